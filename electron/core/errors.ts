@@ -1,0 +1,55 @@
+/**
+ * The one error type that crosses every boundary (IPC, CLI, bridge).
+ * `code` is stable and machine-readable; `message` is a sentence a person
+ * understands and never contains a secret or a stack trace.
+ */
+export type ErrorCode =
+  // otpauth / input parsing
+  | 'malformed-uri'
+  | 'bad-scheme'
+  | 'bad-type'
+  | 'missing-secret'
+  | 'bad-secret'
+  | 'bad-algorithm'
+  | 'bad-digits'
+  | 'bad-period'
+  | 'missing-counter'
+  | 'bad-counter'
+  | 'not-otp'
+  | 'unsupported'
+  // vault
+  | 'duplicate'
+  | 'not-found'
+  | 'ambiguous'
+  | 'keychain-unavailable'
+  | 'keychain-failed'
+  | 'vault-corrupt'
+  | 'vault-locked'
+  | 'vault-too-new'
+  // images / QR
+  | 'bad-image'
+  | 'no-qr'
+  // transport
+  | 'bad-input'
+  | 'forbidden'
+  | 'internal';
+
+export class AuthdeskError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AuthdeskError';
+    this.code = code;
+  }
+}
+
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Turns anything thrown into a value safe to show: unknown errors become 'internal' with a fixed text. */
+export function toErrorValue(err: unknown): ErrorValue {
+  if (err instanceof AuthdeskError) return { code: err.code, message: err.message };
+  return { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' };
+}

@@ -1,0 +1,5 @@
+import type { AccountDraft } from './types';
+/** STUB (owned by the core-otp helper): formats a draft back into an otpauth:// URI. */
+export function formatOtpauthUri(_draft: AccountDraft): string {
+  return '';
+}

@@ -1,0 +1,170 @@
+/**
+ * The one contract between the renderer and main. Every channel is declared
+ * here once: its name (`group.action`), its input schema (zod, checked in main
+ * before a handler runs) and its result type. The preload, the main-side
+ * registry, the renderer's client and the test bridge all derive from this
+ * object, so a channel cannot exist on one side only.
+ *
+ * Nothing here may import `electron` or Node: the renderer imports its types.
+ */
+import { z } from 'zod';
+import type { AccountMeta, AccountPreview, CodeResult } from '../core/otp/types';
+import type { ErrorValue } from '../core/errors';
+
+/** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
+const channel =
+  <Result>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
+
+const none = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const label = z.string().max(200);
+const algorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
+const otpType = z.enum(['totp', 'hotp', 'steam']);
+
+/** A secret typed by hand (the "enter a key manually" form). Validated again by core. */
+export const manualEntrySchema = z
+  .object({
+    issuer: label,
+    name: label,
+    secret: z.string().min(1).max(512),
+    type: otpType.default('totp'),
+    algorithm: algorithm.default('SHA1'),
+    digits: z.number().int().min(1).max(10).default(6),
+    period: z.number().int().min(1).max(3600).optional(),
+    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
+export type ManualEntry = z.input<typeof manualEntrySchema>;
+
+export type Language = 'en' | 'nb';
+
+export interface Settings {
+  /** Hide the window from screen capture and screen sharing (on by default). */
+  contentProtection: boolean;
+  /** null follows the OS language. */
+  language: Language | null;
+  /** The self-service portal the guided set-up opens (https only). */
+  portalUrl: string;
+}
+
+export interface VaultProblem {
+  kind: 'orphan-secret' | 'missing-secret';
+  /** The account id (keychain item account name). */
+  id: string;
+  /** What a person recognises: issuer/name if known, else the id. */
+  label: string;
+}
+
+export type PreviewResult =
+  /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
+  | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
+  /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
+  | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
+
+export interface AppInfo {
+  version: string;
+  platform: 'linux' | 'darwin' | 'win32' | 'web';
+  /** Linux Wayland sessions capture through the portal picker, not silently. */
+  waylandSession: boolean;
+  portalPresets: { id: string; name: string; url: string }[];
+}
+
+export const contract = {
+  'accounts.list': channel<AccountMeta[]>()(none),
+  'accounts.add': channel<AccountMeta>()(
+    z.union([z.object({ uri: z.string().min(1).max(4096) }).strict(), z.object({ manual: manualEntrySchema }).strict()]),
+  ),
+  'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
+  'accounts.remove': channel<void>()(z.object({ id }).strict()),
+  'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+
+  /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
+  'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),
+  /** Advances a HOTP counter (persisted first) and returns the new code. */
+  'codes.nextHotp': channel<CodeResult>()(z.object({ id }).strict()),
+
+  /** Parses a decoded QR text / pasted link in main; returns a preview without the secret. */
+  'enroll.preview': channel<PreviewResult>()(z.object({ text: z.string().min(1).max(8192) }).strict()),
+  'enroll.save': channel<AccountMeta>()(
+    z.object({ token: z.string().min(1).max(64), issuer: label.optional(), name: label.optional() }).strict(),
+  ),
+  'enroll.discard': channel<void>()(z.object({ token: z.string().min(1).max(64) }).strict()),
+
+  'vault.status': channel<{ problems: VaultProblem[] }>()(none),
+  /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
+  'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
+
+  'settings.get': channel<Settings>()(none),
+  'settings.set': channel<Settings>()(
+    z
+      .object({
+        contentProtection: z.boolean().optional(),
+        language: z.enum(['en', 'nb']).nullable().optional(),
+        portalUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+      })
+      .strict(),
+  ),
+
+  'app.info': channel<AppInfo>()(none),
+  /** Opens an https: link in the default browser. */
+  'app.openExternal': channel<void>()(z.object({ url: z.url({ protocol: /^https$/ }).max(2048) }).strict()),
+  /** Moves the window out of the way before a screen capture, and back after. */
+  'app.stepAside': channel<void>()(none),
+  'app.comeBack': channel<void>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** How every call comes back across the boundary: never a thrown stack trace. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
+
+/** Events main pushes to the renderer (no payloads carry secrets). */
+export const events = {
+  /** The vault changed outside this window (the CLI, another window, a repair). */
+  accountsChanged: 'event.accountsChanged',
+  /** The computer woke from sleep or the clock jumped: codes must be fetched again. */
+  clockChanged: 'event.clockChanged',
+  settingsChanged: 'event.settingsChanged',
+} as const;
+export type EventName = keyof typeof events;
+
+type GroupOf<C> = C extends `${infer G}.${string}` ? G : never;
+type ActionOf<C> = C extends `${string}.${infer A}` ? A : never;
+type Group = GroupOf<Channel>;
+
+type Call<C extends Channel> = {} extends InputOf<C>
+  ? (input?: InputOf<C>) => Promise<Outcome<ResultOf<C>>>
+  : (input: InputOf<C>) => Promise<Outcome<ResultOf<C>>>;
+
+/** `window.authenticator`: one function per channel, grouped (`authenticator.accounts.list()`), plus event subscriptions. */
+export type AuthenticatorApi = {
+  [G in Group]: { [C in Channel as GroupOf<C> extends G ? ActionOf<C> : never]: Call<C> };
+} & {
+  events: { [E in EventName as `on${Capitalize<E>}`]: (listener: () => void) => () => void };
+};
+
+export const channels = Object.keys(contract) as Channel[];
+
+/**
+ * Builds the API object from a transport. The preload passes `ipcRenderer.invoke`,
+ * the web test bridge passes `fetch`; both get the same shape.
+ */
+export function buildApi(
+  invoke: (channel: Channel, input: unknown) => Promise<Outcome<unknown>>,
+  subscribe: (event: string, listener: () => void) => () => void,
+): AuthenticatorApi {
+  const api: Record<string, Record<string, unknown>> = { events: {} };
+  for (const name of channels) {
+    const [group, action] = name.split('.') as [string, string];
+    (api[group] ??= {})[action] = (input?: unknown) => invoke(name, input ?? {});
+  }
+  for (const [key, event] of Object.entries(events)) {
+    api.events![`on${key[0]!.toUpperCase()}${key.slice(1)}`] = (listener: () => void) => subscribe(event, listener);
+  }
+  return api as unknown as AuthenticatorApi;
+}
