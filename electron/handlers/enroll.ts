@@ -1,0 +1,28 @@
+/**
+ * enroll.*: the QR/link enrollment flow. preview parses in main and parks the
+ * draft under a token; save adds it (with the names the person chose);
+ * discard drops it. The renderer sees a preview without the secret.
+ */
+import { accountPreview, describeQrText } from '../core/otp';
+import { PendingDrafts } from './pending-drafts';
+import type { HandlerGroup, Services } from './types';
+
+export function enrollHandlers({ vault, clock }: Services, pending = new PendingDrafts(clock)): HandlerGroup<'enroll'> {
+  return {
+    'enroll.preview': async ({ text }) => {
+      const described = describeQrText(text);
+      if (described.kind !== 'otp') return described;
+      const duplicate = await vault.findDuplicate(described.draft);
+      return { kind: 'otp', token: pending.put(described.draft), account: accountPreview(described.draft), duplicateOf: duplicate?.id ?? null };
+    },
+    'enroll.save': async ({ token, issuer, name }) => {
+      const draft = pending.get(token);
+      const chosen = { ...draft, issuer: issuer?.trim() ?? draft.issuer, name: name?.trim() ?? draft.name };
+      // Dropped only once stored: a refused save (duplicate, keychain locked) can be retried.
+      const saved = await vault.add(chosen);
+      pending.delete(token);
+      return saved;
+    },
+    'enroll.discard': async ({ token }) => pending.delete(token),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * What the handlers need from the outside world, and the shape they return.
+ * Plain Node only: the Electron registry and the web test bridge both build
+ * handlers from these services, so nothing here may import `electron`.
+ */
+import type { Clock } from '../core/clock';
+import type { SettingsStore } from '../core/settings';
+import type { Vault } from '../core/vault/types';
+import type { AppInfo, Channel, ParsedInputOf, ResultOf } from '../ipc/contract';
+
+/** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
+export interface Platform {
+  /** Opens an https: link in the default browser. */
+  openExternal(url: string): Promise<void>;
+  /** Moves the window out of the way before a screen capture; resolves once it is gone. */
+  stepAside(): Promise<void>;
+  /** Brings the window back and focuses it. */
+  comeBack(): Promise<void>;
+  info(): AppInfo;
+}
+
+export interface Services {
+  vault: Vault;
+  settings: SettingsStore;
+  clock: Clock;
+  platform: Platform;
+}
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
+
+/** One plain async function per contract channel. */
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** A group's slice of the handlers (`accounts.*`, `codes.*`, ...). */
+export type HandlerGroup<G extends string> = { [C in Channel as C extends `${G}.${string}` ? C : never]: Handler<C> };
