@@ -1,7 +1,14 @@
+/**
+ * The "enter a key by hand" form into a validated draft, with the same rules
+ * and errors as a scanned link (the contract's zod schema checks shapes in
+ * main; this checks meaning, and also serves the CLI, which has no schema).
+ */
 import { AuthdeskError } from '../errors';
-import type { AccountDraft, OtpType, Algorithm } from './types';
-/** STUB (owned by the core-otp helper): validates a hand-typed entry into a draft or throws AuthdeskError. */
-export function draftFromManualEntry(_entry: {
+import { DEFAULTS, STEAM, checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseType } from './params';
+import { normalizeSecret } from './secret';
+import type { AccountDraft, Algorithm, OtpType } from './types';
+
+export interface ManualEntryInput {
   issuer: string;
   name: string;
   secret: string;
@@ -10,6 +17,32 @@ export function draftFromManualEntry(_entry: {
   digits?: number;
   period?: number;
   counter?: number;
-}): AccountDraft {
-  throw new AuthdeskError('unsupported', 'not implemented yet');
+}
+
+export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
+  const issuer = cleanLabel(entry.issuer, 'issuer');
+  const name = cleanLabel(entry.name, 'account name');
+  if (issuer === '' && name === '') {
+    throw new AuthdeskError('bad-input', 'Give the account a name or an issuer (at least one), so you can tell it apart from the others.');
+  }
+  const type = parseType(entry.type ?? 'totp');
+  const secret = normalizeSecret(entry.secret);
+  if (type === 'steam') return { type, issuer, name, secret, ...STEAM };
+
+  const algorithm = parseAlgorithm(entry.algorithm ?? DEFAULTS.algorithm);
+  const digits = checkDigits(entry.digits ?? DEFAULTS.digits);
+  if (type === 'totp') return { type, issuer, name, secret, algorithm, digits, period: checkPeriod(entry.period ?? DEFAULTS.period) };
+  // A new HOTP key starts at counter 0 unless the service said otherwise.
+  return { type, issuer, name, secret, algorithm, digits, counter: checkCounter(entry.counter ?? DEFAULTS.counter) };
+}
+
+/**
+ * Trimmed, like a parsed label (so a typed and a scanned account compare
+ * equal). A lone surrogate cannot be written to a link or most keychains.
+ */
+function cleanLabel(value: string, what: string): string {
+  if (/\p{Surrogate}/u.test(value)) {
+    throw new AuthdeskError('bad-input', `The ${what} contains a broken character; please type it again.`);
+  }
+  return value.trim();
 }
