@@ -1,0 +1,5 @@
+/** The vault's public surface. */
+export type { SecretStore, Vault } from './types';
+export { openVault, type OpenVaultOptions } from './vault';
+export { createKeytarStore, type KeytarApi } from './keytar-store';
+export { accountLabel } from './account-utils';

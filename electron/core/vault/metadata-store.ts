@@ -1,0 +1,75 @@
+/**
+ * The accounts document as the vault sees it: a cached copy, refreshed when
+ * another process (the app or the CLI) replaced the file, and a `mutate` that
+ * is always lock -> re-read -> change -> atomic write -> unlock, so two
+ * processes never lose each other's changes.
+ */
+import { withLock, type LockOptions } from '../lock';
+import type { Clock } from '../clock';
+import { readMetadata, recoverFromBackup, sameStamp, statMetadata, writeMetadata, type FileStamp, type VaultFiles } from './metadata-file';
+import type { VaultDocument } from './metadata-schema';
+
+export interface MetadataStore {
+  /** The cached document, re-read first if the file changed on disk. */
+  current(): Promise<VaultDocument>;
+  /** Applies `change` to the freshest document under the lock and saves it. `change` may throw to abort. */
+  mutate<T>(change: (doc: VaultDocument) => T | Promise<T>): Promise<T>;
+}
+
+export async function openMetadataStore(files: VaultFiles, clock: Clock, lock: LockOptions = {}): Promise<MetadataStore> {
+  let doc: VaultDocument;
+  let stamp: FileStamp | null;
+  // One process, one writer at a time: in-process callers queue here instead
+  // of polling the lock file against themselves.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const lockOptions = { clock, ...lock };
+  const underLock = <T>(fn: () => Promise<T>): Promise<T> => withLock(files.lock, fn, lockOptions);
+
+  /** Reads from disk; a damaged file with a good backup is recovered, which needs the lock. */
+  const load = async (holdingLock: boolean): Promise<void> => {
+    const first = await readMetadata(files);
+    if (first.ok) {
+      doc = first.doc;
+      stamp = first.stamp;
+      return;
+    }
+    const recover = async () => {
+      const again = holdingLock ? first : await readMetadata(files); // another process may have recovered it meanwhile
+      if (again.ok) {
+        doc = again.doc;
+        stamp = again.stamp;
+        return;
+      }
+      stamp = (await recoverFromBackup(files, again.backup, clock.now())).stamp;
+      doc = again.backup;
+    };
+    await (holdingLock ? recover() : underLock(recover));
+  };
+
+  await load(false);
+
+  return {
+    async current() {
+      await queue;
+      const now = await statMetadata(files);
+      if (!sameStamp(now, stamp)) await load(false);
+      return doc;
+    },
+    mutate<T>(change: (d: VaultDocument) => T | Promise<T>): Promise<T> {
+      const run = async () =>
+        underLock(async () => {
+          await load(true);
+          // Work on a copy: if `change` throws, the cache still matches the file.
+          const draft: VaultDocument = { ...doc, accounts: doc.accounts.map((a) => ({ ...a })) };
+          const result = await change(draft);
+          stamp = await writeMetadata(files, draft);
+          doc = draft;
+          return result;
+        });
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
