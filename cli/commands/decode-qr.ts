@@ -1,0 +1,37 @@
+/** `authdesk decode-qr FILE...`: prints the text of every QR code in image files (nothing is saved). */
+import { AuthdeskError, toErrorValue } from '../../electron/core/errors';
+import type { Command } from '../command';
+import { printJson } from '../format';
+
+export const decodeQrCommand: Command = {
+  name: 'decode-qr',
+  summary: 'Print the text of every QR code in PNG, JPEG, WebP, BMP or GIF files.',
+  usage: 'authdesk decode-qr FILE... [--json]',
+  details: [
+    'Nothing is saved. The texts may contain secrets: mind where you paste them.',
+    '  --json  print [{"file", "texts": [...]}] (and "error" for a file that could not be read)',
+  ],
+  options: { json: { type: 'boolean' } },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: 'at least one image file' },
+  async run({ values, positionals }, ctx) {
+    const results: { file: string; texts: string[]; error?: string }[] = [];
+    for (const file of positionals) {
+      try {
+        results.push({ file, texts: await ctx.readQrTexts(file) });
+      } catch (err) {
+        // One unreadable file should not hide the others' results.
+        results.push({ file, texts: [], error: toErrorValue(err).message });
+      }
+    }
+    const failed = results.filter((r) => r.error !== undefined || !r.texts.length);
+    if (values.json) printJson(ctx.io.out, results);
+    else {
+      const prefix = positionals.length > 1;
+      for (const r of results) for (const text of r.texts) ctx.io.out(prefix ? `${r.file}: ${text}` : text);
+    }
+    if (!failed.length) return 0;
+    const first = failed[0]!;
+    const reason = first.error ?? `No QR code found in ${first.file}.`;
+    throw new AuthdeskError('no-qr', failed.length > 1 ? `${reason} (and ${failed.length - 1} more file${failed.length > 2 ? 's' : ''} without a readable QR code)` : reason);
+  },
+};

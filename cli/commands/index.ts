@@ -1,0 +1,11 @@
+/** Every command, in the order `authdesk --help` lists them. */
+import type { Command } from '../command';
+import { addCommand } from './add';
+import { codeCommand } from './code';
+import { decodeQrCommand } from './decode-qr';
+import { doctorCommand } from './doctor';
+import { listCommand } from './list';
+import { removeCommand } from './remove';
+import { renameCommand } from './rename';
+
+export const commands: readonly Command[] = [codeCommand, listCommand, addCommand, renameCommand, removeCommand, decodeQrCommand, doctorCommand];

@@ -1,0 +1,19 @@
+/** Builds what commands need from the environment: the same data folder and keychain service as the app. */
+import { systemClock } from '../electron/core/clock';
+import { dataDir, keychainService } from '../electron/core/paths';
+import { openVault } from '../electron/core/vault/vault';
+import { createKeytarStore } from '../electron/core/vault/keytar-store';
+import type { Vault } from '../electron/core/vault/types';
+import type { CliContext } from './command';
+import type { CliIo } from './io';
+import { readQrTextsFromFile } from './qr-from-file';
+
+export function cliContext(io: CliIo): CliContext {
+  let vault: Promise<Vault> | undefined;
+  return {
+    io,
+    clock: systemClock,
+    vault: () => (vault ??= openVault({ dataDir: dataDir(io.env), secrets: createKeytarStore(keychainService(io.env)), clock: systemClock })),
+    readQrTexts: readQrTextsFromFile,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Dispatches argv to a command and turns every outcome into an exit code:
+ * 0 done, 1 bad input or a failed operation (one line `authdesk: <message>`
+ * on stderr), 2 wrong usage. Never a stack trace unless AUTHDESK_DEBUG=1.
+ */
+import { toErrorValue } from '../electron/core/errors';
+import { commandHelp, parseCommandArgs, type CliContext } from './command';
+import { commands } from './commands';
+import { UsageError } from './usage-error';
+import pkg from '../package.json' with { type: 'json' };
+
+export const VERSION: string = pkg.version;
+
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) {
+      io.err(globalHelp()); // no command is wrong usage: help goes to stderr, exit 2
+      return 2;
+    }
+    if (first === '--help' || first === '-h') {
+      io.out(globalHelp());
+      return 0;
+    }
+    if (first === '--version' || first === '-V') {
+      io.out(VERSION);
+      return 0;
+    }
+    if (first === 'help') return showHelpFor(rest[0], ctx);
+    const command = commands.find((c) => c.name === first);
+    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
+    const args = parseCommandArgs(command, rest);
+    if (!args) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    return (await command.run(args, ctx)) ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`authdesk: ${err.message} (see: authdesk ${err.command ? `${err.command} ` : ''}--help)`);
+      return 2;
+    }
+    io.err(`authdesk: ${oneLine(toErrorValue(err).message)}`);
+    if (io.env.AUTHDESK_DEBUG === '1' && err instanceof Error) io.err(err.stack ?? String(err));
+    return 1;
+  }
+}
+
+function showHelpFor(name: string | undefined, ctx: CliContext): number {
+  if (name === undefined) {
+    ctx.io.out(globalHelp());
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  ctx.io.out(commandHelp(command));
+  return 0;
+}
+
+function globalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: authdesk <command> [options]',
+    '',
+    'Two-factor codes from the command line, sharing accounts with the Authdesk app.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: authdesk <command> --help)',
+    '  -V, --version  print the version',
+    '',
+    'Environment: AUTHDESK_DATA_DIR (data folder), AUTHDESK_KEYCHAIN_SERVICE (keychain service name).',
+  ].join('\n');
+}
+
+/** Messages are written as one sentence, but a wrapped library detail must not break the one-line rule. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
