@@ -4,7 +4,13 @@ import type { AccountDraft, AccountPreview } from './types';
 
 /** What the renderer may see of a draft: built field by field, so nothing unexpected (the secret) rides along. */
 export function accountPreview(draft: AccountDraft): AccountPreview {
-  const preview: AccountPreview = { type: draft.type, issuer: draft.issuer, name: draft.name, algorithm: draft.algorithm, digits: draft.digits };
+  const preview: AccountPreview = {
+    type: draft.type,
+    issuer: draft.issuer,
+    name: draft.name,
+    algorithm: draft.algorithm,
+    digits: draft.digits,
+  };
   if (draft.type === 'hotp') preview.counter = draft.counter ?? 0;
   else preview.period = draft.period ?? 30;
   return preview;

@@ -76,12 +76,13 @@ function steamCode(value: number): string {
 
 function otplibCode(secret: string, algorithm: Algorithm, digits: number, counter: number): string {
   const key = cachedKey(secret);
+  const hash = otplibAlgorithm(algorithm);
   try {
     return generateSync({
       strategy: 'hotp',
       secret: key,
       counter,
-      algorithm: otplibAlgorithm(algorithm),
+      algorithm: hash,
       digits,
       guardrails,
       crypto: nodeHmac,
@@ -109,7 +110,10 @@ function otplibAlgorithm(algorithm: Algorithm): 'sha1' | 'sha256' | 'sha512' {
 /** Time step T = floor(ms / period), in plain doubles: exact far beyond 2038 (no 32-bit ints). */
 function timeStep(atMs: number, period: number): number {
   if (!Number.isFinite(atMs) || atMs < 0) {
-    throw new AuthdeskError('bad-input', 'A time-based code needs a time after 1 January 1970; check the computer clock.');
+    throw new AuthdeskError(
+      'bad-input',
+      'A time-based code needs a time after 1 January 1970; check the computer clock.',
+    );
   }
   return Math.floor(atMs / (period * 1000));
 }
@@ -120,7 +124,10 @@ function periodOf(params: OtpParams): number {
 }
 
 function missingCounter(): never {
-  throw new AuthdeskError('missing-counter', 'This counter-based (HOTP) account has no counter, so its code cannot be made.');
+  throw new AuthdeskError(
+    'missing-counter',
+    'This counter-based (HOTP) account has no counter, so its code cannot be made.',
+  );
 }
 
 /**

@@ -23,7 +23,10 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
   const issuer = cleanLabel(entry.issuer, 'issuer');
   const name = cleanLabel(entry.name, 'account name');
   if (issuer === '' && name === '') {
-    throw new AuthdeskError('bad-input', 'Give the account a name or an issuer (at least one), so you can tell it apart from the others.');
+    throw new AuthdeskError(
+      'bad-input',
+      'Give the account a name or an issuer (at least one), so you can tell it apart from the others.',
+    );
   }
   const type = parseType(entry.type ?? 'totp');
   const secret = normalizeSecret(entry.secret);
@@ -31,7 +34,8 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
 
   const algorithm = parseAlgorithm(entry.algorithm ?? DEFAULTS.algorithm);
   const digits = checkDigits(entry.digits ?? DEFAULTS.digits);
-  if (type === 'totp') return { type, issuer, name, secret, algorithm, digits, period: checkPeriod(entry.period ?? DEFAULTS.period) };
+  if (type === 'totp')
+    return { type, issuer, name, secret, algorithm, digits, period: checkPeriod(entry.period ?? DEFAULTS.period) };
   // A new HOTP key starts at counter 0 unless the service said otherwise.
   return { type, issuer, name, secret, algorithm, digits, counter: checkCounter(entry.counter ?? DEFAULTS.counter) };
 }

@@ -8,7 +8,8 @@ import type { AccountDraft } from './types';
 
 export type NotOtpKind = 'web-link' | 'wifi' | 'text' | 'migration';
 
-export type QrTextDescription = { kind: 'otp'; draft: AccountDraft } | { kind: 'not-otp'; what: NotOtpKind; message: string };
+export type QrTextDescription =
+  { kind: 'otp'; draft: AccountDraft } | { kind: 'not-otp'; what: NotOtpKind; message: string };
 
 export const NOT_OTP_MESSAGES: Readonly<Record<NotOtpKind, string>> = {
   'web-link': 'This QR code is a web link, not an authenticator key.',

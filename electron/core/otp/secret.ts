@@ -36,7 +36,10 @@ export function normalizeSecret(input: string): string {
     throw new AuthdeskError('bad-secret', 'The secret key is too short: it needs at least 2 characters.');
   }
   if (byteLength > MAX_SECRET_BYTES) {
-    throw new AuthdeskError('bad-secret', `The secret key is too long: keys longer than ${MAX_SECRET_BYTES} bytes are not accepted.`);
+    throw new AuthdeskError(
+      'bad-secret',
+      `The secret key is too long: keys longer than ${MAX_SECRET_BYTES} bytes are not accepted.`,
+    );
   }
   return compact.toUpperCase();
 }

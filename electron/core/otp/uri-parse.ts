@@ -12,7 +12,7 @@
  */
 import { AuthdeskError } from '../errors';
 import { splitLabel } from './label';
-import { DEFAULTS, STEAM, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType } from './params';
+import { DEFAULTS, STEAM, quote, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType } from './params';
 import { normalizeSecret } from './secret';
 import type { AccountDraft, OtpType } from './types';
 
@@ -25,11 +25,18 @@ export function parseOtpauthUri(text: string): AccountDraft {
     throw new AuthdeskError('malformed-uri', 'This is not an authenticator link: such links start with otpauth://.');
   }
   if (scheme !== 'otpauth' && scheme !== 'steam') {
-    const shown = scheme.length <= 20 ? scheme : `${scheme.slice(0, 20)}…`;
-    throw new AuthdeskError('bad-scheme', `This link starts with '${shown}:', not 'otpauth:', so it is not an authenticator key.`);
+    const keyInLink = /[?&]secret=([^&#]*)/i.exec(uri)?.[1] ?? '';
+    const shown = quote(scheme, keyInLink) === '' ? 'something else' : `'${scheme}:'`;
+    throw new AuthdeskError(
+      'bad-scheme',
+      `This link starts with ${shown}, not 'otpauth:', so it is not an authenticator key.`,
+    );
   }
   if (!uri.slice(scheme.length + 1).startsWith('//')) {
-    throw new AuthdeskError('malformed-uri', `This authenticator link is damaged: '${scheme}:' must be followed by '//'.`);
+    throw new AuthdeskError(
+      'malformed-uri',
+      `This authenticator link is damaged: '${scheme}:' must be followed by '//'.`,
+    );
   }
   // Standard URI reading: a '#' starts a fragment, which carries nothing for us.
   const rest = uri.slice(scheme.length + 3).split('#', 1)[0] ?? '';
@@ -45,9 +52,9 @@ function parseKeyUri(rest: string): AccountDraft {
   const host = slash < 0 ? beforeQuery : beforeQuery.slice(0, slash);
   const label = decodeLabel(slash < 0 ? '' : beforeQuery.slice(slash + 1));
 
-  const hostType = parseType(host);
-  const type: OtpType = query.get('encoder')?.toLowerCase() === 'steam' ? 'steam' : hostType;
   const secretParam = query.get('secret');
+  const hostType = parseType(host, secretParam);
+  const type: OtpType = query.get('encoder')?.toLowerCase() === 'steam' ? 'steam' : hostType;
   if (secretParam === undefined || secretParam.trim() === '') {
     throw new AuthdeskError('missing-secret', "This link has no secret key (the 'secret=' part is missing or empty).");
   }
@@ -57,10 +64,10 @@ function parseKeyUri(rest: string): AccountDraft {
   const issuer = issuerParam !== '' ? issuerParam : prefix;
 
   if (type === 'steam') return { type, issuer, name: account, secret, ...STEAM };
-  const algorithm = optional(query, 'algorithm', parseAlgorithm, DEFAULTS.algorithm);
-  const digits = optional(query, 'digits', parseDigits, DEFAULTS.digits);
+  const algorithm = optional(query, 'algorithm', parseAlgorithm, DEFAULTS.algorithm, secretParam);
+  const digits = optional(query, 'digits', parseDigits, DEFAULTS.digits, secretParam);
   if (type === 'totp') {
-    const period = optional(query, 'period', parsePeriod, DEFAULTS.period);
+    const period = optional(query, 'period', parsePeriod, DEFAULTS.period, secretParam);
     return { type, issuer, name: account, secret, algorithm, digits, period };
   }
   const counterParam = query.get('counter');
@@ -70,7 +77,7 @@ function parseKeyUri(rest: string): AccountDraft {
       "This counter-based (HOTP) link has no counter (the 'counter=' part is missing), so the next code cannot be known.",
     );
   }
-  return { type, issuer, name: account, secret, algorithm, digits, counter: parseCounter(counterParam) };
+  return { type, issuer, name: account, secret, algorithm, digits, counter: parseCounter(counterParam, secretParam) };
 }
 
 /** Bitwarden's `steam://SECRET`: no label, so the issuer is "Steam" and the name empty. */
@@ -101,12 +108,21 @@ function decodeLabel(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {
-    throw new AuthdeskError('malformed-uri', 'This authenticator link is damaged: its name contains a broken %-escape.');
+    throw new AuthdeskError(
+      'malformed-uri',
+      'This authenticator link is damaged: its name contains a broken %-escape.',
+    );
   }
 }
 
 /** An empty value (`digits=`) counts as absent: exporters write those, and the default is what they meant. */
-function optional<T>(query: Map<string, string>, key: string, parse: (raw: string) => T, fallback: T): T {
+function optional<T>(
+  query: Map<string, string>,
+  key: string,
+  parse: (raw: string, secret: string) => T,
+  fallback: T,
+  secret: string,
+): T {
   const raw = query.get(key);
-  return raw === undefined || raw === '' ? fallback : parse(raw);
+  return raw === undefined || raw === '' ? fallback : parse(raw, secret);
 }

@@ -8,7 +8,14 @@ import { describeWithVectors, hasVectors, readVectorJson } from '../../support/v
 interface RfcFile {
   hotp_rfc4226: {
     secret_base32: string;
-    vectors: { counter: number; truncated_hex: string; truncated_decimal: number; hotp: string; hotp_7_digits_derived: string; hotp_8_digits_derived: string }[];
+    vectors: {
+      counter: number;
+      truncated_hex: string;
+      truncated_decimal: number;
+      hotp: string;
+      hotp_7_digits_derived: string;
+      hotp_8_digits_derived: string;
+    }[];
   };
   totp_rfc6238: {
     period: number;
