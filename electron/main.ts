@@ -10,8 +10,7 @@ import { clockJumpDetector } from './clock-jumps';
 import { systemClock } from './core/clock';
 import { dataDir, keychainService, vaultFiles } from './core/paths';
 import { openSettingsStore } from './core/settings';
-import { createKeytarStore } from './core/vault/keytar-store';
-import { openVault } from './core/vault/vault';
+import { createKeytarStore, openVault } from './core/vault';
 import { watchFileChanges, type FileWatch } from './core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
 import { createHandlers, retryingVault } from './handlers';
@@ -51,7 +50,9 @@ let openWindow: (() => Promise<BrowserWindow>) | null = null;
 async function start(): Promise<void> {
   const ses = session.defaultSession;
   hardenSession(ses);
-  serveBundle(ses, path.join(__dirname, '..', 'renderer'));
+  // The app root (the asar archive when packaged, the repo with `electron .`): no __dirname games.
+  const dist = path.join(app.getAppPath(), 'dist');
+  serveBundle(ses, path.join(dist, 'renderer'));
   const round = new CaptureRound(systemClock);
   installDisplayMediaHandler(ses, round);
 
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
 
   openWindow = async () => {
     const win = createMainWindow({
-      preloadPath: path.join(__dirname, 'preload.cjs'),
+      preloadPath: path.join(dist, 'electron', 'preload.cjs'),
       contentProtection: (await settings.get()).contentProtection,
       devTools: devToolsAllowed(app.isPackaged, process.env),
       dark: nativeTheme.shouldUseDarkColors,

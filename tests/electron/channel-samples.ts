@@ -1,0 +1,56 @@
+/**
+ * One valid input per contract channel (the Record type makes a new channel
+ * without a sample a compile error), and bad inputs generated from them.
+ */
+import type { Channel, InputOf } from '../../electron/ipc/contract';
+
+export const validInputs: { [C in Channel]: InputOf<C> } = {
+  'accounts.list': {},
+  'accounts.add': { uri: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' },
+  'accounts.rename': { id: 'a1', issuer: 'Example', name: 'alice' },
+  'accounts.remove': { id: 'a1' },
+  'accounts.reorder': { ids: ['a1', 'a2'] },
+  'codes.current': { ids: ['a1'] },
+  'codes.nextHotp': { id: 'a1' },
+  'enroll.preview': { text: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP' },
+  'enroll.save': { token: 't1', issuer: 'Example', name: 'alice' },
+  'enroll.discard': { token: 't1' },
+  'vault.status': {},
+  'vault.repair': { id: 'a1', action: 'restore' },
+  'settings.get': {},
+  'settings.set': { contentProtection: false, language: 'nb', portalUrl: 'https://selfservice.educloud.no/' },
+  'app.info': {},
+  'app.openExternal': { url: 'https://www.uio.no/' },
+  'app.stepAside': {},
+  'app.comeBack': {},
+};
+
+export interface BadInput {
+  why: string;
+  input: unknown;
+  /** The field the error message must name, if any. */
+  field?: string;
+}
+
+/** A value of a different type than `value`. */
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number' || typeof value === 'boolean') return 'not-that';
+  if (Array.isArray(value)) return { not: 'an array' };
+  return 'not-an-object';
+}
+
+/** Bad inputs for one channel: not an object, an unknown field, and each field with the wrong type. */
+export function badInputsFor(channel: Channel): BadInput[] {
+  const valid = validInputs[channel] as Record<string, unknown>;
+  const bad: BadInput[] = [
+    { why: 'not an object', input: 'accounts.list' },
+    { why: 'null', input: null },
+    { why: 'an array', input: [valid] },
+    { why: 'an unknown field', input: { ...valid, __proto_pollution__: true }, field: '__proto_pollution__' },
+  ];
+  for (const [key, value] of Object.entries(valid)) {
+    bad.push({ why: `${key} of the wrong type`, input: { ...valid, [key]: wrongTypeFor(value) }, field: key });
+  }
+  return bad;
+}

@@ -1,0 +1,217 @@
+/**
+ * A small stand-in for the `electron` module (the binary cannot be installed
+ * here). Test files use it with `vi.mock('electron', () => import('./fake-electron'))`.
+ * The fakes only record what our code asks of Electron and let a test play
+ * Electron's part (emit an event, call a registered handler); they decide nothing.
+ */
+import { EventEmitter } from 'node:events';
+
+type AnyFn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let nextId = 1;
+
+export class FakeFrame {
+  readonly processId: number;
+  readonly routingId: number;
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null = null,
+    ids: { processId?: number; routingId?: number } = {},
+  ) {
+    this.processId = ids.processId ?? 1;
+    this.routingId = ids.routingId ?? nextId++;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  mainFrame = new FakeFrame('about:blank');
+  windowOpenHandler: AnyFn | null = null;
+  readonly sent: string[] = [];
+  destroyed = false;
+  setWindowOpenHandler(handler: AnyFn) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]) {
+    if (args.length > 0) throw new Error('our events carry no payload');
+    this.sent.push(channel);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  /** Plays Electron: emits a cancellable navigation-style event, returns whether it was prevented. */
+  navigate(eventName: string, url: string): boolean {
+    let prevented = false;
+    this.emit(eventName, { url, preventDefault: () => void (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static all: BrowserWindow[] = [];
+  static getAllWindows() {
+    return BrowserWindow.all.filter((w) => !w.destroyed);
+  }
+  readonly webContents = new FakeWebContents();
+  contentProtection: boolean | null = null;
+  loadedUrl: string | null = null;
+  visible = false;
+  minimized = false;
+  focused = false;
+  destroyed = false;
+  /** When false, hide() does not emit 'hide' (some window managers). */
+  emitsHide = true;
+  readonly calls: string[] = [];
+  constructor(public readonly options: Record<string, unknown> = {}) {
+    super();
+    BrowserWindow.all.push(this);
+  }
+  setContentProtection(on: boolean) {
+    this.contentProtection = on;
+  }
+  async loadURL(url: string) {
+    this.loadedUrl = url;
+    this.webContents.mainFrame = new FakeFrame(url);
+  }
+  show() {
+    this.calls.push('show');
+    this.visible = true;
+  }
+  hide() {
+    this.calls.push('hide');
+    this.visible = false;
+    if (this.emitsHide) queueMicrotask(() => this.emit('hide'));
+  }
+  focus() {
+    this.calls.push('focus');
+    this.focused = true;
+  }
+  restore() {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export class FakeSession {
+  permissionRequestHandler: AnyFn | null = null;
+  permissionCheckHandler: AnyFn | null = null;
+  devicePermissionHandler: AnyFn | null = null;
+  displayMediaHandler: AnyFn | null = null;
+  displayMediaOptions: unknown = null;
+  readonly protocolHandlers = new Map<string, AnyFn>();
+  readonly protocol = { handle: (scheme: string, handler: AnyFn) => void this.protocolHandlers.set(scheme, handler) };
+  setPermissionRequestHandler(handler: AnyFn) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: AnyFn) {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: AnyFn) {
+    this.devicePermissionHandler = handler;
+  }
+  setDisplayMediaRequestHandler(handler: AnyFn, options?: unknown) {
+    this.displayMediaHandler = handler;
+    this.displayMediaOptions = options;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+export const ipcMain = {
+  handlers: new Map<string, AnyFn>(),
+  handle(channel: string, handler: AnyFn) {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  },
+};
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invoked: [string, unknown][] = [];
+  async invoke(channel: string, input: unknown) {
+    this.invoked.push([channel, input]);
+    return { ok: true, value: `reply:${channel}` };
+  }
+}
+export const ipcRenderer = new FakeIpcRenderer();
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    if (this.exposed.has(key)) throw new Error(`${key} exposed twice`);
+    this.exposed.set(key, api);
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string) {
+    this.opened.push(url);
+  },
+};
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
+    this.privileged.push(...schemes);
+  },
+};
+
+export const desktopCapturer = {
+  sources: [] as { id: string; name: string }[],
+  async getSources(_options: unknown) {
+    return this.sources;
+  },
+};
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  hasLock = true;
+  readonly calls: string[] = [];
+  readonly paths = new Map<string, string>();
+  private resolveReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  appPath = process.cwd();
+  requestSingleInstanceLock() {
+    return this.hasLock;
+  }
+  whenReady() {
+    return this.ready;
+  }
+  /** Plays Electron: the app is ready. */
+  becomeReady() {
+    this.resolveReady();
+  }
+  setPath(name: string, value: string) {
+    this.paths.set(name, value);
+  }
+  getAppPath() {
+    return this.appPath;
+  }
+  getVersion() {
+    return '0.0.0-test';
+  }
+  quit() {
+    this.calls.push('quit');
+  }
+  exit(code: number) {
+    this.calls.push(`exit:${code}`);
+  }
+}
+export const app = new FakeApp();
+
+export const nativeTheme = { shouldUseDarkColors: false };
+export const powerMonitor = new EventEmitter();
+
+export default { app, BrowserWindow, contextBridge, desktopCapturer, ipcMain, ipcRenderer, nativeTheme, powerMonitor, protocol, session, shell };
