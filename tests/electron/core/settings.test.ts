@@ -1,0 +1,53 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, openSettingsStore, PORTAL_PRESETS, sanitize, SETTINGS_FILE } from '../../../electron/core/settings';
+
+let dir: string;
+beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'authdesk-settings-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the settings store', () => {
+  it('starts from the defaults: content protection on, OS language, the Educloud portal', async () => {
+    expect(await openSettingsStore(dir).get()).toEqual({ contentProtection: true, language: null, portalUrl: 'https://selfservice.educloud.no/' });
+    expect(PORTAL_PRESETS.map((p) => p.id)).toEqual(['educloud', 'other']);
+    expect(PORTAL_PRESETS[0]!.url).toBe(DEFAULT_SETTINGS.portalUrl);
+  });
+
+  it('saves a change to settings.json, keeps the other fields, and tells listeners', async () => {
+    const store = openSettingsStore(dir);
+    const seen: unknown[] = [];
+    const off = store.onChange((s) => seen.push(s));
+    const next = await store.set({ contentProtection: false });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, contentProtection: false });
+    expect(JSON.parse(readFileSync(path.join(dir, SETTINGS_FILE), 'utf8'))).toEqual(next);
+    expect(await openSettingsStore(dir).get()).toEqual(next);
+    off();
+    await store.set({ language: 'nb' });
+    expect(seen).toEqual([next]);
+  });
+
+  it('writes atomically: no temp files left, owner-only permissions', async () => {
+    const store = openSettingsStore(dir);
+    await Promise.all([store.set({ language: 'en' }), store.set({ contentProtection: false }), store.set({ portalUrl: 'https://example.org/otp' })]);
+    expect(readdirSync(dir)).toEqual([SETTINGS_FILE]);
+    expect(await store.get()).toEqual({ contentProtection: false, language: 'en', portalUrl: 'https://example.org/otp' });
+    if (process.platform !== 'win32') expect(statSync(path.join(dir, SETTINGS_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('survives a broken or hand-edited file: each bad field falls back on its own', async () => {
+    const file = path.join(dir, SETTINGS_FILE);
+    writeFileSync(file, '{ not json');
+    expect(await openSettingsStore(dir).get()).toEqual(DEFAULT_SETTINGS);
+    writeFileSync(file, JSON.stringify({ contentProtection: false, language: 'de', portalUrl: 'http://insecure.example/' }));
+    expect(await openSettingsStore(dir).get()).toEqual({ contentProtection: false, language: null, portalUrl: DEFAULT_SETTINGS.portalUrl });
+  });
+
+  it('sanitize refuses non-https portals and junk', () => {
+    expect(sanitize(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitize({ portalUrl: 'javascript:alert(1)' }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
+    expect(sanitize({ portalUrl: 'https://x.example/' + 'a'.repeat(3000) }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
+    expect(sanitize({ contentProtection: 'no' }).contentProtection).toBe(true);
+  });
+});
