@@ -1,0 +1,50 @@
+/**
+ * createHandlers over the real thing: a real vault in a temp folder whose
+ * secrets go to the real Secret Service (scripts/with-keyring.sh), a real
+ * settings file, and a clock the test moves. Only the Platform (the window,
+ * the OS browser) is a recording stand-in: it is Electron's part.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixedClock } from '../../../electron/core/clock';
+import { openSettingsStore } from '../../../electron/core/settings';
+import { createKeytarStore, openVault } from '../../../electron/core/vault';
+import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
+import { appInfo } from '../../../electron/handlers/app-info';
+import type { Channel, InputOf, Outcome, ResultOf } from '../../../electron/ipc/contract';
+import { requireSecretService, uniqueServiceName } from '../../support/keychain';
+
+export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+export async function realHandlers(prefix: string) {
+  requireSecretService();
+  const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const secrets = createKeytarStore(uniqueServiceName(prefix));
+  const clock = fixedClock(T0);
+  const vault = await openVault({ dataDir, secrets, clock });
+  const platformCalls: string[] = [];
+  const platform: Platform = {
+    openExternal: async (url) => void platformCalls.push(`open ${url}`),
+    stepAside: async () => void platformCalls.push('stepAside'),
+    comeBack: async () => void platformCalls.push('comeBack'),
+    info: () => appInfo('0.0.0-test', 'linux', {}),
+  };
+  const handlers: Handlers = createHandlers({ vault, settings: openSettingsStore(dataDir), clock, platform });
+
+  /** Through invokeChannel, exactly as the registry and the web bridge call it. */
+  const call = <C extends Channel>(channel: C, input: InputOf<C>): Promise<Outcome<ResultOf<C>>> =>
+    invokeChannel(handlers, channel, input) as Promise<Outcome<ResultOf<C>>>;
+  /** Same, but unwrapped: fails the test with the error's own words. */
+  const ok = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> => {
+    const outcome = await call(channel, input);
+    if (!outcome.ok) throw new Error(`${channel} failed: ${outcome.error.code}: ${outcome.error.message}`);
+    return outcome.value;
+  };
+
+  const cleanUp = async () => {
+    for (const item of await secrets.list()) await secrets.delete(item.account);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { dataDir, secrets, clock, vault, handlers, platformCalls, call, ok, cleanUp };
+}

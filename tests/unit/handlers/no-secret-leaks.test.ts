@@ -1,0 +1,119 @@
+/**
+ * The one rule: no handler ever returns a secret. Every channel is called
+ * (successes and typical failures) with accounts present, and every response
+ * is searched for every secret in every spelling a leak could take.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeBase32, secretBytes } from '../../../electron/core/otp';
+import { channels, type Channel } from '../../../electron/ipc/contract';
+import { realHandlers } from './harness';
+
+let h: Awaited<ReturnType<typeof realHandlers>>;
+const responses = new Map<Channel, string[]>();
+
+// Secrets of different lengths (10-byte and 20-byte keys are the common ones).
+const TOTP = 'JBSWY3DPEHPK3PXP';
+const TOTP_SHA256 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const HOTP = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+const PREVIEWED = 'KRUGS4ZANFZSAYJAONSWG4TFOQQQ';
+const ORPHAN = 'ONSWG4TFOQQG63TMPEQGC3RAN5ZHA2DBNY';
+
+/** Every way a secret could show up in a JSON response. */
+function spellings(base32: string): string[] {
+  const bytes = Buffer.from(secretBytes(base32));
+  const forms = [base32, base32.toLowerCase(), encodeBase32(bytes), bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('base64').replace(/=+$/, '')];
+  // Grouped for display ("JBSW Y3DP ...") is another classic leak.
+  forms.push(base32.match(/.{1,4}/g)!.join(' '));
+  return [...new Set(forms)].filter((f) => f.length >= 8);
+}
+
+async function record<C extends Channel>(channel: C, input: Parameters<typeof h.call<C>>[1]) {
+  const outcome = await h.call(channel, input);
+  const list = responses.get(channel) ?? [];
+  list.push(JSON.stringify(outcome) ?? '');
+  responses.set(channel, list);
+  return outcome;
+}
+
+beforeAll(async () => {
+  h = await realHandlers('authdesk-leaks');
+  // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
+  const a = await record('accounts.add', { uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example` });
+  const b = await record('accounts.add', {
+    manual: { issuer: 'Bank', name: 'bob', secret: TOTP_SHA256.toLowerCase().replace(/(.{4})/g, '$1 '), algorithm: 'SHA256', digits: 8 },
+  });
+  const c = await record('accounts.add', { uri: `otpauth://hotp/Forge:carol?secret=${HOTP}&issuer=Forge&counter=5` });
+  if (!a.ok || !b.ok || !c.ok) throw new Error('could not set up accounts');
+  const [idA, idB, idC] = [a.value.id, b.value.id, c.value.id];
+
+  // Failures that carry the secret in their input must not carry it back.
+  await record('accounts.add', { uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example` }); // duplicate
+  await record('accounts.add', { manual: { issuer: 'X', name: 'y', secret: `${TOTP}!!` } }); // bad secret
+  await record('accounts.add', { uri: `otpauth://totp/X:y?secret=${TOTP}&algorithm=MD5` }); // bad algorithm
+
+  await record('accounts.list', {});
+  await record('accounts.rename', { id: idA, issuer: 'Example Corp', name: 'alice' });
+  await record('accounts.reorder', { ids: [idC, idA, idB] });
+  await record('codes.current', {});
+  await record('codes.current', { ids: [idB] });
+  await record('codes.nextHotp', { id: idC });
+  await record('codes.nextHotp', { id: idA }); // refused: time-based
+
+  const preview = await record('enroll.preview', { text: `otpauth://totp/Portal:dave?secret=${PREVIEWED}&issuer=Portal` });
+  await record('enroll.preview', { text: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example` }); // duplicate preview
+  await record('enroll.preview', { text: `otpauth://totp/Bad?secret=${PREVIEWED}0189` }); // malformed secret
+  await record('enroll.preview', { text: 'https://selfservice.educloud.no/' });
+  if (!preview.ok || preview.value.kind !== 'otp') throw new Error('no preview token');
+  await record('enroll.save', { token: preview.value.token, name: 'dave@portal' });
+  await record('enroll.save', { token: preview.value.token }); // already saved
+  const second = await record('enroll.preview', { text: `otpauth://totp/Other:erin?secret=${PREVIEWED}` });
+  if (second.ok && second.value.kind === 'otp') await record('enroll.discard', { token: second.value.token });
+
+  // Drift: a keychain item without metadata (orphan), and an account without its secret.
+  await h.secrets.set('0f8fad5b-d9cb-469f-a165-70867728950e', ORPHAN);
+  await h.secrets.delete(idB);
+  await record('vault.status', {});
+  await record('vault.repair', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', action: 'restore' });
+  await record('vault.repair', { id: idB, action: 'forget' });
+  await record('vault.repair', { id: idA, action: 'forget' }); // refused: still has its secret
+  await record('vault.status', {});
+  await record('accounts.list', {});
+
+  await record('settings.get', {});
+  await record('settings.set', { contentProtection: false });
+  await record('app.info', {});
+  await record('app.openExternal', { url: 'https://selfservice.educloud.no/' });
+  await record('app.stepAside', {});
+  await record('app.comeBack', {});
+  await record('accounts.remove', { id: idC });
+  await record('accounts.remove', { id: idC }); // refused: already gone
+}, 60_000);
+
+afterAll(async () => h?.cleanUp());
+
+describe('no handler returns a secret', () => {
+  it('every contract channel was called', () => {
+    expect([...responses.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('the vault really holds those secrets (the search below looks for real values)', async () => {
+    const stored = (await h.secrets.list()).map((i) => i.secret);
+    expect(stored).toEqual(expect.arrayContaining([TOTP, PREVIEWED, ORPHAN]));
+  });
+
+  it.each([TOTP, TOTP_SHA256, HOTP, PREVIEWED, ORPHAN])('no response contains %s in any spelling', (secret) => {
+    const forms = spellings(secret);
+    for (const [channel, texts] of responses) {
+      for (const text of texts) {
+        for (const form of forms) expect(text.includes(form), `${channel} leaked ${form}: ${text.slice(0, 200)}`).toBe(false);
+      }
+    }
+  });
+
+  it('failures came back as values with plain sentences, never stack traces', () => {
+    const all = [...responses.values()].flat().map((t) => JSON.parse(t) as { ok: boolean; error?: { code: string; message: string } });
+    const failures = all.filter((o) => !o.ok);
+    expect(failures.map((f) => f.error!.code)).toEqual(expect.arrayContaining(['duplicate', 'bad-secret', 'bad-algorithm', 'bad-input', 'not-found']));
+    for (const f of failures) expect(f.error!.message).not.toMatch(/\n\s+at |\.ts:\d+/);
+  });
+});
