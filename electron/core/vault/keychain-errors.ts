@@ -18,6 +18,7 @@ const UNAVAILABLE_PATTERNS = [
   /could not connect/i,
   /cannot autolaunch d-bus/i,
   /dbus_session_bus_address/i,
+  /given address is empty/i, // DBUS_SESSION_BUS_ADDRESS set but empty
   /org\.freedesktop\.dbus\.error/i,
   /was not provided by any \.service files/i,
   /object does not exist at path/i,

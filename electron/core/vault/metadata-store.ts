@@ -23,8 +23,9 @@ export async function openMetadataStore(files: VaultFiles, clock: Clock, lock: L
   // of polling the lock file against themselves.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const lockOptions = { clock, ...lock };
-  const underLock = <T>(fn: () => Promise<T>): Promise<T> => withLock(files.lock, fn, lockOptions);
+  // The lock waits in real time (its own default clock), not on the vault's
+  // clock: that one may stand still (`authdesk code --at`, tests).
+  const underLock = <T>(fn: () => Promise<T>): Promise<T> => withLock(files.lock, fn, lock);
 
   /** Reads from disk; a damaged file with a good backup is recovered, which needs the lock. */
   const load = async (holdingLock: boolean): Promise<void> => {

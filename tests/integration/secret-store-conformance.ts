@@ -1,0 +1,91 @@
+/**
+ * What every SecretStore backend must do, as a suite any backend's test file
+ * runs against a *real* store: `secretStoreConformance('keytar', factory)`.
+ * The factory returns a fresh store for a service name it is given, so the
+ * suite can check that two services never see each other's items.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SecretStore } from '../../electron/core/vault/types';
+import { AuthdeskError } from '../../electron/core/errors';
+import { uniqueServiceName } from '../support/keychain';
+
+export function secretStoreConformance(backend: string, makeStore: (service: string) => SecretStore): void {
+  describe(`SecretStore conformance: ${backend}`, () => {
+    const store = makeStore(uniqueServiceName('conf-a'));
+    const other = makeStore(uniqueServiceName('conf-b'));
+    const cleanup: [SecretStore, string][] = [];
+    const set = async (s: SecretStore, account: string, secret: string) => {
+      cleanup.push([s, account]);
+      await s.set(account, secret);
+    };
+    afterAll(async () => {
+      for (const [s, account] of cleanup) await s.delete(account).catch(() => undefined);
+    });
+
+    it('stores, reads back, overwrites and lists an item', async () => {
+      await set(store, 'plain-id', 'JBSWY3DPEHPK3PXP');
+      expect(await store.get('plain-id')).toBe('JBSWY3DPEHPK3PXP');
+      await store.set('plain-id', 'GEZDGNBVGY3TQOJQ');
+      expect(await store.get('plain-id')).toBe('GEZDGNBVGY3TQOJQ');
+      expect((await store.list()).filter((i) => i.account === 'plain-id')).toEqual([{ account: 'plain-id', secret: 'GEZDGNBVGY3TQOJQ' }]);
+    });
+
+    it('keeps unicode account names and values exactly', async () => {
+      const id = 'Zürich ✓ 東京 🙂 e\u0301';
+      await set(store, id, 'ünïcödé-välue-🙂');
+      expect(await store.get(id)).toBe('ünïcödé-välue-🙂');
+      expect((await store.list()).find((i) => i.account === id)?.secret).toBe('ünïcödé-välue-🙂');
+      // NFC and NFD spellings are different names: a store must not fold them.
+      expect(await store.get(id.normalize('NFC'))).toBeNull();
+    });
+
+    it('keeps a long single-line value whole', async () => {
+      const long = 'A'.repeat(8192) + 'Z';
+      await set(store, 'long', long);
+      expect(await store.get('long')).toBe(long);
+    });
+
+    it('answers null for a missing item and false when deleting one', async () => {
+      expect(await store.get('never-stored')).toBeNull();
+      expect(await store.delete('never-stored')).toBe(false);
+    });
+
+    it('deletes once: true, then false, then the item is gone', async () => {
+      await set(store, 'to-delete', 'MZXW6YTBOI');
+      expect(await store.delete('to-delete')).toBe(true);
+      expect(await store.delete('to-delete')).toBe(false);
+      expect(await store.get('to-delete')).toBeNull();
+      expect((await store.list()).some((i) => i.account === 'to-delete')).toBe(false);
+    });
+
+    it('never shows one service the items of another', async () => {
+      await set(store, 'shared-name', 'FROM-A');
+      await set(other, 'shared-name', 'FROM-B');
+      await set(other, 'only-in-b', 'B2');
+      expect(await store.get('shared-name')).toBe('FROM-A');
+      expect(await other.get('shared-name')).toBe('FROM-B');
+      expect((await store.list()).map((i) => i.account)).not.toContain('only-in-b');
+      expect((await other.list()).map((i) => i.account).sort()).toEqual(['only-in-b', 'shared-name']);
+      expect(await store.delete('only-in-b')).toBe(false);
+      expect(await other.get('only-in-b')).toBe('B2');
+    });
+
+    it('refuses multi-line values with a specific error and stores nothing', async () => {
+      for (const bad of ['ONE\nTWO', 'ONE\r\nTWO', 'ONE\r']) {
+        const err = await store.set('multi-line', bad).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(AuthdeskError);
+        expect((err as AuthdeskError).message).toMatch(/single line/);
+      }
+      expect(await store.get('multi-line')).toBeNull();
+    });
+
+    it('lists many items in one call', async () => {
+      const ids = Array.from({ length: 25 }, (_, i) => `bulk-${i}`);
+      const fresh = makeStore(uniqueServiceName('conf-bulk'));
+      for (const id of ids) await set(fresh, id, `SECRET${id}`);
+      const listed = await fresh.list();
+      expect(listed.map((i) => i.account).sort()).toEqual([...ids].sort());
+      expect(listed.every((i) => i.secret === `SECRET${i.account}`)).toBe(true);
+    });
+  });
+}
