@@ -28,7 +28,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   return windows.some((win) => {
     if (win.isDestroyed() || win.webContents !== event.sender) return false;
     const top = win.webContents.mainFrame;
-    return top.processId === frame.processId && top.routingId === frame.routingId;
+    return top.processId === frame.processId && top.frameToken === frame.frameToken;
   });
 }
 

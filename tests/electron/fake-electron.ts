@@ -12,14 +12,14 @@ let nextId = 1;
 
 export class FakeFrame {
   readonly processId: number;
-  readonly routingId: number;
+  readonly frameToken: string;
   constructor(
     public url: string,
     public parent: FakeFrame | null = null,
-    ids: { processId?: number; routingId?: number } = {},
+    ids: { processId?: number; frameToken?: string } = {},
   ) {
     this.processId = ids.processId ?? 1;
-    this.routingId = ids.routingId ?? nextId++;
+    this.frameToken = ids.frameToken ?? `frame-${nextId++}`;
   }
 }
 
