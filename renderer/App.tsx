@@ -1,4 +1,102 @@
-/** PLACEHOLDER (owned by the accounts/renderer helper): the app shell. */
+/**
+ * The app shell: header with the three ways to add an account and the
+ * settings menu, and one view at a time. The accounts view stays mounted
+ * while another view is open (a pending undo must survive). Enrollment is
+ * loaded on demand: it carries the QR decoder, which the list does not need.
+ */
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountMeta } from '../electron/core/otp/types';
+import { AnnouncerProvider } from './components/Announcer';
+import { Icon } from './components/Icon';
+import { useLanguageFromSettings } from './components/language';
+import { SettingsMenu } from './components/SettingsMenu';
+import { useStoredFlag } from './components/useStoredFlag';
+import { AccountsView } from './features/accounts/AccountsView';
+import { AddAccountView } from './features/add-account/AddAccountView';
+
+const enroll = () => import('./features/enroll');
+const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })));
+const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
+const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
+
+export type View = 'accounts' | 'add' | 'scan' | 'guided';
+/** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
+type ScanStart = 'screen' | undefined;
+
 export function App() {
-  return <main>Authdesk</main>;
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('accounts');
+  const [scanStart, setScanStart] = useState<ScanStart>(undefined);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [showNext, setShowNext] = useStoredFlag('authdesk.showNext');
+  useLanguageFromSettings();
+
+  const done = useCallback((account?: AccountMeta | null) => {
+    if (account) setHighlightId(account.id);
+    setView('accounts');
+  }, []);
+  const go = useCallback((next: View) => () => setView(next), []);
+  const scan = useCallback(() => {
+    setScanStart('screen');
+    setView('scan');
+  }, []);
+  const enrollPicksUp = useCallback(() => {
+    setScanStart(undefined);
+    setView('scan');
+  }, []);
+
+  return (
+    <AnnouncerProvider>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              <Icon name="shield" />
+            </span>
+            {t('appName')}
+          </h1>
+          <nav className="header-actions" aria-label={t('header.actions')}>
+            <button type="button" className="btn btn-ghost" aria-pressed={view === 'scan'} onClick={scan}>
+              <Icon name="qr" />
+              <span className="btn-text">{t('actions.scan')}</span>
+            </button>
+            <button type="button" className="btn btn-ghost" aria-pressed={view === 'guided'} onClick={go('guided')}>
+              <Icon name="shield" />
+              <span className="btn-text">{t('actions.guided')}</span>
+            </button>
+            <button type="button" className="btn btn-primary" aria-pressed={view === 'add'} onClick={go('add')}>
+              <Icon name="plus" />
+              <span className="btn-text">{t('actions.addManually')}</span>
+            </button>
+            <SettingsMenu showNext={showNext} onShowNext={setShowNext} />
+          </nav>
+        </header>
+        <main className="app-main">
+          <AccountsView
+            visible={view === 'accounts'}
+            showNext={showNext}
+            highlightId={highlightId}
+            onScan={scan}
+            onGuided={go('guided')}
+            onAddManually={go('add')}
+          />
+          {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
+          {(view === 'scan' || view === 'guided') && (
+            <Suspense fallback={<p className="muted loading">{t('loading')}</p>}>
+              {view === 'scan' ? (
+                <EnrollEntry onDone={done} initialSource={scanStart} />
+              ) : (
+                <GuidedSetup onDone={done} />
+              )}
+            </Suspense>
+          )}
+        </main>
+        {/* A screenshot or otpauth link pasted/dropped anywhere starts an enrollment. Loaded after first paint. */}
+        <Suspense fallback={null}>
+          <EnrollAnywhere onOpen={enrollPicksUp} />
+        </Suspense>
+      </div>
+    </AnnouncerProvider>
+  );
 }

@@ -1,0 +1,34 @@
+/**
+ * `npm run preview:web`: the built renderer in your own browser, backed by the
+ * real handlers, a data folder and a keychain service of your choosing. The
+ * npm script builds first; this only serves. It refuses to touch the real
+ * app's keychain items: a separate service name is required.
+ */
+import { APP_ID } from '../../electron/core/paths';
+import { startBridge } from './server';
+
+const dataDir = process.env.AUTHDESK_DATA_DIR?.trim();
+const keychainService = process.env.AUTHDESK_KEYCHAIN_SERVICE?.trim();
+
+if (!dataDir || !keychainService || keychainService === APP_ID) {
+  console.error(
+    [
+      'preview:web needs its own data folder and keychain service, so it never touches your real accounts:',
+      '  AUTHDESK_DATA_DIR=/tmp/authdesk-preview AUTHDESK_KEYCHAIN_SERVICE=authdesk-preview npm run preview:web',
+      keychainService === APP_ID ? `(${APP_ID} is the app's own service name: pick another one.)` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  process.exit(2);
+}
+
+const port = Number.parseInt(process.env.AUTHDESK_PREVIEW_PORT ?? '0', 10) || 0;
+const bridge = await startBridge({ dataDir, keychainService, port });
+console.log(`Authdesk web preview (data: ${dataDir}, keychain service: ${keychainService})`);
+console.log(`Open: ${bridge.url}`);
+console.log('Ctrl+C stops it.');
+
+const stop = () => void bridge.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

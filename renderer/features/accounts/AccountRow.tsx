@@ -1,0 +1,180 @@
+/**
+ * One account: who it is, the current code, the countdown, and its actions.
+ * Memoised on primitive props so a rollover re-renders only rows whose code
+ * changed, and a focus move only the two rows involved.
+ */
+import { memo, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountMeta } from '../../../electron/core/otp/types';
+import { bridge, unwrap } from '../../api';
+import { errorMessage } from '../../components/error-message';
+import { Icon } from '../../components/Icon';
+import { Countdown } from './Countdown';
+import { formatCode, maskedCode } from './format-code';
+import { RenameForm } from './RenameForm';
+
+export interface RowHandlers {
+  onCopy(id: string, code: string): void;
+  onStartRename(id: string): void;
+  onRename(id: string, issuer: string, name: string): Promise<void>;
+  onCancelRename(): void;
+  onDelete(id: string): void;
+  onFocusRow(id: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLLIElement>): void;
+  onDragStart(event: DragEvent<HTMLLIElement>): void;
+  onDragOver(event: DragEvent<HTMLLIElement>): void;
+  onDragLeave(event: DragEvent<HTMLLIElement>): void;
+  onDrop(event: DragEvent<HTMLLIElement>): void;
+  onDragEnd(): void;
+  onError(message: string): void;
+}
+
+interface Props {
+  account: AccountMeta;
+  code: string | null;
+  next: string | null;
+  validFrom: number | null;
+  validUntil: number | null;
+  /** The row that holds the list's single tab stop (roving tabindex). */
+  active: boolean;
+  editing: boolean;
+  copied: boolean;
+  highlighted: boolean;
+  dropEdge: 'before' | 'after' | null;
+  handlers: RowHandlers;
+}
+
+/** A stable hue per issuer so the same service always gets the same colour. */
+function hueOf(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  return h;
+}
+
+export const AccountRow = memo(function AccountRow(props: Props) {
+  const { account, active, editing, copied, highlighted, dropEdge, handlers } = props;
+  const { t } = useTranslation('accounts');
+  const [hotp, setHotp] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isHotp = account.type === 'hotp';
+  const code = isHotp ? hotp : props.code;
+  const title = account.issuer || account.name;
+  const subtitle = account.issuer ? account.name : '';
+  const shown = code ? formatCode(code, account.type) : maskedCode(account.digits, account.type);
+  const tab = active ? 0 : -1;
+
+  const nextHotp = async () => {
+    setBusy(true);
+    try {
+      const result = await unwrap(bridge().codes.nextHotp({ id: account.id }));
+      setHotp(result.code);
+    } catch (err) {
+      handlers.onError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const className = ['row', highlighted && 'is-new', copied && 'is-copied', dropEdge && `drop-${dropEdge}`]
+    .filter(Boolean)
+    .join(' ');
+  const codeText = (
+    <span className="code" data-code={code ?? ''}>
+      {shown}
+    </span>
+  );
+
+  return (
+    <li
+      className={className}
+      data-row-id={account.id}
+      draggable={!editing}
+      onFocus={() => handlers.onFocusRow(account.id)}
+      onKeyDown={editing ? undefined : handlers.onKeyDown}
+      onDragStart={handlers.onDragStart}
+      onDragOver={handlers.onDragOver}
+      onDragLeave={handlers.onDragLeave}
+      onDrop={handlers.onDrop}
+      onDragEnd={handlers.onDragEnd}
+    >
+      <span className="avatar" aria-hidden="true" style={{ '--hue': hueOf(title) } as CSSProperties}>
+        {[...title][0]?.toUpperCase() ?? '?'}
+      </span>
+      {editing ? (
+        <RenameForm
+          account={account}
+          onSave={(issuer, name) => handlers.onRename(account.id, issuer, name)}
+          onCancel={handlers.onCancelRename}
+        />
+      ) : (
+        <button
+          type="button"
+          className="row-copy"
+          tabIndex={tab}
+          aria-label={
+            code ? t('row.copyLabel', { code: shown, account: subtitle ? `${title} (${subtitle})` : title }) : undefined
+          }
+          onClick={() => code && handlers.onCopy(account.id, code)}
+        >
+          <span className="who">
+            <span className="issuer">{title}</span>
+            {subtitle && <span className="name">{subtitle}</span>}
+          </span>
+          <span className="codes">
+            {props.validFrom !== null && props.validUntil !== null && !isHotp ? (
+              <Countdown key={props.validUntil} validFrom={props.validFrom} validUntil={props.validUntil}>
+                {codeText}
+              </Countdown>
+            ) : (
+              <span className="timed is-static">{codeText}</span>
+            )}
+            <span className="next" aria-hidden={!props.next}>
+              {props.next ? t('row.next', { code: formatCode(props.next, account.type) }) : ' '}
+            </span>
+          </span>
+          <span className="copied-badge" aria-hidden="true">
+            <Icon name="check" /> {t('row.copied')}
+          </span>
+        </button>
+      )}
+      {!editing && (
+        <span className="row-actions">
+          {isHotp && (
+            <button
+              type="button"
+              className="btn btn-small"
+              tabIndex={tab}
+              disabled={busy}
+              onClick={() => void nextHotp()}
+            >
+              {t('row.showNextHotp')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-btn"
+            tabIndex={tab}
+            aria-label={t('row.rename', { account: title })}
+            title={t('row.renameShort')}
+            onClick={() => handlers.onStartRename(account.id)}
+          >
+            <Icon name="edit" />
+          </button>
+          <button
+            type="button"
+            className="icon-btn danger"
+            tabIndex={tab}
+            aria-label={t('row.delete', { account: title })}
+            title={t('row.deleteShort')}
+            onClick={() => handlers.onDelete(account.id)}
+          >
+            <Icon name="trash" />
+          </button>
+          <span className="grip" aria-hidden="true" title={t('row.dragHint')}>
+            <Icon name="grip" />
+          </span>
+        </span>
+      )}
+    </li>
+  );
+});

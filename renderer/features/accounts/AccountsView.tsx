@@ -1,0 +1,234 @@
+/**
+ * The live codes window: search, the list, delete-with-undo, vault problems.
+ * Stays mounted (hidden) while another view is open, so a pending undo and
+ * the scroll position survive a trip to "Add account".
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/Announcer';
+import { Banner } from '../../components/Banner';
+import { Toast } from '../../components/Toast';
+import { AccountRow, type RowHandlers } from './AccountRow';
+import { EmptyState, type AddActions } from './EmptyState';
+import { matchesQuery } from './search';
+import { SearchBar } from './SearchBar';
+import { useAccounts } from './useAccounts';
+import { useCodes } from './useCodes';
+import { useDeferredRemoval } from './useDeferredRemoval';
+import { focusRow, useListKeyboardAndDrag } from './useListKeyboardAndDrag';
+import { VaultProblems } from './VaultProblems';
+
+const COPIED_FEEDBACK_MS = 1_500;
+
+interface Props extends AddActions {
+  visible: boolean;
+  showNext: boolean;
+  /** An account just added elsewhere: scroll to it, focus it, flash it. */
+  highlightId: string | null;
+}
+
+export function AccountsView({ visible, showNext, highlightId, ...addActions }: Props) {
+  const { t } = useTranslation('accounts');
+  const announce = useAnnounce();
+  const [error, setError] = useState<string | null>(null);
+  const { accounts, loadError, reload, rename, reorder } = useAccounts(setError);
+  const { pending, remove: scheduleRemoval, undo } = useDeferredRemoval(reload, setError);
+  const [query, setQuery] = useState('');
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+  const copiedTimer = useRef<number | undefined>(undefined);
+  const editingRef = useRef(editingId);
+  editingRef.current = editingId;
+  // Focus moves that must wait for the next render (the row is re-created or moved). No timers:
+  // they would not run while a test has paused the page clock, and a layout effect is exactly "after this render".
+  const pendingFocus = useRef<{ id: string; scroll: boolean } | null>(null);
+  const focusAfterRender = useCallback((id: string, scroll = false) => {
+    pendingFocus.current = { id, scroll };
+  }, []);
+  const flushFocus = useCallback(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    const row = document.querySelector(`[data-row-id="${CSS.escape(target.id)}"]`);
+    if (!row || row.closest('[hidden]')) return; // not on screen yet: try after the next render
+    pendingFocus.current = null;
+    if (target.scroll) row.scrollIntoView({ block: 'nearest' });
+    focusRow(target.id);
+  }, []);
+  useLayoutEffect(flushFocus);
+
+  const timeBasedKey = useMemo(
+    () =>
+      (accounts ?? [])
+        .filter((a) => a.type !== 'hotp')
+        .map((a) => a.id)
+        .join(','),
+    [accounts],
+  );
+  const codes = useCodes(timeBasedKey, setError);
+
+  const hidden = useMemo(() => new Set(pending.map((a) => a.id)), [pending]);
+  const kept = useMemo(() => (accounts ?? []).filter((a) => !hidden.has(a.id)), [accounts, hidden]);
+  const shown = useMemo(() => kept.filter((a) => matchesQuery(a, query)), [kept, query]);
+  const allIds = useMemo(() => (accounts ?? []).map((a) => a.id), [accounts]);
+  const visibleIds = useMemo(() => shown.map((a) => a.id), [shown]);
+  const byId = useMemo(() => new Map((accounts ?? []).map((a) => [a.id, a])), [accounts]);
+  const tabStop = activeId && visibleIds.includes(activeId) ? activeId : (visibleIds[0] ?? null);
+
+  const remove = useCallback(
+    (id: string) => {
+      const account = byId.get(id);
+      if (!account) return;
+      scheduleRemoval(account);
+      announce(t('toast.deleted', { account: account.issuer || account.name }));
+    },
+    [byId, scheduleRemoval, announce, t],
+  );
+
+  const { handlers: listHandlers, dropTarget } = useListKeyboardAndDrag({
+    allIds,
+    visibleIds,
+    reorder: (ids) => {
+      void reorder(ids);
+      announce(t('row.moved'));
+    },
+    startRename: setEditingId,
+    remove,
+    focusAfterRender,
+  });
+
+  const copy = useCallback(
+    async (id: string, code: string) => {
+      try {
+        await navigator.clipboard.writeText(code);
+      } catch {
+        setError(t('row.copyFailed'));
+        return;
+      }
+      window.clearTimeout(copiedTimer.current);
+      setCopiedId(id);
+      copiedTimer.current = window.setTimeout(() => setCopiedId(null), COPIED_FEEDBACK_MS);
+      const account = byId.get(id);
+      announce(t('row.copiedAnnouncement', { account: account?.issuer || account?.name || '' }));
+    },
+    [byId, announce, t],
+  );
+
+  const handlers: RowHandlers = useMemo(
+    () => ({
+      ...listHandlers,
+      onCopy: (id, code) => void copy(id, code),
+      onStartRename: setEditingId,
+      onRename: async (id, issuer, name) => {
+        await rename(id, issuer, name);
+        focusAfterRender(id);
+        setEditingId(null);
+        announce(t('rename.saved'));
+      },
+      onCancelRename: () => {
+        const id = editingRef.current;
+        if (id) focusAfterRender(id);
+        setEditingId(null);
+      },
+      onDelete: remove,
+      onFocusRow: setActiveId,
+      onError: setError,
+    }),
+    [listHandlers, copy, rename, remove, announce, t, focusAfterRender],
+  );
+
+  // Ctrl/Cmd+Z brings back the last deleted account while its toast is up.
+  const lastPending = pending.at(-1);
+  useEffect(() => {
+    if (!visible || !lastPending) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key.toLowerCase() === 'z' &&
+        !(event.target as HTMLElement).closest?.('input, textarea')
+      ) {
+        event.preventDefault();
+        undo(lastPending.id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [visible, lastPending, undo]);
+
+  // Coming back from another view: it may have added accounts (our own writes raise no change event).
+  const wasVisible = useRef(visible);
+  useEffect(() => {
+    if (visible && !wasVisible.current) void reload();
+    wasVisible.current = visible;
+  }, [visible, reload]);
+
+  // A just-added account: clear the search so it shows, then scroll to it and focus it, once.
+  const highlighted = useRef<string | null>(null);
+  useEffect(() => {
+    if (!highlightId || !visible || highlighted.current === highlightId || !byId.has(highlightId)) return;
+    highlighted.current = highlightId;
+    setQuery('');
+    setActiveId(highlightId);
+    focusAfterRender(highlightId, true);
+    flushFocus(); // the row may already be on screen, and then nothing else re-renders
+  }, [highlightId, visible, byId, focusAfterRender, flushFocus]);
+
+  const isEmpty = accounts !== null && kept.length === 0;
+  return (
+    <section className="accounts-view" hidden={!visible} aria-label={t('title')}>
+      <VaultProblems onRepaired={() => void reload()} />
+      {loadError && <Banner tone="error">{loadError}</Banner>}
+      {error && (
+        <Banner tone="error" onDismiss={() => setError(null)} dismissLabel={t('dismiss', { ns: 'common' })}>
+          {error}
+        </Banner>
+      )}
+      {isEmpty && pending.length === 0 ? (
+        <EmptyState {...addActions} />
+      ) : (
+        <>
+          <SearchBar query={query} onQuery={setQuery} hotkeys={visible} resultCount={shown.length} />
+          {accounts === null ? (
+            <p className="muted loading">{t('loading')}</p>
+          ) : shown.length === 0 ? (
+            <p className="muted no-results">{query ? t('search.none', { query }) : t('allDeleted')}</p>
+          ) : (
+            <ul
+              className={`account-list${showNext ? ' show-next' : ''}`}
+              aria-label={t('listLabel')}
+              aria-describedby="list-help"
+            >
+              {shown.map((a) => {
+                const c = codes.get(a.id);
+                return (
+                  <AccountRow
+                    key={a.id}
+                    account={a}
+                    code={c?.code ?? null}
+                    next={c?.next ?? null}
+                    validFrom={c?.validFrom ?? null}
+                    validUntil={c?.validUntil ?? null}
+                    active={a.id === tabStop}
+                    editing={a.id === editingId}
+                    copied={a.id === copiedId}
+                    highlighted={a.id === highlightId}
+                    dropEdge={dropTarget?.id === a.id ? dropTarget.edge : null}
+                    handlers={handlers}
+                  />
+                );
+              })}
+            </ul>
+          )}
+          <p id="list-help" className="visually-hidden">
+            {t('listHelp')}
+          </p>
+        </>
+      )}
+      {lastPending && (
+        <Toast actionLabel={t('toast.undo')} onAction={() => undo(lastPending.id)}>
+          {t('toast.deleted', { account: lastPending.issuer || lastPending.name })}
+        </Toast>
+      )}
+    </section>
+  );
+}

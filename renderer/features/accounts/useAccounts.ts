@@ -1,0 +1,67 @@
+/**
+ * The account list as main has it, kept fresh: loaded once, re-read whenever
+ * main says the vault changed (CLI, repair, another window). Renames and
+ * reorders update the screen at once and roll back if main refuses.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountMeta } from '../../../electron/core/otp/types';
+import { bridge, unwrap } from '../../api';
+import { errorMessage } from '../../components/error-message';
+
+export interface AccountsState {
+  accounts: AccountMeta[] | null;
+  loadError: string | null;
+  reload(): Promise<void>;
+  rename(id: string, issuer: string, name: string): Promise<void>;
+  reorder(ids: string[]): Promise<void>;
+}
+
+export function useAccounts(onError: (message: string) => void): AccountsState {
+  const [accounts, setAccounts] = useState<AccountMeta[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // A late answer to an older list() must not overwrite a newer one.
+  const generation = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const list = await unwrap(bridge().accounts.list());
+      if (mine !== generation.current) return;
+      setAccounts(list);
+      setLoadError(null);
+    } catch (err) {
+      if (mine === generation.current) setLoadError(errorMessage(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    return bridge().events.onAccountsChanged(() => void reload());
+  }, [reload]);
+
+  const rename = useCallback(async (id: string, issuer: string, name: string) => {
+    const saved = await unwrap(bridge().accounts.rename({ id, issuer, name }));
+    generation.current++;
+    setAccounts((list) => list?.map((a) => (a.id === id ? saved : a)) ?? list);
+  }, []);
+
+  const reorder = useCallback(
+    async (ids: string[]) => {
+      generation.current++;
+      setAccounts((list) => {
+        if (!list) return list;
+        const byId = new Map(list.map((a) => [a.id, a]));
+        return ids.map((id) => byId.get(id)).filter((a): a is AccountMeta => a !== undefined);
+      });
+      try {
+        await unwrap(bridge().accounts.reorder({ ids }));
+      } catch (err) {
+        onError(errorMessage(err));
+        await reload();
+      }
+    },
+    [onError, reload],
+  );
+
+  return { accounts, loadError, reload, rename, reorder };
+}
