@@ -1,14 +1,19 @@
 /**
  * Codes, computed by otplib 13 (RFC 4226 HOTP; TOTP = HOTP at the time step,
- * T0 = 0). Runs for every account at each period boundary, so key bytes are
- * decoded once per secret and HMAC runs on Node's crypto (see node-hmac.ts).
+ * T0 = 0). This runs for every account at each period boundary, so:
+ *  - we call @otplib/hotp's generateSync, the function otplib's own generate
+ *    ends in: the `otplib` functional wrapper costs about as much again per
+ *    code (measured with bench/codes.bench.ts), and its sync path drops `hooks`;
+ *  - keys are decoded once and recent codes remembered (key-cache.ts);
+ *  - HMAC runs on Node's crypto (node-hmac.ts).
  */
-import { generateSync } from 'otplib';
-import { createGuardrails } from '@otplib/core';
+import { createGuardrails, type OTPHooks } from '@otplib/core';
+import { generateSync } from '@otplib/hotp';
 import { AuthdeskError } from '../errors';
 import { nodeHmac } from './node-hmac';
 import { STEAM, checkCounter, checkDigits, checkPeriod, DEFAULTS } from './params';
-import { MAX_SECRET_BYTES, secretBytes } from './secret';
+import { keyEntry, rememberCode } from './key-cache';
+import { MAX_SECRET_BYTES } from './secret';
 import type { Algorithm, CodeResult, OtpParams } from './types';
 
 // otplib refuses keys under 16 bytes by default; real keys are often 10, and
@@ -16,6 +21,8 @@ import type { Algorithm, CodeResult, OtpParams } from './types';
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 1, MAX_SECRET_BYTES });
 
 const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
+const STEAM_HOOKS: OTPHooks = { encodeToken: (value) => steamCode(value) };
+const RAW_VALUE: OTPHooks = { encodeToken: (value) => String(value) };
 
 /** The code at `atMs` (totp/steam) or at `params.counter` (hotp). */
 export function generateCode(secret: string, params: OtpParams, atMs: number): string {
@@ -37,8 +44,9 @@ export function codeWindow(id: string, secret: string, params: OtpParams, nowMs:
   if (params.type === 'hotp') {
     return { id, code: generateCode(secret, params, nowMs), next: null, validFrom: null, validUntil: null };
   }
-  const periodMs = periodOf(params) * 1000;
-  const step = timeStep(nowMs, periodOf(params));
+  const period = periodOf(params);
+  const periodMs = period * 1000;
+  const step = timeStep(nowMs, period);
   return {
     id,
     code: codeAtStep(secret, params, step),
@@ -48,22 +56,27 @@ export function codeWindow(id: string, secret: string, params: OtpParams, nowMs:
   };
 }
 
-/**
- * RFC 4226's dynamically truncated 31-bit value for `counter`. otplib's sync
- * path ignores `hooks` (13.5.0 functional.js does not pass them on), so its
- * encodeToken hook cannot give us this value; asking otplib for 10 digits
- * does, because 10^10 > 2^31 makes "value mod 10^10" the value itself.
- */
+/** RFC 4226's dynamically truncated 31-bit value for `counter` (otplib hands it to encodeToken). */
 export function truncatedValue(secret: string, algorithm: Algorithm, counter: number): number {
-  return Number(otplibCode(secret, algorithm, 10, counter));
+  return Number(otplibCode(keyEntry(secret).bytes, algorithm, 0, counter, RAW_VALUE));
 }
 
 function codeAtStep(secret: string, params: OtpParams, counter: number): string {
-  if (params.type === 'steam') return steamCode(truncatedValue(secret, STEAM.algorithm, counter));
-  return otplibCode(secret, params.algorithm, checkDigits(params.digits), counter);
+  const entry = keyEntry(secret);
+  const steam = params.type === 'steam';
+  const digits = steam ? STEAM.digits : checkDigits(params.digits);
+  const memoKey = steam ? `steam/${counter}` : `${params.type}/${params.algorithm}/${digits}/${counter}`;
+  // Plain get/set rather than a memo helper taking a callback: this is the
+  // hot path, and a closure per call showed up in the profile as GC time.
+  const known = entry.codes.get(memoKey);
+  if (known !== undefined) return known;
+  const code = steam
+    ? otplibCode(entry.bytes, STEAM.algorithm, STEAM.digits, counter, STEAM_HOOKS)
+    : otplibCode(entry.bytes, params.algorithm, digits, counter);
+  return rememberCode(entry, memoKey, code);
 }
 
-/** Steam Guard: five characters, the value read base 26 from its lowest "digit" up. */
+/** Steam Guard: five characters, the truncated value read base 26 from its lowest "digit" up. */
 function steamCode(value: number): string {
   let code = '';
   let rest = value;
@@ -74,19 +87,10 @@ function steamCode(value: number): string {
   return code;
 }
 
-function otplibCode(secret: string, algorithm: Algorithm, digits: number, counter: number): string {
-  const key = cachedKey(secret);
+function otplibCode(key: Uint8Array, algorithm: Algorithm, digits: number, counter: number, hooks?: OTPHooks): string {
   const hash = otplibAlgorithm(algorithm);
   try {
-    return generateSync({
-      strategy: 'hotp',
-      secret: key,
-      counter,
-      algorithm: hash,
-      digits,
-      guardrails,
-      crypto: nodeHmac,
-    });
+    return generateSync({ secret: key, counter, algorithm: hash, digits, guardrails, crypto: nodeHmac, hooks });
   } catch (err) {
     // Our checks run first, so this is a bug, not bad input: no library text
     // (nor anything near the key) reaches the user.
@@ -128,22 +132,4 @@ function missingCounter(): never {
     'missing-counter',
     'This counter-based (HOTP) account has no counter, so its code cannot be made.',
   );
-}
-
-/**
- * Decoded key bytes per secret text. Secrets are already held in main-process
- * memory; this only saves re-decoding base32 a thousand times per refresh. The
- * bound keeps a long-running app from collecting every key it ever saw.
- */
-const keyCache = new Map<string, Uint8Array>();
-const KEY_CACHE_LIMIT = 4096;
-
-function cachedKey(secret: string): Uint8Array {
-  let key = keyCache.get(secret);
-  if (key === undefined) {
-    key = secretBytes(secret);
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(secret, key);
-  }
-  return key;
 }

@@ -7,7 +7,7 @@
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { CryptoPlugin, HashAlgorithm } from '@otplib/core';
 
-// Key bytes come from the key cache in codes.ts (one Uint8Array per secret), so
+// Key bytes come from key-cache.ts (one Uint8Array per secret), so
 // a WeakMap turns each into a KeyObject once and forgets it with the bytes.
 const keyObjects = new WeakMap<Uint8Array, KeyObject>();
 
@@ -22,7 +22,8 @@ function keyObject(key: Uint8Array): KeyObject {
 
 export const nodeHmac: CryptoPlugin = Object.freeze({
   name: 'authdesk-node-crypto',
-  algorithms: ['sha1', 'sha256', 'sha512'] as readonly HashAlgorithm[],
+  // No `algorithms` list on purpose: with one, otplib filters its list of
+  // hashes against it twice per code. Its own default list is these three.
   hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array {
     return createHmac(algorithm, keyObject(key)).update(data).digest();
   },

@@ -3,6 +3,7 @@ import { generateSync } from 'otplib';
 import { createGuardrails } from '@otplib/core';
 import { describe, expect, it } from 'vitest';
 import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
+import { clearKeyCache } from '../../../electron/core/otp/key-cache';
 import type { OtpParams } from '../../../electron/core/otp/types';
 import { algorithmArb, caught, secretArb } from './support';
 
@@ -86,6 +87,26 @@ describe('generateCode / codeWindow', () => {
     expect(generateCode('jbsw y3dp ehpk 3pxp', params, 1_257_894_000_000)).toBe('528064');
     expect(generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { ...params, digits: 8 }, 59_000)).toBe('94287082');
     expect(generateCode('JBSWY3DPEHPK3PXP', params, 1_257_894_000_000)).toBe('528064');
+  });
+});
+
+describe('remembered codes (key-cache.ts)', () => {
+  const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  const totp8: OtpParams = { type: 'totp', algorithm: 'SHA1', digits: 8, period: 30 };
+
+  it('are kept per key AND per parameters, and survive eviction correctly', () => {
+    clearKeyCache();
+    // RFC 6238 at 59 s is step 1, which is RFC 4226 counter 1.
+    expect(generateCode(seed, totp8, 59_000)).toBe('94287082');
+    expect(generateCode(seed, { ...totp8, digits: 6 }, 59_000)).toBe('287082');
+    expect(hotpCode(seed, { type: 'hotp', algorithm: 'SHA1', digits: 6, counter: 0 }, 1)).toBe('287082');
+    expect(generateCode(seed, { ...totp8, digits: 7 }, 59_000)).toBe('4287082');
+    expect(generateCode(seed, { type: 'steam', algorithm: 'SHA1', digits: 5, period: 30 }, 59_000)).toMatch(
+      STEAM_CHARS,
+    );
+    expect(generateCode(seed, { ...totp8, period: 60 }, 59_000)).toBe('84755224'); // step 0
+    expect(generateCode(seed, totp8, 59_000)).toBe('94287082');
+    expect(generateCode(seed, totp8, 1_111_111_109_000)).toBe('07081804');
   });
 });
 
