@@ -12,7 +12,7 @@ import { generateSync } from '@otplib/hotp';
 import { AuthdeskError } from '../errors';
 import { nodeHmac } from './node-hmac';
 import { STEAM, checkCounter, checkDigits, checkPeriod, DEFAULTS } from './params';
-import { keyEntry, rememberCode } from './key-cache';
+import { keyEntry, recallCode, rememberCode } from './key-cache';
 import { MAX_SECRET_BYTES } from './secret';
 import type { Algorithm, CodeResult, OtpParams } from './types';
 
@@ -64,16 +64,12 @@ export function truncatedValue(secret: string, algorithm: Algorithm, counter: nu
 function codeAtStep(secret: string, params: OtpParams, counter: number): string {
   const entry = keyEntry(secret);
   const steam = params.type === 'steam';
+  const algorithm = steam ? STEAM.algorithm : params.algorithm;
   const digits = steam ? STEAM.digits : checkDigits(params.digits);
-  const memoKey = steam ? `steam/${counter}` : `${params.type}/${params.algorithm}/${digits}/${counter}`;
-  // Plain get/set rather than a memo helper taking a callback: this is the
-  // hot path, and a closure per call showed up in the profile as GC time.
-  const known = entry.codes.get(memoKey);
+  const known = recallCode(entry, params.type, algorithm, digits, counter);
   if (known !== undefined) return known;
-  const code = steam
-    ? otplibCode(entry.bytes, STEAM.algorithm, STEAM.digits, counter, STEAM_HOOKS)
-    : otplibCode(entry.bytes, params.algorithm, digits, counter);
-  return rememberCode(entry, memoKey, code);
+  const code = otplibCode(entry.bytes, algorithm, digits, counter, steam ? STEAM_HOOKS : undefined);
+  return rememberCode(entry, { type: params.type, algorithm, digits, counter }, code);
 }
 
 /** Steam Guard: five characters, the truncated value read base 26 from its lowest "digit" up. */

@@ -7,34 +7,71 @@
  *    (current, next), and this boundary's current is the last one's next, so
  *    a refresh makes one HMAC per account instead of two.
  * Both are bounded so a long-running app does not collect every key it saw.
+ * The lookups compare fields instead of building string keys: this is the
+ * hot path of a refresh, and per-call strings showed up as GC time.
  */
 import { secretBytes } from './secret';
+import type { Algorithm, OtpType } from './types';
+
+/** What a code depends on besides the key. */
+export interface CodeInputs {
+  type: OtpType;
+  algorithm: Algorithm;
+  digits: number;
+  counter: number;
+}
+
+interface Remembered extends CodeInputs {
+  code: string;
+}
 
 export interface KeyEntry {
   readonly bytes: Uint8Array;
-  /** code by `type/algorithm/digits/counter`, oldest first. */
-  readonly codes: Map<string, string>;
+  /** A small ring: current + next, plus room for a hotp counter or a second digit count. */
+  readonly codes: (Remembered | undefined)[];
+  nextSlot: number;
 }
 
 const KEY_LIMIT = 4096;
-/** current + next, plus room for a hotp counter or a second digit count. */
 const CODES_PER_KEY = 4;
 const entries = new Map<string, KeyEntry>();
 
 export function keyEntry(secret: string): KeyEntry {
   let entry = entries.get(secret);
   if (entry === undefined) {
-    entry = { bytes: secretBytes(secret), codes: new Map() };
+    entry = { bytes: secretBytes(secret), codes: new Array<Remembered | undefined>(CODES_PER_KEY), nextSlot: 0 };
     if (entries.size >= KEY_LIMIT) entries.clear();
     entries.set(secret, entry);
   }
   return entry;
 }
 
-/** Remembers `code` for `memoKey`, forgetting the oldest beyond CODES_PER_KEY. */
-export function rememberCode(entry: KeyEntry, memoKey: string, code: string): string {
-  if (entry.codes.size >= CODES_PER_KEY) entry.codes.delete(entry.codes.keys().next().value as string);
-  entry.codes.set(memoKey, code);
+/** The code remembered for exactly these inputs, if any. */
+export function recallCode(
+  entry: KeyEntry,
+  type: OtpType,
+  algorithm: Algorithm,
+  digits: number,
+  counter: number,
+): string | undefined {
+  for (const r of entry.codes) {
+    if (
+      r !== undefined &&
+      r.counter === counter &&
+      r.digits === digits &&
+      r.algorithm === algorithm &&
+      r.type === type
+    ) {
+      return r.code;
+    }
+  }
+  return undefined;
+}
+
+/** Remembers a code, replacing the oldest once the ring is full. */
+export function rememberCode(entry: KeyEntry, inputs: CodeInputs, code: string): string {
+  entry.codes[entry.nextSlot] = { ...inputs, code };
+  entry.nextSlot = (entry.nextSlot + 1) % CODES_PER_KEY;
   return code;
 }
 
