@@ -44,7 +44,7 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
   } catch (err) {
     // parseArgs messages are clear but multi-line and mention "strict"; keep the first sentence.
     const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(err);
-    throw new UsageError(text.replace(/^Unknown option/, 'unknown option'), command.name);
+    throw new UsageError(text.charAt(0).toLowerCase() + text.slice(1), command.name);
   }
   const values = parsed.values as Values;
   if (values.help) return null;
