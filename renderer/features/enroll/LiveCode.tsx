@@ -1,0 +1,78 @@
+/**
+ * An account's live code in large digits with the seconds left. The data-*
+ * attributes carry the raw code and its validity window so a test can check
+ * it against an independent HMAC for exactly that time step.
+ */
+import { useTranslation } from 'react-i18next';
+import type { AccountMeta } from '../../../electron/core/otp/types';
+import { useErrorText } from './error-text';
+import { useLiveCode } from './useLiveCode';
+import { useNow } from './useNow';
+
+interface Props {
+  account: AccountMeta;
+  /** Below this many seconds left, say that a new code is coming (guided set-up: 5). */
+  warnBelowSeconds?: number;
+  now?: () => number;
+}
+
+/** "123456" -> "123 456": easier to read aloud and to type; the raw code stays in data-code. */
+export function groupDigits(code: string): string {
+  if (code.length < 6) return code;
+  const half = Math.ceil(code.length / 2);
+  return `${code.slice(0, half)} ${code.slice(half)}`;
+}
+
+export function LiveCode({ account, warnBelowSeconds, now = Date.now }: Props) {
+  const { t } = useTranslation('enroll');
+  const errorText = useErrorText();
+  const { code, error, nextHotp } = useLiveCode(account, now);
+  const time = useNow(250, now);
+
+  if (error)
+    return (
+      <p role="alert" className="enroll-error">
+        {errorText(error)}
+      </p>
+    );
+  if (account.type === 'hotp' && !code) {
+    return (
+      <button type="button" className="enroll-secondary" onClick={nextHotp}>
+        {t('code.showHotp')}
+      </button>
+    );
+  }
+  if (!code) return <p className="enroll-muted">{t('code.loading')}</p>;
+
+  const secondsLeft = code.validUntil === null ? null : Math.max(0, Math.ceil((code.validUntil - time) / 1000));
+  const soon = warnBelowSeconds !== undefined && secondsLeft !== null && secondsLeft < warnBelowSeconds;
+  return (
+    <div className="enroll-live-code">
+      <output
+        className={`enroll-code${soon ? ' enroll-code-soon' : ''}`}
+        data-testid="enroll-code"
+        data-code={code.code}
+        data-valid-from={code.validFrom ?? ''}
+        data-valid-until={code.validUntil ?? ''}
+        aria-label={t('code.label', { code: code.code.split('').join(' ') })}
+      >
+        {groupDigits(code.code)}
+      </output>
+      {secondsLeft !== null && (
+        <p className="enroll-seconds" data-testid="enroll-seconds-left">
+          {t('code.secondsLeft', { count: secondsLeft })}
+        </p>
+      )}
+      {soon && (
+        <p className="enroll-warning" role="status">
+          {t('code.waitForNext')}
+        </p>
+      )}
+      {account.type === 'hotp' && (
+        <button type="button" className="enroll-secondary" onClick={nextHotp}>
+          {t('code.nextHotp')}
+        </button>
+      )}
+    </div>
+  );
+}

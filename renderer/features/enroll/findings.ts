@@ -1,0 +1,85 @@
+/**
+ * What one scan found, after main has looked at every decoded text. This is
+ * the point where THE RULE bites: decoded texts go to enroll.preview one by
+ * one and are dropped; from here on only tokens and secret-free previews exist.
+ */
+import { AuthdeskError, type ErrorValue } from '../../../electron/core/errors';
+import type { AccountPreview } from '../../../electron/core/otp/types';
+import type { PreviewResult } from '../../../electron/ipc/contract';
+import { ApiError } from '../../api';
+import type { CaptureFailure } from '../../scan/capture';
+import { CaptureError } from '../../scan/capture';
+import { enrollApi } from './api';
+
+export interface FoundKey {
+  /** Names the draft main keeps; Save or discard it, never leave it behind. */
+  token: string;
+  account: AccountPreview;
+  duplicateOf: string | null;
+}
+
+export type NotOtp = Extract<PreviewResult, { kind: 'not-otp' }>;
+
+export interface Unreadable {
+  reason: CaptureFailure;
+  fileName: string | undefined;
+  message: string;
+}
+
+export interface Findings {
+  keys: FoundKey[];
+  /** QR codes that hold something else (a web link, Wi-Fi, ...). */
+  notOtp: NotOtp[];
+  /** Texts that claim to be keys but main refused (bad secret, unknown type, ...). */
+  rejected: ErrorValue[];
+  /** Files that could not be read as pictures. */
+  unreadable: Unreadable[];
+}
+
+export const noFindings = (): Findings => ({ keys: [], notOtp: [], rejected: [], unreadable: [] });
+
+/** Sends each text to main. The same key seen twice (two QR codes, two files) is kept once. */
+export async function previewAll(texts: readonly string[], into: Findings = noFindings()): Promise<Findings> {
+  for (const text of texts) {
+    try {
+      const result = await enrollApi.preview(text);
+      if (result.kind === 'not-otp') {
+        if (!into.notOtp.some((n) => n.what === result.what && n.message === result.message)) into.notOtp.push(result);
+        continue;
+      }
+      const sameKey = into.keys.some((k) => sameAccount(k.account, result.account));
+      if (sameKey) enrollApi.discardQuietly([result.token]);
+      else into.keys.push({ token: result.token, account: result.account, duplicateOf: result.duplicateOf });
+    } catch (err) {
+      into.rejected.push(toErrorValue(err));
+    }
+  }
+  return into;
+}
+
+/** The parameters that make two previews the same account (the secret stays in main, so this is the best we can see). */
+function sameAccount(a: AccountPreview, b: AccountPreview): boolean {
+  return (
+    a.issuer === b.issuer &&
+    a.name === b.name &&
+    a.type === b.type &&
+    a.algorithm === b.algorithm &&
+    a.digits === b.digits &&
+    a.period === b.period &&
+    a.counter === b.counter
+  );
+}
+
+export function toErrorValue(err: unknown): ErrorValue {
+  if (err instanceof ApiError || err instanceof AuthdeskError) return { code: err.code, message: err.message };
+  return { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' };
+}
+
+export function toUnreadable(err: unknown): Unreadable | null {
+  return err instanceof CaptureError ? { reason: err.reason, fileName: err.fileName, message: err.message } : null;
+}
+
+/** Every token in the findings: what must be discarded if the person walks away. */
+export function tokensOf(findings: Findings): string[] {
+  return findings.keys.map((k) => k.token);
+}

@@ -1,0 +1,39 @@
+/** Step 4: the new account's live code, large, to type into the portal; then "did it work?". */
+import { useTranslation } from 'react-i18next';
+import type { AccountMeta } from '../../../../electron/core/otp/types';
+import { accountTitle } from '../AccountSummary';
+import { LiveCode } from '../LiveCode';
+
+/** With fewer seconds left than this, typing the code in time is a gamble: we say to wait for the next. */
+export const WAIT_BELOW_SECONDS = 5;
+
+interface Props {
+  account: AccountMeta;
+  onAccepted(): void;
+  onRejected(): void;
+}
+
+export function StepCode({ account, onAccepted, onRejected }: Props) {
+  const { t } = useTranslation('enroll');
+  return (
+    <>
+      <h2>{t('guided.code.title')}</h2>
+      <p className="enroll-account-title" data-testid="enroll-saved-title">
+        {accountTitle(account, t('unnamed'))}
+      </p>
+      <div className="enroll-code-large">
+        <LiveCode account={account} warnBelowSeconds={WAIT_BELOW_SECONDS} />
+      </div>
+      <p className="enroll-instruction">{t('guided.code.typeIt')}</p>
+      <p className="enroll-question">{t('guided.code.accepted')}</p>
+      <div className="enroll-actions">
+        <button type="button" className="enroll-primary" onClick={onAccepted} data-testid="guided-yes">
+          {t('guided.code.yes')}
+        </button>
+        <button type="button" className="enroll-secondary" onClick={onRejected} data-testid="guided-no">
+          {t('guided.code.no')}
+        </button>
+      </div>
+    </>
+  );
+}

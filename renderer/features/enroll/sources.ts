@@ -1,0 +1,48 @@
+/**
+ * Each way in, from its raw material to Findings: capture -> RGBA -> decoder
+ * worker -> enroll.preview. Decoded texts live only inside these functions.
+ */
+import { captureScreen, imageFileToRgba } from '../../scan/capture';
+import type { RgbaImage } from '../../scan/decoder/types';
+import { enrollApi } from './api';
+import { decodeImage } from './decoder';
+import { noFindings, previewAll, toUnreadable, type Findings } from './findings';
+
+export type Source = 'screen' | 'image' | 'paste' | 'camera';
+
+/** Throws CaptureError (denied, no screen) or ApiError; an empty screen is an empty Findings. */
+export async function findOnScreen(): Promise<Findings> {
+  const image = await captureScreen({ stepAside: enrollApi.stepAside, comeBack: enrollApi.comeBack });
+  return findInImage(image);
+}
+
+export async function findInImage(image: RgbaImage, into?: Findings): Promise<Findings> {
+  const decoded = await decodeImage(image);
+  return previewAll(
+    decoded.map((d) => d.text),
+    into,
+  );
+}
+
+/** Every file is tried; one unreadable file does not hide the keys in the others. */
+export async function findInFiles(files: readonly Blob[]): Promise<Findings> {
+  const findings = noFindings();
+  for (const file of files) {
+    let image: RgbaImage;
+    try {
+      image = await imageFileToRgba(file);
+    } catch (err) {
+      const unreadable = toUnreadable(err);
+      if (!unreadable) throw err;
+      findings.unreadable.push(unreadable);
+      continue;
+    }
+    await findInImage(image, findings);
+  }
+  return findings;
+}
+
+/** A pasted or typed otpauth link: straight to main, no decoding. */
+export function findInLink(text: string): Promise<Findings> {
+  return previewAll([text]);
+}
