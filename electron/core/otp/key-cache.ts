@@ -28,18 +28,21 @@ interface Remembered extends CodeInputs {
 export interface KeyEntry {
   readonly bytes: Uint8Array;
   /** A small ring: current + next, plus room for a hotp counter or a second digit count. */
-  readonly codes: (Remembered | undefined)[];
+  readonly codes: Remembered[];
   nextSlot: number;
 }
 
+/** Fills empty slots (counter -1 never matches) so the ring holds one object shape. */
+const EMPTY: Remembered = Object.freeze({ type: 'totp', algorithm: 'SHA1', digits: 0, counter: -1, code: '' });
+
 const KEY_LIMIT = 4096;
-const CODES_PER_KEY = 4;
+const CODES_PER_KEY = 4; // must match the EMPTY slots in keyEntry
 const entries = new Map<string, KeyEntry>();
 
 export function keyEntry(secret: string): KeyEntry {
   let entry = entries.get(secret);
   if (entry === undefined) {
-    entry = { bytes: secretBytes(secret), codes: new Array<Remembered | undefined>(CODES_PER_KEY), nextSlot: 0 };
+    entry = { bytes: secretBytes(secret), codes: [EMPTY, EMPTY, EMPTY, EMPTY], nextSlot: 0 };
     if (entries.size >= KEY_LIMIT) entries.clear();
     entries.set(secret, entry);
   }
@@ -70,7 +73,13 @@ export function recallCode(
 
 /** Remembers a code, replacing the oldest once the ring is full. */
 export function rememberCode(entry: KeyEntry, inputs: CodeInputs, code: string): string {
-  entry.codes[entry.nextSlot] = { ...inputs, code };
+  entry.codes[entry.nextSlot] = {
+    type: inputs.type,
+    algorithm: inputs.algorithm,
+    digits: inputs.digits,
+    counter: inputs.counter,
+    code,
+  };
   entry.nextSlot = (entry.nextSlot + 1) % CODES_PER_KEY;
   return code;
 }
