@@ -22,8 +22,9 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
   const [started, setStarted] = useState(false);
   /** The last thing seen that was not a key ("a web link"), so the person knows the camera sees the code. */
   const [hint, setHint] = useState<string | null>(null);
-  const callbacks = useRef({ onFound, onFailed });
-  callbacks.current = { onFound, onFailed };
+  // Read through a ref: the camera starts once per mount, not again when the parent re-renders or t changes.
+  const callbacks = useRef({ onFound, onFailed, t });
+  callbacks.current = { onFound, onFailed, t };
 
   useEffect(() => {
     const element = video.current;
@@ -43,7 +44,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
         return true;
       }
       const other = findings.notOtp[0];
-      if (other) setHint(t(`notOtp.${other.what}`, { defaultValue: other.message }));
+      if (other) setHint(callbacks.current.t(`notOtp.${other.what}`, { defaultValue: other.message }));
       else if (findings.rejected[0]) setHint(findings.rejected[0].message);
       return false;
     }).then(
@@ -62,7 +63,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
       left = true;
       session?.stop();
     };
-  }, [t]);
+  }, []);
 
   return (
     <section className="enroll-card enroll-camera" data-testid="enroll-camera">

@@ -43,13 +43,14 @@ export async function startCameraScan(
     stopped = true;
     clearTimeout(timer);
     stopStream(stream);
-    video.srcObject = null;
+    // Only if the element still shows our stream: a newer session may already own it.
+    if (video.srcObject === stream) video.srcObject = null;
   };
   try {
     await playStream(stream, video);
-  } catch (err) {
+  } catch {
     stop();
-    throw mediaFailure(err, 'camera');
+    throw new CaptureError('no-device', 'The camera picture could not be shown.');
   }
   const tick = async () => {
     if (stopped) return;
