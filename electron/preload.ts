@@ -5,7 +5,8 @@
  * and the Electron event object never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi, type Channel, type Outcome } from './ipc/contract';
+import { buildApi } from './ipc/api-shape';
+import type { Channel, Outcome } from './ipc/contract';
 
 const invoke = (channel: Channel, input: unknown): Promise<Outcome<unknown>> => ipcRenderer.invoke(channel, input);
 

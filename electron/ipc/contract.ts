@@ -123,15 +123,8 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 /** How every call comes back across the boundary: never a thrown stack trace. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
 
-/** Events main pushes to the renderer (no payloads carry secrets). */
-export const events = {
-  /** The vault changed outside this window (the CLI, another window, a repair). */
-  accountsChanged: 'event.accountsChanged',
-  /** The computer woke from sleep or the clock jumped: codes must be fetched again. */
-  clockChanged: 'event.clockChanged',
-  settingsChanged: 'event.settingsChanged',
-} as const;
-export type EventName = keyof typeof events;
+export { events, type EventName } from './api-shape';
+import type { EventName } from './api-shape';
 
 type GroupOf<C> = C extends `${infer G}.${string}` ? G : never;
 type ActionOf<C> = C extends `${string}.${infer A}` ? A : never;
@@ -150,21 +143,4 @@ export type AuthenticatorApi = {
 
 export const channels = Object.keys(contract) as Channel[];
 
-/**
- * Builds the API object from a transport. The preload passes `ipcRenderer.invoke`,
- * the web test bridge passes `fetch`; both get the same shape.
- */
-export function buildApi(
-  invoke: (channel: Channel, input: unknown) => Promise<Outcome<unknown>>,
-  subscribe: (event: string, listener: () => void) => () => void,
-): AuthenticatorApi {
-  const api: Record<string, Record<string, unknown>> = { events: {} };
-  for (const name of channels) {
-    const [group, action] = name.split('.') as [string, string];
-    (api[group] ??= {})[action] = (input?: unknown) => invoke(name, input ?? {});
-  }
-  for (const [key, event] of Object.entries(events)) {
-    api.events![`on${key[0]!.toUpperCase()}${key.slice(1)}`] = (listener: () => void) => subscribe(event, listener);
-  }
-  return api as unknown as AuthenticatorApi;
-}
+export { buildApi } from './api-shape';

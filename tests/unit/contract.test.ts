@@ -32,3 +32,10 @@ describe('the IPC contract', () => {
     expect(contract['app.openExternal'].input.safeParse({ url: 'https://example.com' }).success).toBe(true);
   });
 });
+
+describe('the zod-free API shape', () => {
+  it('lists exactly the contract channels', async () => {
+    const { channelNames } = await import('../../electron/ipc/api-shape');
+    expect([...channelNames].sort()).toEqual([...channels].sort());
+  });
+});
