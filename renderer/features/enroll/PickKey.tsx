@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accountTitle } from './AccountSummary';
 import type { FoundKey } from './findings';
 import { SideNotesList } from './SideNotesList';
+import { useFocusOnMount } from './useFocusOnMount';
 import type { FlowView } from './useEnrollFlow';
 
 interface Props {
@@ -13,9 +14,12 @@ interface Props {
 
 export function PickKey({ view, onPick, onCancel }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="enroll-card" data-testid="enroll-pick">
-      <h2>{t('pick.title', { count: view.keys.length })}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('pick.title', { count: view.keys.length })}
+      </h2>
       <p>{t('pick.body')}</p>
       <ul className="enroll-pick-list">
         {view.keys.map((key) => (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountParams } from './AccountSummary';
 import { useErrorText } from './error-text';
 import { SideNotesList } from './SideNotesList';
+import { useFocusOnMount } from './useFocusOnMount';
 import type { FlowView } from './useEnrollFlow';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 
 export function PreviewCard({ view, onSave, onCancel }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const { account, duplicateOf } = view.key;
   const [issuer, setIssuer] = useState(account.issuer);
@@ -33,7 +35,9 @@ export function PreviewCard({ view, onSave, onCancel }: Props) {
         onSave(issuer, name);
       }}
     >
-      <h2 id={titleId}>{t('preview.title')}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t('preview.title')}
+      </h2>
       {duplicateOf && (
         <p className="enroll-warning" role="status" data-testid="enroll-duplicate">
           {t('preview.duplicate')}

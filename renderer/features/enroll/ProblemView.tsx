@@ -5,6 +5,7 @@ import { problemText } from './problem-text';
 import type { Source } from './sources';
 import { useAppInfo } from './useAppInfo';
 import type { FlowView } from './useEnrollFlow';
+import { useFocusOnMount } from './useFocusOnMount';
 
 interface Props {
   view: Extract<FlowView, { step: 'problem' }>;
@@ -15,16 +16,22 @@ interface Props {
 
 export function ProblemView({ view, onRetry, onUseImage, onBack }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const info = useAppInfo();
   const { title, lines } = problemText(t, errorText, view.problem, view.source, info);
   const canRetry = view.source === 'screen' || view.source === 'camera';
   return (
-    <section className="enroll-card" role="alert" data-testid="enroll-problem" data-problem={view.problem.kind}>
-      <h2>{title}</h2>
-      {lines.map((line, i) => (
-        <p key={i}>{line}</p>
-      ))}
+    <section className="enroll-card" data-testid="enroll-problem" data-problem={view.problem.kind}>
+      {/* The words are the alert; the buttons stay outside it. */}
+      <div role="alert">
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        {lines.map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
       <div className="enroll-actions">
         {canRetry && (
           <button type="button" className="enroll-primary" onClick={() => onRetry(view.source)}>

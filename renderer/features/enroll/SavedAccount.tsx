@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../electron/core/otp/types';
 import { accountTitle } from './AccountSummary';
 import { LiveCode } from './LiveCode';
+import { useFocusOnMount } from './useFocusOnMount';
 
 interface Props {
   account: AccountMeta;
@@ -12,9 +13,12 @@ interface Props {
 
 export function SavedAccount({ account, onDone, onAnother }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="enroll-card" data-testid="enroll-saved" data-account-id={account.id}>
-      <h2>{t('saved.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('saved.title')}
+      </h2>
       <p className="enroll-account-title" data-testid="enroll-saved-title">
         {accountTitle(account, t('unnamed'))}
       </p>

@@ -2,10 +2,9 @@
  * Screen capture: one frame of the whole screen at its native resolution.
  *
  * Main answers getDisplayMedia with the entire screen (no picker, except on
- * Wayland where the system portal always asks). We take ONE capture: with
- * several displays main hands us the primary one; "use an image instead"
- * covers the rest (kept simple on purpose, see the enroll README section in
- * the report).
+ * Wayland where the system portal always asks). We take ONE capture, kept
+ * simple on purpose: with several displays main hands us the one it chooses
+ * (the primary), and "use a picture instead" covers a QR code on another one.
  */
 import type { RgbaImage } from '../decoder/types';
 import { CaptureError, mediaFailure } from './failure';

@@ -4,6 +4,7 @@
  * shown right there.
  */
 import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../useFocusOnMount';
 import type { ErrorValue } from '../../../../electron/core/errors';
 import { useErrorText } from '../error-text';
 import { useNow } from '../useNow';
@@ -18,6 +19,7 @@ interface Props {
 
 export function NotAccepted({ busy, error, onBackToCode, onRescan, onStartOver }: Props) {
   const { t, i18n } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const now = useNow(1000);
   const time = new Date(now).toLocaleTimeString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', {
@@ -27,7 +29,9 @@ export function NotAccepted({ busy, error, onBackToCode, onRescan, onStartOver }
   });
   return (
     <>
-      <h2>{t('guided.help.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('guided.help.title')}
+      </h2>
       <section className="enroll-help" aria-labelledby="guided-help-clock">
         <h3 id="guided-help-clock">{t('guided.help.clockTitle')}</h3>
         <p>

@@ -1,5 +1,6 @@
 /** Step 4: the new account's live code, large, to type into the portal; then "did it work?". */
 import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../useFocusOnMount';
 import type { AccountMeta } from '../../../../electron/core/otp/types';
 import { accountTitle } from '../AccountSummary';
 import { LiveCode } from '../LiveCode';
@@ -15,9 +16,12 @@ interface Props {
 
 export function StepCode({ account, onAccepted, onRejected }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <>
-      <h2>{t('guided.code.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('guided.code.title')}
+      </h2>
       <p className="enroll-account-title" data-testid="enroll-saved-title">
         {accountTitle(account, t('unnamed'))}
       </p>

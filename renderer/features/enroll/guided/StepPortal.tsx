@@ -1,6 +1,7 @@
 /** Step 1: choose the portal (Educloud preset or another https address) and open it in the browser. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../useFocusOnMount';
 import { enrollApi } from '../api';
 import { useErrorText } from '../error-text';
 import { toErrorValue } from '../findings';
@@ -14,6 +15,7 @@ interface Props {
 
 export function StepPortal({ portal, onNext }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const [other, setOther] = useState<boolean | null>(null);
   /** null until the person types: then the saved address (if it is not a preset) is shown. */
@@ -44,7 +46,9 @@ export function StepPortal({ portal, onNext }: Props) {
 
   return (
     <>
-      <h2>{t('guided.portal.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('guided.portal.title')}
+      </h2>
       <fieldset className="enroll-portal-choice">
         <legend>{t('guided.portal.which')}</legend>
         {portal.presets.map((preset) => (

@@ -1,5 +1,6 @@
 /** Step 3: scan the screen (or use an image), check the preview, save. */
 import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../useFocusOnMount';
 import { FlowView } from '../FlowView';
 import { useAppInfo } from '../useAppInfo';
 import type { EnrollFlow } from '../useEnrollFlow';
@@ -12,10 +13,13 @@ interface Props {
 
 export function StepScan({ flow, openImagePicker, onBack }: Props) {
   const { t } = useTranslation('enroll');
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const info = useAppInfo();
   const start = (
     <>
-      <h2>{t('guided.scan.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('guided.scan.title')}
+      </h2>
       <p className="enroll-instruction">{t('guided.scan.body')}</p>
       {info?.waylandSession && <p className="enroll-note">{t('start.waylandPicker')}</p>}
       <div className="enroll-actions">
