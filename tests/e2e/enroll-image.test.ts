@@ -225,6 +225,19 @@ describe('enroll from pictures and the clipboard', () => {
     expect(await problem.textContent()).toContain('"broken.png" could not be read as a picture');
   });
 
+  it('a screen scan still waiting for the system (a capture picker nobody answers) can be cancelled, and the next paste works', async () => {
+    await page.locator('.app-header').getByRole('button', { name: 'Scan QR code' }).click();
+    const busy = page.getByTestId('enroll-busy');
+    await busy.getByText('Looking for a QR code on your screen').waitFor();
+    // Headless Chromium keeps an invisible capture picker open, and it blocks real input to the page,
+    // so the button is clicked from script (the app's own handler still runs).
+    await busy.getByRole('button', { name: 'Cancel' }).evaluate((button: HTMLButtonElement) => button.click());
+    await page.getByTestId('enroll-start').waitFor();
+    expect(await transfer(page, 'paste', { text: link('After', 'cancel@example.org', 'ORSXG5DJNZTQ') })).toBe(true);
+    await page.getByTestId('enroll-preview').waitFor();
+    expect(await page.getByTestId('enroll-issuer').inputValue()).toBe('After');
+  });
+
   it('several files from the file picker: the keys are listed to pick from, a non-picture is named', async () => {
     // Reach the enrollment screen's start (a cancelled link preview), where the picker lives.
     await transfer(page, 'paste', { text: link('Warmup', 'w', 'GEZDGNBVGY3TQOJQ') });

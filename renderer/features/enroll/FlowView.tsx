@@ -27,9 +27,16 @@ export function FlowView({ flow, start, saved, openImagePicker }: Props) {
       return <>{start}</>;
     case 'busy':
       return (
-        <section className="enroll-card" role="status" aria-live="polite" data-testid="enroll-busy">
-          <div className="enroll-spinner" aria-hidden="true" />
-          <p>{view.source === 'screen' ? t('busy.screen') : t('busy.image')}</p>
+        <section className="enroll-card" data-testid="enroll-busy">
+          <div role="status" aria-live="polite">
+            <div className="enroll-spinner" aria-hidden="true" />
+            <p>{view.source === 'screen' ? t('busy.screen') : t('busy.image')}</p>
+          </div>
+          <div className="enroll-actions">
+            <button type="button" className="enroll-secondary" onClick={flow.reset}>
+              {t('preview.cancel')}
+            </button>
+          </div>
         </section>
       );
     case 'camera':

@@ -64,6 +64,8 @@ export function useEnrollFlow(): EnrollFlow {
   const live = useRef(new Set<string>());
   const busy = useRef(false);
   const mounted = useRef(true);
+  /** Bumped by every new scan and by reset: a result that arrives for an older scan is thrown away. */
+  const scanId = useRef(0);
 
   const dropLive = useCallback(() => {
     enrollApi.discardQuietly(live.current);
@@ -79,9 +81,9 @@ export function useEnrollFlow(): EnrollFlow {
   }, [dropLive]);
 
   const show = useCallback(
-    (source: Source, findings: Findings) => {
-      if (!mounted.current) {
-        // The person left while we were scanning: nobody will save these.
+    (source: Source, findings: Findings, id = scanId.current) => {
+      if (!mounted.current || id !== scanId.current) {
+        // The person left or cancelled while we were scanning: nobody will save these.
         enrollApi.discardQuietly(tokensOf(findings));
         return;
       }
@@ -96,6 +98,7 @@ export function useEnrollFlow(): EnrollFlow {
       // One scan at a time: a second click or paste while busy is ignored, not queued.
       if (busy.current) return;
       busy.current = true;
+      const id = ++scanId.current;
       dropLive();
       setView({ step: 'busy', source });
       // Started synchronously: getDisplayMedia needs the click's user activation.
@@ -106,12 +109,12 @@ export function useEnrollFlow(): EnrollFlow {
         pending = Promise.reject(err);
       }
       pending
-        .then((findings) => show(source, findings))
+        .then((findings) => show(source, findings, id))
         .catch((err: unknown) => {
-          if (mounted.current) setView({ step: 'problem', source, problem: problemOf(err) });
+          if (mounted.current && id === scanId.current) setView({ step: 'problem', source, problem: problemOf(err) });
         })
         .finally(() => {
-          busy.current = false;
+          if (id === scanId.current) busy.current = false;
         });
     },
     [dropLive, setView, show],
@@ -149,6 +152,9 @@ export function useEnrollFlow(): EnrollFlow {
   );
 
   const reset = useCallback(() => {
+    // Also cancels a scan in progress (a system picker left open): its result will be discarded.
+    scanId.current++;
+    busy.current = false;
     dropLive();
     setView({ step: 'start' });
   }, [dropLive, setView]);
