@@ -13,3 +13,27 @@ export interface DecodedQr {
   /** Which pass found it ('plain' or the name of an escalation pass). */
   pass: string;
 }
+
+/** What a caller may tune. Everything is optional; the defaults suit a screen capture. */
+export interface DecodeOptions {
+  /**
+   * Time the escalation passes may spend on one image, in milliseconds
+   * (default 1000). The plain pass always runs in full.
+   */
+  budgetMs?: number;
+  /**
+   * true (default): escalate until an authenticator text (otpauth:// or
+   * otpauth-migration://) is found. false: escalate only when nothing at all
+   * was read.
+   */
+  wantOtp?: boolean;
+}
+
+/** One decoded symbol plus, for texts that claim to be key URIs, what is wrong with them. */
+export interface CheckedQr extends DecodedQr {
+  /**
+   * Set when the text starts with otpauth:// or otpauth-migration:// but is
+   * not shaped like one. The text is kept: the app shows the real parse error.
+   */
+  uriProblem?: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * decodeQrCodes: every QR symbol in an RGBA image, with positions and the
+ * pass that read it. Runs unchanged in the renderer's Web Worker and in Node.
+ *
+ * Only texts that zxing or jsQR decoded with valid error correction are ever
+ * returned: escalation changes what the readers see, never what they report.
+ */
+import { AuthdeskError } from '../../../electron/core/errors';
+import { createBudget } from './budget';
+import { readQrWithZxing } from './engine';
+import { escalate } from './escalation';
+import { compositeOnWhite, hasTransparency, toGray } from './pixels';
+import { boundsOf, ResultSet } from './results';
+import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
+import { isAuthenticatorText } from './uri-check';
+
+export const DEFAULT_BUDGET_MS = 1000;
+
+/** Options for tests and benches: an injected clock drives the budget without sleeping. */
+export interface PipelineOptions extends DecodeOptions {
+  now?: () => number;
+  /** Skip escalation entirely (the bench's "plain zxing alone" column). */
+  plainOnly?: boolean;
+  trace?: (step: string, ms: number, added: number) => void;
+}
+
+function checkShape(image: RgbaImage): void {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || data.length !== width * height * 4) {
+    throw new AuthdeskError('bad-image', `This picture is damaged: ${width}x${height} pixels do not match its ${data.length} bytes of colour data.`);
+  }
+}
+
+export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions = {}): Promise<CheckedQr[]> {
+  checkShape(image);
+  const opaque = hasTransparency(image) ? compositeOnWhite(image) : image;
+  const results = new ResultSet();
+  const hits = await readQrWithZxing(opaque, { returnErrors: true });
+  for (const hit of hits) if (hit.valid) results.add(hit.text, hit.position, 'plain');
+  if (options.plainOnly) return results.items;
+
+  const failed = hits.filter((h) => !h.valid).map((h) => boundsOf(h.position));
+  const wantOtp = options.wantOtp ?? true;
+  const satisfied = () => {
+    const wanted = wantOtp ? results.items.some((r) => isAuthenticatorText(r.text)) : results.items.length > 0;
+    // A detection zxing could not read is a symbol still waiting: keep going even if we have one text.
+    return wanted && failed.every((rect) => results.covers(rect));
+  };
+  if (satisfied()) return results.items;
+
+  const budget = createBudget(options.budgetMs ?? DEFAULT_BUDGET_MS, options.now);
+  await escalate({ gray: toGray(opaque), failed, results, budget, satisfied, trace: options.trace });
+  return results.items;
+}

@@ -1,0 +1,11 @@
+/** The messages between the decoder client (UI thread) and its Web Worker. Plain data only: they are structured-cloned. */
+import type { ErrorValue } from '../../../electron/core/errors';
+import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
+
+export interface DecodeRequest {
+  id: number;
+  image: RgbaImage;
+  options?: DecodeOptions;
+}
+
+export type DecodeResponse = { id: number; results: CheckedQr[] } | { id: number; error: ErrorValue };
