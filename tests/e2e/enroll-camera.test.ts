@@ -97,6 +97,12 @@ const cameraState = (page: Page) =>
     };
   });
 
+/** Every camera stream the app opened is stopped (a development build's StrictMode opens and closes one extra). */
+function expectReleased(state: { opened: number; live: number }) {
+  expect(state.opened).toBeGreaterThan(0);
+  expect(state.live).toBe(0);
+}
+
 /**
  * The enrollment screen's start, reached the way a person could: a pasted
  * link, then Cancel. Pasted again until the app takes it (enrollment loads
@@ -152,7 +158,7 @@ describe('enroll with the webcam', () => {
     await page.getByTestId('enroll-preview').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('enroll-issuer').inputValue()).toBe('Camera Corp');
     expect(await page.getByTestId('enroll-name').inputValue()).toBe('cam@example.org');
-    expect(await cameraState(page)).toEqual({ opened: 1, live: 0 });
+    expectReleased(await cameraState(page));
     expect(await page.content()).not.toContain('NBSWY3DPO5XXE3DEEBQW4ZDF');
     expect(errors).toEqual([]);
   });
@@ -176,6 +182,6 @@ describe('enroll with the webcam', () => {
 
     await page.getByRole('button', { name: 'Stop the camera' }).click();
     await page.getByTestId('enroll-start').waitFor();
-    expect(await cameraState(page)).toEqual({ opened: 1, live: 0 });
+    expectReleased(await cameraState(page));
   });
 });

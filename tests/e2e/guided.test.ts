@@ -103,6 +103,8 @@ async function walkThrough(lang: Lang) {
 
   // 1. The portal: Educloud preset, its words, and the button that opens it in the browser.
   expect(await step(page)).toBe('1');
+  // The words appear once the settings and presets have arrived from main.
+  await page.getByTestId('guided-portal-instruction').waitFor();
   expect(await page.getByTestId('guided-portal-instruction').textContent()).toBe(words[lang].educloud);
   await screenshot(page, `guided-${lang}-1-portal`);
   const openedBefore = bridge.opened.length;

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { startCameraScan, type CameraSession } from '../../scan/capture';
 import { enrollApi } from './api';
 import { tokensOf, type Findings } from './findings';
-import { findInImage } from './sources';
+import { CAMERA_DECODE, findInImage } from './sources';
 
 interface Props {
   onFound(findings: Findings): void;
@@ -33,7 +33,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
     let left = false;
     startCameraScan(element, async (image) => {
       if (left) return true;
-      const findings = await findInImage(image);
+      const findings = await findInImage(image, undefined, CAMERA_DECODE);
       if (left) {
         // Decoded after the person pressed Stop: nobody will save these drafts.
         enrollApi.discardQuietly(tokensOf(findings));

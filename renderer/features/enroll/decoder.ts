@@ -3,11 +3,12 @@
  * worker (and its wasm) per scan would cost more than most decodes.
  */
 import { createDecoderClient } from '../../scan/decoder/client';
-import type { DecodedQr, RgbaImage } from '../../scan/decoder/types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from '../../scan/decoder/types';
 
 let client: ReturnType<typeof createDecoderClient> | undefined;
 
-export function decodeImage(image: RgbaImage): Promise<DecodedQr[]> {
+/** The image's pixels are handed to the worker (transferred): do not use `image` afterwards. */
+export function decodeImage(image: RgbaImage, options?: DecodeOptions): Promise<DecodedQr[]> {
   client ??= createDecoderClient();
-  return client.decode(image);
+  return client.decode(image, options);
 }

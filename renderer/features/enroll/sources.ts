@@ -3,7 +3,7 @@
  * worker -> enroll.preview. Decoded texts live only inside these functions.
  */
 import { captureScreen, imageFileToRgba } from '../../scan/capture';
-import type { RgbaImage } from '../../scan/decoder/types';
+import type { DecodeOptions, RgbaImage } from '../../scan/decoder/types';
 import { enrollApi } from './api';
 import { decodeImage } from './decoder';
 import { noFindings, previewAll, toUnreadable, type Findings } from './findings';
@@ -16,8 +16,8 @@ export async function findOnScreen(): Promise<Findings> {
   return findInImage(image);
 }
 
-export async function findInImage(image: RgbaImage, into?: Findings): Promise<Findings> {
-  const decoded = await decodeImage(image);
+export async function findInImage(image: RgbaImage, into?: Findings, options?: DecodeOptions): Promise<Findings> {
+  const decoded = await decodeImage(image, options);
   return previewAll(
     decoded.map((d) => d.text),
     into,
@@ -41,6 +41,12 @@ export async function findInFiles(files: readonly Blob[]): Promise<Findings> {
   }
   return findings;
 }
+
+/**
+ * A live camera frame: the next one is only 250 ms away, so the decoder gets
+ * a short budget for its harder passes instead of its default second.
+ */
+export const CAMERA_DECODE: DecodeOptions = { budgetMs: 150 };
 
 /** A pasted or typed otpauth link: straight to main, no decoding. */
 export function findInLink(text: string): Promise<Findings> {

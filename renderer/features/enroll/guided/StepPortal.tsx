@@ -22,7 +22,7 @@ export function StepPortal({ portal, onNext }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [openError, setOpenError] = useState<ErrorValue | null>(null);
-  const usingOther = other ?? (portal.url !== null && portal.preset === null);
+  const usingOther = other ?? (portal.loaded && portal.preset === null);
   const address = draft ?? (portal.preset ? '' : (portal.url ?? ''));
 
   const saveOther = async () => {
@@ -104,9 +104,11 @@ export function StepPortal({ portal, onNext }: Props) {
           {problem ?? errorText(portal.error!)}
         </p>
       )}
-      <p className="enroll-instruction" data-testid="guided-portal-instruction">
-        {isEducloud(portal.preset) && !usingOther ? t('guided.portal.educloudSteps') : t('guided.portal.otherSteps')}
-      </p>
+      {portal.loaded && (
+        <p className="enroll-instruction" data-testid="guided-portal-instruction">
+          {isEducloud(portal.preset) && !usingOther ? t('guided.portal.educloudSteps') : t('guided.portal.otherSteps')}
+        </p>
+      )}
       {openError && (
         <p role="alert" className="enroll-error">
           {errorText(openError)}

@@ -13,6 +13,8 @@ import { useAppInfo } from '../useAppInfo';
 export type Preset = AppInfo['portalPresets'][number];
 
 export interface PortalChoice {
+  /** False until the settings and the presets have arrived: nothing is said about a portal before that. */
+  loaded: boolean;
   /** Presets with an address (an empty-address "other" preset is our "another portal" option). */
   presets: Preset[];
   url: string | null;
@@ -52,7 +54,7 @@ export function usePortal(): PortalChoice {
 
   const presets = (info?.portalPresets ?? []).filter((p) => p.url !== '');
   const preset = presets.find((p) => url !== null && sameAddress(p.url, url)) ?? null;
-  return { presets, url, preset, error, choose };
+  return { loaded: info !== null && url !== null, presets, url, preset, error, choose };
 }
 
 /** "https://x.no" and "https://x.no/" are the same portal. */
