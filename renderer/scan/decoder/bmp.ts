@@ -1,13 +1,15 @@
 /**
- * A small BMP reader (sharp/libvips has none): uncompressed 1/4/8-bit
- * palette, 16/24/32-bit and BI_BITFIELDS, bottom-up or top-down. That covers
- * what Windows' clipboard and "Save as BMP" write. RLE-compressed files are
- * refused with a clear message rather than guessed at.
+ * A small BMP reader (sharp/libvips has none): 1/4/8-bit palette (plain or
+ * RLE4/RLE8), 16/24/32-bit and BI_BITFIELDS, bottom-up or top-down. That
+ * covers what Windows' clipboard, Paint and ImageMagick write. Anything else
+ * (JPEG/PNG inside a BMP, OS/2 Huffman) is refused with a clear message.
  */
 import { AuthdeskError } from '../../../electron/core/errors';
 import type { RgbaImage } from './types';
 
 const BI_RGB = 0;
+const BI_RLE8 = 1;
+const BI_RLE4 = 2;
 const BI_BITFIELDS = 3;
 const BI_ALPHABITFIELDS = 6;
 
@@ -55,8 +57,10 @@ export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
     const count = compression === BI_ALPHABITFIELDS || headerSize >= 56 ? 4 : 3;
     if (bytes.length < 54 + count * 4) throw broken('colour masks cut short');
     masks = Array.from({ length: count }, (_, i) => maskOf(view.getUint32(54 + i * 4, true)));
-  } else if (compression !== BI_RGB) {
-    throw broken('compressed BMPs are not supported');
+  } else if ((compression === BI_RLE8 && bpp !== 8) || (compression === BI_RLE4 && bpp !== 4)) {
+    throw broken(`run-length coding does not fit ${bpp} bits per pixel`);
+  } else if (compression !== BI_RGB && compression !== BI_RLE8 && compression !== BI_RLE4) {
+    throw broken('this kind of compression is not supported');
   } else if (bpp === 16) {
     masks = [maskOf(0x7c00), maskOf(0x03e0), maskOf(0x001f)];
   } else if (bpp === 32) {
@@ -81,9 +85,19 @@ export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
     throw broken(`${bpp} bits per pixel`);
   }
 
+  const out = new Uint8ClampedArray(width * height * 4);
+  if (compression === BI_RLE8 || compression === BI_RLE4) {
+    if (!palette || topDown) throw broken('run-length data must be a bottom-up palette image');
+    const indexes = decodeRle(bytes.subarray(pixelOffset), width, height, bpp, broken);
+    for (let p = 0; p < indexes.length; p++) {
+      const index = indexes[p] as number;
+      if (index * 3 + 2 >= palette.length) throw broken('colour index outside the palette');
+      out.set([palette[index * 3] as number, palette[index * 3 + 1] as number, palette[index * 3 + 2] as number, 255], p * 4);
+    }
+    return { data: out, width, height };
+  }
   const stride = Math.floor((bpp * width + 31) / 32) * 4;
   if (pixelOffset + stride * height > bytes.length) throw broken('pixel data cut short');
-  const out = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     const row = pixelOffset + (topDown ? y : height - 1 - y) * stride;
     for (let x = 0; x < width; x++) {
@@ -114,4 +128,48 @@ export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
   // An alpha mask whose every pixel is 0 means "not really alpha" (common in the wild).
   if (masks[3] && out.every((v, i) => i % 4 !== 3 || v === 0)) for (let i = 3; i < out.length; i += 4) out[i] = 255;
   return { data: out, width, height };
+}
+
+/**
+ * RLE8 / RLE4 to one palette index per pixel, rows top-down. Pixels the
+ * stream skips (delta / early end of line) stay index 0, as Windows draws them.
+ */
+function decodeRle(data: Uint8Array, width: number, height: number, bpp: number, broken: (why: string) => Error): Uint8Array {
+  const out = new Uint8Array(width * height);
+  let x = 0;
+  let y = height - 1;
+  let i = 0;
+  const put = (index: number) => {
+    if (x < width && y >= 0) out[y * width + x] = index;
+    x++;
+  };
+  const next = (): number => {
+    if (i >= data.length) throw broken('run-length data cut short');
+    return data[i++] as number;
+  };
+  while (y >= 0) {
+    const count = next();
+    const value = next();
+    if (count > 0) {
+      for (let k = 0; k < count; k++) put(bpp === 8 ? value : k % 2 === 0 ? value >> 4 : value & 15);
+    } else if (value === 0) {
+      x = 0;
+      y--;
+    } else if (value === 1) {
+      break;
+    } else if (value === 2) {
+      x += next();
+      y -= next();
+    } else {
+      const bytesUsed = bpp === 8 ? value : Math.ceil(value / 2);
+      for (let k = 0; k < value; k++) {
+        const byte = data[i + (bpp === 8 ? k : k >> 1)];
+        if (byte === undefined) throw broken('run-length data cut short');
+        put(bpp === 8 ? byte : k % 2 === 0 ? byte >> 4 : byte & 15);
+      }
+      // Absolute runs are padded to a 16-bit boundary.
+      i += bytesUsed + (bytesUsed % 2);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,143 @@
+/**
+ * decodeQrCodes on images built for one property each: several symbols with
+ * positions, dark mode, transparency, no quiet zone, nothing to find, marked
+ * links, the budget (an injected clock, no sleeping) and bad input.
+ */
+import { describe, expect, it } from 'vitest';
+import { AuthdeskError } from '../../../electron/core/errors';
+import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
+import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import { blit, createImage } from '../../support/qr-corpus/canvas';
+import { onScreenshot } from '../../support/qr-corpus/compose';
+import { createRng } from '../../support/qr-corpus/prng';
+import { renderQr } from '../../support/qr-corpus/qr-raster';
+import { screenshot } from '../../support/qr-corpus/screenshot';
+import { UNHURRIED, useNodeDecoder } from './decoder-setup';
+
+useNodeDecoder();
+
+const uri = (n: number) => `otpauth://totp/Test:user${n}@example.com?secret=JBSWY3DPEHPK3PX${'ABCDEFGH'[n]}&issuer=Test`;
+const centre = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / 4, y: points.reduce((s, p) => s + p.y, 0) / 4 });
+
+describe('several symbols in one image', () => {
+  it('finds all four on a cluttered screenshot, each at its place, each once', async () => {
+    const texts = [0, 1, 2, 3].map(uri);
+    const { image, boxes } = onScreenshot(1920, 1080, texts.map((t) => renderQr(t, { moduleSize: 4 })), createRng(11));
+    const found = await decodeQrCodes(image, UNHURRIED);
+    expect(found.map((r) => r.text).sort()).toEqual([...texts].sort());
+    texts.forEach((text, i) => {
+      const box = boxes[i]!;
+      const c = centre(found.find((r) => r.text === text)!.position);
+      expect(Math.abs(c.x - (box.x + box.width / 2))).toBeLessThan(4);
+      expect(Math.abs(c.y - (box.y + box.height / 2))).toBeLessThan(4);
+    });
+    expect(found.every((r) => r.pass === 'plain')).toBe(true);
+  });
+
+  it('keeps the same text shown twice in two places', async () => {
+    const img = createImage(700, 340);
+    blit(img, renderQr(uri(5), { moduleSize: 4 }), 0, 0);
+    blit(img, renderQr(uri(5), { moduleSize: 4 }), 360, 0);
+    const found = await decodeQrCodes(img, UNHURRIED);
+    expect(found.map((r) => r.text)).toEqual([uri(5), uri(5)]);
+  });
+});
+
+it('reads a dark-mode (inverted) symbol on a dark desktop', async () => {
+  const qr = renderQr(uri(1), { moduleSize: 4, dark: [230, 230, 230, 255], light: [20, 22, 26, 255] });
+  const { image } = onScreenshot(1920, 1080, [qr], createRng(3), true);
+  expect((await decodeQrCodes(image, UNHURRIED)).map((r) => r.text)).toEqual([uri(1)]);
+});
+
+it('reads a symbol whose light modules are transparent black, in the plain pass (composited on white)', async () => {
+  const img = renderQr(uri(2), { moduleSize: 3, light: [0, 0, 0, 0] });
+  expect((await decodeQrCodes(img, { plainOnly: true })).map((r) => r.text)).toEqual([uri(2)]);
+});
+
+it('reads a symbol printed edge to edge (no quiet zone)', async () => {
+  const img = renderQr(uri(3), { moduleSize: 4, quietZone: 0 });
+  expect((await decodeQrCodes(img, UNHURRIED)).map((r) => r.text)).toEqual([uri(3)]);
+});
+
+it('returns [] for a screenshot without any symbol, after trying everything', async () => {
+  const steps: string[] = [];
+  const found = await decodeQrCodes(screenshot(1280, 720, createRng(5)), { ...UNHURRIED, trace: (s) => steps.push(s) });
+  expect(found).toEqual([]);
+  expect(steps).toEqual(expect.arrayContaining(['local-contrast', 'upscale', 'sharpen']));
+});
+
+describe('escalation', () => {
+  // #777 on #999 beside black-on-white text: zxing's binariser skips such flat blocks.
+  const faint = () => onScreenshot(1920, 1080, [renderQr(uri(4), { moduleSize: 3, dark: [0x77, 0x77, 0x77, 255], light: [0x99, 0x99, 0x99, 255] })], createRng(4)).image;
+
+  it('finds what the plain pass misses, and says which pass found it', async () => {
+    const image = faint();
+    expect(await decodeQrCodes(image, { plainOnly: true })).toEqual([]);
+    const found = await decodeQrCodes(image, UNHURRIED);
+    expect(found.map((r) => r.text)).toEqual([uri(4)]);
+    expect(found[0]!.pass).not.toBe('plain');
+  });
+
+  it('stops when the budget is spent (clock injected: 1 s passes per reading)', async () => {
+    let t = 0;
+    const steps: string[] = [];
+    const found = await decodeQrCodes(faint(), { budgetMs: 1500, now: () => (t += 1000), trace: (s) => steps.push(s) });
+    // Budget set at t=1000 (deadline 2500); checks at 2000 (run one step) and 3000 (stop).
+    expect(steps).toHaveLength(1);
+    expect(found.length).toBeLessThanOrEqual(1);
+  });
+
+  it('does not escalate once an authenticator text is found, unless wantOtp is false', async () => {
+    const img = createImage(400, 400);
+    blit(img, renderQr(uri(6), { moduleSize: 4 }), 20, 20);
+    const steps: string[] = [];
+    await decodeQrCodes(img, { ...UNHURRIED, trace: (s) => steps.push(s) });
+    expect(steps).toEqual([]);
+  });
+
+  it('keeps escalating past a plain web link when it wants an authenticator text', async () => {
+    const img = createImage(400, 400);
+    blit(img, renderQr('https://example.com/help', { moduleSize: 4 }), 20, 20);
+    const wanting: string[] = [];
+    await decodeQrCodes(img, { ...UNHURRIED, trace: (s) => wanting.push(s) });
+    expect(wanting.length).toBeGreaterThan(0);
+    const content: string[] = [];
+    const found = await decodeQrCodes(img, { ...UNHURRIED, wantOtp: false, trace: (s) => content.push(s) });
+    expect(content).toEqual([]);
+    expect(found.map((r) => r.text)).toEqual(['https://example.com/help']);
+  });
+});
+
+describe('authenticator links that do not parse are kept, and marked', () => {
+  it.each([
+    ['otpauth://totp/Acme:bob?issuer=Acme', /no secret/],
+    ['otpauth://totp/Acme:bob?secret=NOT*BASE32&issuer=Acme', /not valid base32/],
+    ['otpauth://sms/Acme:bob?secret=JBSWY3DPEHPK3PXP', /unknown type "sms"/],
+    ['otpauth-migration://offline?data=', /no account data/],
+  ])('%s', async (text, problem) => {
+    const found = await decodeQrCodes(renderQr(text, { moduleSize: 4 }), UNHURRIED);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.text).toBe(text);
+    expect(found[0]!.uriProblem).toMatch(problem);
+  });
+
+  it('a good link and a non-OTP text carry no mark', async () => {
+    for (const text of [uri(7), 'https://example.com']) {
+      const [r] = await decodeQrCodes(renderQr(text, { moduleSize: 4 }), UNHURRIED);
+      expect(r!.uriProblem).toBeUndefined();
+    }
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['data shorter than width x height x 4', { data: new Uint8ClampedArray(10), width: 4, height: 4 }],
+    ['zero width', { data: new Uint8ClampedArray(0), width: 0, height: 5 }],
+    ['fractional height', { data: new Uint8ClampedArray(16), width: 2, height: 2.5 }],
+  ])('%s: bad-image, one sentence', async (_label, image: RgbaImage) => {
+    const err = await decodeQrCodes(image).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthdeskError);
+    expect((err as AuthdeskError).code).toBe('bad-image');
+    expect((err as AuthdeskError).message).toMatch(/^This picture is damaged: .*\.$/);
+  });
+});
