@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readImageFile, readQrFromFile, readQrTextsFromFile } from '../../../cli/qr-from-file';
 import { AuthdeskError } from '../../../electron/core/errors';
@@ -36,7 +36,7 @@ function page(): RgbaImage {
 
 const raw = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } });
 
-async function write(name: string, encode: (s: sharp.Sharp) => sharp.Sharp): Promise<string> {
+async function write(name: string, encode: (s: Sharp) => Sharp): Promise<string> {
   const file = path.join(dir, name);
   await encode(raw(page())).toFile(file);
   return file;
@@ -60,10 +60,10 @@ const hasConvert = (() => {
 
 describe('formats sharp writes', () => {
   it.each([
-    ['page.png', (s: sharp.Sharp) => s.png()],
-    ['page.jpg', (s: sharp.Sharp) => s.jpeg({ quality: 80 })],
-    ['page.webp', (s: sharp.Sharp) => s.webp({ quality: 90 })],
-    ['page.gif', (s: sharp.Sharp) => s.gif()],
+    ['page.png', (s: Sharp) => s.png()],
+    ['page.jpg', (s: Sharp) => s.jpeg({ quality: 80 })],
+    ['page.webp', (s: Sharp) => s.webp({ quality: 90 })],
+    ['page.gif', (s: Sharp) => s.gif()],
   ])('%s: both texts, top one first', async (name, encode) => {
     expect(await readQrTextsFromFile(await write(name, encode))).toEqual([TEXT, SECOND]);
   });
