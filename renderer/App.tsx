@@ -57,11 +57,23 @@ export function App() {
             {t('appName')}
           </h1>
           <nav className="header-actions" aria-label={t('header.actions')}>
-            <button type="button" className="btn btn-ghost" aria-pressed={view === 'scan'} onClick={scan}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              title={t('actions.scan')}
+              aria-pressed={view === 'scan'}
+              onClick={scan}
+            >
               <Icon name="qr" />
               <span className="btn-text">{t('actions.scan')}</span>
             </button>
-            <button type="button" className="btn btn-ghost" aria-pressed={view === 'guided'} onClick={go('guided')}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              title={t('actions.guided')}
+              aria-pressed={view === 'guided'}
+              onClick={go('guided')}
+            >
               <Icon name="shield" />
               <span className="btn-text">{t('actions.guided')}</span>
             </button>

@@ -18,7 +18,14 @@ import { requireSecretService, uniqueServiceName } from './keychain';
 import { repoRoot } from './vectors';
 
 const distIndex = path.join(repoRoot, 'dist/renderer/index.html');
-const sources = ['renderer', 'electron/ipc/contract.ts', 'electron/core/otp/types.ts', 'electron/core/errors.ts', 'vite.config.ts', 'package.json'];
+const sources = [
+  'renderer',
+  'electron/ipc/contract.ts',
+  'electron/core/otp/types.ts',
+  'electron/core/errors.ts',
+  'vite.config.ts',
+  'package.json',
+];
 
 function newestMtime(p: string): number {
   const stat = statSync(p);
@@ -41,6 +48,8 @@ export function bundleIsStale(): boolean {
  * first build instead of building over it.
  */
 export function ensureRendererBuilt(): void {
+  // AUTHDESK_E2E_NO_BUILD=1: use dist/renderer as it is (you built it yourself, e.g. while another file is mid-edit).
+  if (process.env.AUTHDESK_E2E_NO_BUILD === '1' && existsSync(distIndex)) return;
   if (!bundleIsStale()) return;
   const lock = path.join(tmpdir(), 'authdesk-renderer-build.lock');
   const waitStep = new Int32Array(new SharedArrayBuffer(4));
@@ -49,14 +58,16 @@ export function ensureRendererBuilt(): void {
       mkdirSync(lock);
       break;
     } catch {
-      if (tries > 1200) throw new Error(`Another renderer build holds ${lock} for over 4 minutes; remove it if no build is running.`);
+      if (tries > 1200)
+        throw new Error(`Another renderer build holds ${lock} for over 4 minutes; remove it if no build is running.`);
       Atomics.wait(waitStep, 0, 0, 200); // waiting for another process's build, not passing test time
     }
   }
   try {
     if (!bundleIsStale()) return;
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('`vite build` failed: the e2e tests need dist/renderer (see the output above).');
+    if (r.status !== 0)
+      throw new Error('`vite build` failed: the e2e tests need dist/renderer (see the output above).');
   } finally {
     rmdirSync(lock);
   }
@@ -71,7 +82,9 @@ export interface TestBridge extends Bridge {
   cleanup(): Promise<void>;
 }
 
-export async function startTestBridge(options: Partial<Omit<BridgeOptions, 'dataDir' | 'keychainService'>> = {}): Promise<TestBridge> {
+export async function startTestBridge(
+  options: Partial<Omit<BridgeOptions, 'dataDir' | 'keychainService'>> = {},
+): Promise<TestBridge> {
   requireSecretService();
   ensureRendererBuilt();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'authdesk-e2e-'));

@@ -40,6 +40,8 @@ export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
 export interface OpenAppOptions extends BrowserContextOptions {
   /** Freeze the page clock at this time (ms since epoch) before the app starts. */
   frozenAt?: number;
+  /** With frozenAt: let the clock run on from there instead of pausing it (for libraries that wait on timers, e.g. axe). */
+  clockRuns?: boolean;
 }
 
 export interface AppPage {
@@ -50,14 +52,18 @@ export interface AppPage {
 }
 
 /** Opens the app served by a bridge (`url` with its token) in a fresh context with clipboard access. */
-export async function openApp(browser: Browser, bridge: { url: string; origin: string }, options: OpenAppOptions = {}): Promise<AppPage> {
-  const { frozenAt, ...contextOptions } = options;
+export async function openApp(
+  browser: Browser,
+  bridge: { url: string; origin: string },
+  options: OpenAppOptions = {},
+): Promise<AppPage> {
+  const { frozenAt, clockRuns, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1000, height: 760 }, ...contextOptions });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.origin });
   if (frozenAt !== undefined) {
     // Installed before any page script runs; paused so time moves only when the test says so.
     await context.clock.install({ time: frozenAt });
-    await context.clock.pauseAt(frozenAt);
+    if (!clockRuns) await context.clock.pauseAt(frozenAt);
   }
   const page = await context.newPage();
   const errors: string[] = [];
@@ -74,6 +80,7 @@ export async function openApp(browser: Browser, bridge: { url: string; origin: s
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
+  // Animations allowed: 'disabled' would fast-forward the countdown rings to their end (empty, warning colour).
+  await page.screenshot({ path: file, fullPage: false });
   return file;
 }

@@ -79,7 +79,7 @@ export const AccountRow = memo(function AccountRow(props: Props) {
     .filter(Boolean)
     .join(' ');
   const codeText = (
-    <span className="code" data-code={code ?? ''}>
+    <span className="code" data-code={code ?? ''} aria-hidden={code ? undefined : true}>
       {shown}
     </span>
   );
@@ -111,9 +111,8 @@ export const AccountRow = memo(function AccountRow(props: Props) {
           type="button"
           className="row-copy"
           tabIndex={tab}
-          aria-label={
-            code ? t('row.copyLabel', { code: shown, account: subtitle ? `${title} (${subtitle})` : title }) : undefined
-          }
+          // The name comes from what is visible (issuer, name, code): WCAG "label in name". The hint is a tooltip.
+          title={code ? t('row.copyHint') : undefined}
           onClick={() => code && handlers.onCopy(account.id, code)}
         >
           <span className="who">
