@@ -6,7 +6,7 @@
  */
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { AuthdeskError } from '../../../electron/core/errors';
-import type { RgbaImage } from './types';
+import type { GrayImage } from './pixels';
 
 export type Corners = { x: number; y: number }[];
 
@@ -42,7 +42,20 @@ export interface ZxingPassOptions {
   binarizer?: 'LocalAverage' | 'GlobalHistogram';
 }
 
-export async function readQrWithZxing(image: RgbaImage, pass: ZxingPassOptions = {}): Promise<ZxingHit[]> {
+/**
+ * The luma as a binary PGM "file". zxing-wasm's RGBA entry converts to grey
+ * in JavaScript on every call (a third of the time for a 4K frame); its file
+ * entry takes a PGM as is. Same pixels, same decoder, about 40 % faster.
+ */
+function asPgm(gray: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${gray.width} ${gray.height}\n255\n`);
+  const file = new Uint8Array(header.length + gray.data.length);
+  file.set(header);
+  file.set(gray.data, header.length);
+  return file;
+}
+
+export async function readQrWithZxing(gray: GrayImage, pass: ZxingPassOptions = {}): Promise<ZxingHit[]> {
   if (!configured) throw new AuthdeskError('internal', 'The QR reader was not set up before use.');
   const options: ReaderOptions = {
     formats: ['QRCode'],
@@ -57,9 +70,7 @@ export async function readQrWithZxing(image: RgbaImage, pass: ZxingPassOptions =
     // Plain: bytes -> text by ECI or guessed charset, never a human-readable rewrite.
     textMode: 'Plain',
   };
-  // zxing-wasm reads {data, width, height} structurally; no DOM ImageData needed.
-  const input = { data: image.data, width: image.width, height: image.height } as unknown as Parameters<typeof readBarcodes>[0];
-  const results = await readBarcodes(input, options);
+  const results = await readBarcodes(asPgm(gray), options);
   return results.map((r) => ({
     text: r.text,
     valid: r.isValid,

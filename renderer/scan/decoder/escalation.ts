@@ -117,7 +117,7 @@ export async function escalate(input: EscalationInput): Promise<void> {
   const triedLeads: Rect[] = [];
 
   const zxingOn = async (view: View, tryDownscale = false): Promise<void> => {
-    const hits = await readQrWithZxing(grayToRgba(view.pixels), { tryDownscale, returnErrors: true });
+    const hits = await readQrWithZxing(view.pixels, { tryDownscale, returnErrors: true });
     for (const hit of hits) {
       const position = toImageCoordinates(hit.position, view.rect, view.scale);
       if (hit.valid) results.add(hit.text, position, view.pass);

@@ -9,12 +9,14 @@ import { AuthdeskError } from '../../../electron/core/errors';
 import { createBudget } from './budget';
 import { readQrWithZxing } from './engine';
 import { escalate } from './escalation';
-import { compositeOnWhite, hasTransparency, toGray } from './pixels';
+import { toGray } from './pixels';
 import { boundsOf, ResultSet } from './results';
 import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
 import { isAuthenticatorText } from './uri-check';
 
 export const DEFAULT_BUDGET_MS = 1000;
+/** Above this size (4 MP: more than 2560x1440) the plain pass skips zxing's downscaled tries. */
+const PYRAMID_MAX_PIXELS = 4_000_000;
 
 /** Options for tests and benches: an injected clock drives the budget without sleeping. */
 export interface PipelineOptions extends DecodeOptions {
@@ -33,9 +35,11 @@ function checkShape(image: RgbaImage): void {
 
 export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions = {}): Promise<CheckedQr[]> {
   checkShape(image);
-  const opaque = hasTransparency(image) ? compositeOnWhite(image) : image;
+  const gray = toGray(image);
   const results = new ResultSet();
-  const hits = await readQrWithZxing(opaque, { returnErrors: true });
+  // zxing's downscaled pyramid finds big blurry symbols; at 4K it costs a quarter of
+  // the time and such symbols are left to escalation (whose whole-image passes use it).
+  const hits = await readQrWithZxing(gray, { returnErrors: true, tryDownscale: gray.width * gray.height <= PYRAMID_MAX_PIXELS });
   for (const hit of hits) if (hit.valid) results.add(hit.text, hit.position, 'plain');
   if (options.plainOnly) return results.items;
 
@@ -49,6 +53,6 @@ export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions =
   if (satisfied()) return results.items;
 
   const budget = createBudget(options.budgetMs ?? DEFAULT_BUDGET_MS, options.now);
-  await escalate({ gray: toGray(opaque), failed, results, budget, satisfied, trace: options.trace });
+  await escalate({ gray, failed, results, budget, satisfied, trace: options.trace });
   return results.items;
 }

@@ -1,0 +1,100 @@
+/**
+ * QR decoder figures over the whole generated corpus: how many images plain
+ * zxing reads alone vs the full pipeline (default 1 s budget), wrong texts
+ * (must be 0), decode time per set, and the screenshot decode time at FHD
+ * and 4K. Goals: >= 99.5 % ordinary, >= 90 % hard, 0 wrong, 4K <= 60 ms.
+ */
+import { prepareDecoderForNode } from '../cli/qr-from-file';
+import { decodeQrCodes } from '../renderer/scan/decoder/pipeline';
+import type { CorpusCase } from '../tests/support/qr-corpus/case';
+import { onScreenshot } from '../tests/support/qr-corpus/compose';
+import { hardCases } from '../tests/support/qr-corpus/hard';
+import { ordinaryCases } from '../tests/support/qr-corpus/ordinary';
+import { createRng } from '../tests/support/qr-corpus/prng';
+import { renderQr } from '../tests/support/qr-corpus/qr-raster';
+import { otpauthText } from '../tests/support/qr-corpus/texts';
+
+interface SetFigures {
+  name: string;
+  images: number;
+  plainRead: number;
+  fullRead: number;
+  wrong: number;
+  plainMs: number[];
+  fullMs: number[];
+  misses: string[];
+  passes: Map<string, number>;
+}
+
+const quantile = (values: number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+async function measureSet(name: string, cases: CorpusCase[]): Promise<SetFigures> {
+  const f: SetFigures = { name, images: cases.length, plainRead: 0, fullRead: 0, wrong: 0, plainMs: [], fullMs: [], misses: [], passes: new Map() };
+  for (const c of cases) {
+    const { image, expected } = await c.build();
+    const readAll = (texts: string[]) => expected.every((e) => texts.includes(e));
+    let t = performance.now();
+    const plain = await decodeQrCodes(image, { plainOnly: true });
+    f.plainMs.push(performance.now() - t);
+    t = performance.now();
+    const full = await decodeQrCodes(image);
+    f.fullMs.push(performance.now() - t);
+    const wrong = [...plain, ...full].filter((r) => !expected.includes(r.text));
+    f.wrong += wrong.length;
+    if (readAll(plain.map((r) => r.text))) f.plainRead++;
+    if (readAll(full.map((r) => r.text)) && wrong.length === 0) f.fullRead++;
+    else f.misses.push(c.id);
+    for (const r of full) f.passes.set(r.pass, (f.passes.get(r.pass) ?? 0) + 1);
+  }
+  return f;
+}
+
+async function screenshotMedian(width: number, height: number, runs: number): Promise<{ median: number; p95: number; ok: boolean }> {
+  const rng = createRng(width);
+  const text = otpauthText(rng);
+  const { image } = onScreenshot(width, height, [renderQr(text, { moduleSize: Math.round(width / 640) + 2 })], rng);
+  const times: number[] = [];
+  let ok = true;
+  for (let i = 0; i < runs + 3; i++) {
+    const t = performance.now();
+    const found = await decodeQrCodes(image);
+    if (i >= 3) times.push(performance.now() - t);
+    ok &&= found.length === 1 && found[0]?.text === text;
+  }
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), ok };
+}
+
+export async function run(): Promise<void> {
+  await prepareDecoderForNode();
+  // Warm up the wasm and the JIT so the first image does not carry start-up costs.
+  await screenshotMedian(1280, 720, 3);
+
+  const sets = [await measureSet('ordinary', ordinaryCases()), await measureSet('hard', hardCases())];
+  console.log('\n| set | images | plain zxing read | full pipeline read | goal | wrong texts | plain median / p95 | full median / p95 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const f of sets) {
+    const goal = f.name === 'ordinary' ? '>= 99.5 %' : '>= 90 %';
+    console.log(
+      `| ${f.name} | ${f.images} | ${f.plainRead} (${pct(f.plainRead, f.images)}) | ${f.fullRead} (${pct(f.fullRead, f.images)}) | ${goal} | ${f.wrong} | ${ms(quantile(f.plainMs, 0.5))} / ${ms(quantile(f.plainMs, 0.95))} | ${ms(quantile(f.fullMs, 0.5))} / ${ms(quantile(f.fullMs, 0.95))} |`,
+    );
+  }
+  for (const f of sets) {
+    console.log(`\n${f.name}: found by pass: ${[...f.passes].map(([p, n]) => `${p} ${n}`).join(', ')}`);
+    if (f.misses.length > 0) console.log(`${f.name}: not fully read: ${f.misses.join(', ')}`);
+  }
+
+  console.log('\n| screenshot (one code, full pipeline) | median | p95 | read | goal |');
+  console.log('|---|---|---|---|---|');
+  for (const [w, h, goal] of [
+    [1920, 1080, '-'],
+    [3840, 2160, '<= 60 ms'],
+  ] as const) {
+    const s = await screenshotMedian(w, h, 15);
+    console.log(`| ${w}x${h} | ${ms(s.median)} | ${ms(s.p95)} | ${s.ok ? 'yes' : 'NO'} | ${goal} |`);
+  }
+}
