@@ -21,6 +21,8 @@ export function useAccounts(onError: (message: string) => void): AccountsState {
   const [loadError, setLoadError] = useState<string | null>(null);
   // A late answer to an older list() must not overwrite a newer one.
   const generation = useRef(0);
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
@@ -56,11 +58,11 @@ export function useAccounts(onError: (message: string) => void): AccountsState {
       try {
         await unwrap(bridge().accounts.reorder({ ids }));
       } catch (err) {
-        onError(errorMessage(err));
+        reportError.current(errorMessage(err));
         await reload();
       }
     },
-    [onError, reload],
+    [reload],
   );
 
   return { accounts, loadError, reload, rename, reorder };

@@ -19,6 +19,9 @@ export type CodeMap = ReadonlyMap<string, CodeResult>;
 export function useCodes(timeBasedKey: string, onError: (message: string) => void): CodeMap {
   const [codes, setCodes] = useState<CodeMap>(new Map());
   const generation = useRef(0);
+  // Read at call time, so a caller passing a new function each render does not restart the fetching.
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   const fetchCodes = useCallback(async () => {
     const mine = ++generation.current;
@@ -26,9 +29,9 @@ export function useCodes(timeBasedKey: string, onError: (message: string) => voi
       const list = await unwrap(bridge().codes.current({}));
       if (mine === generation.current) setCodes(new Map(list.map((c) => [c.id, c])));
     } catch (err) {
-      if (mine === generation.current) onError(errorMessage(err));
+      if (mine === generation.current) reportError.current(errorMessage(err));
     }
-  }, [onError]);
+  }, []);
 
   // The set of time-based accounts changed (added, removed, loaded): fetch.
   useEffect(() => {

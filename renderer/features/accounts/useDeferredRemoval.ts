@@ -23,6 +23,9 @@ export function useDeferredRemoval(
 ): DeferredRemoval {
   const [pending, setPending] = useState<AccountMeta[]>([]);
   const timers = useRef(new Map<string, number>());
+  // Read when the timer fires: the callbacks of that moment, not of the render that scheduled it.
+  const callbacks = useRef({ onRemoved, onError });
+  callbacks.current = { onRemoved, onError };
 
   const forget = useCallback((id: string) => {
     const timer = timers.current.get(id);
@@ -31,21 +34,21 @@ export function useDeferredRemoval(
     setPending((list) => list.filter((a) => a.id !== id));
   }, []);
 
-  const remove = useCallback(
-    (account: AccountMeta) => {
-      if (timers.current.has(account.id)) return;
-      setPending((list) => [...list, account]);
-      const timer = window.setTimeout(() => {
-        timers.current.delete(account.id);
-        unwrap(bridge().accounts.remove({ id: account.id }))
-          .then(onRemoved, (err: unknown) => onError(errorMessage(err)))
-          // Hide the row until the fresh list (without it) has arrived; on failure it comes back.
-          .finally(() => setPending((list) => list.filter((a) => a.id !== account.id)));
-      }, UNDO_WINDOW_MS);
-      timers.current.set(account.id, timer);
-    },
-    [onRemoved, onError],
-  );
+  const remove = useCallback((account: AccountMeta) => {
+    if (timers.current.has(account.id)) return;
+    setPending((list) => [...list, account]);
+    const timer = window.setTimeout(() => {
+      timers.current.delete(account.id);
+      unwrap(bridge().accounts.remove({ id: account.id }))
+        .then(
+          () => callbacks.current.onRemoved(),
+          (err: unknown) => callbacks.current.onError(errorMessage(err)),
+        )
+        // Hide the row until the fresh list (without it) has arrived; on failure it comes back.
+        .finally(() => setPending((list) => list.filter((a) => a.id !== account.id)));
+    }, UNDO_WINDOW_MS);
+    timers.current.set(account.id, timer);
+  }, []);
 
   // Unmounting (the window closes) cancels what has not been sent: nothing is lost.
   useEffect(() => {
