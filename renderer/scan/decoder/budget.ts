@@ -3,11 +3,11 @@
  * it without sleeping; the decoder itself uses performance.now().
  */
 export interface Budget {
-  /** True once the budget is used up: stop starting new work. */
-  spent(): boolean;
+  /** Milliseconds left (<= 0: stop starting new work). Reads the clock once. */
+  left(): number;
 }
 
 export function createBudget(ms: number, now: () => number = () => performance.now()): Budget {
   const deadline = now() + ms;
-  return { spent: () => now() >= deadline };
+  return { left: () => deadline - now() };
 }

@@ -31,6 +31,12 @@ export interface EscalationInput {
   budget: Budget;
   /** True once the caller has what it wants: stop. */
   satisfied: () => boolean;
+  /**
+   * What one zxing pass costs here, per pixel (measured on the plain pass).
+   * Steps that would not fit in what is left of the budget are skipped, so a
+   * 300 ms whole-image try does not start 10 ms before the deadline.
+   */
+  msPerPixel: number;
   /** Told about every try (for the bench and debugging): what ran, how long, how many texts it added. */
   trace?: (step: string, ms: number, added: number) => void;
 }
@@ -48,8 +54,13 @@ type Filter = 'none' | 'mild' | 'strong';
 
 interface Step {
   name: string;
+  /** Pixels the step hands to a reader, times how much dearer than a plain zxing pass per pixel. */
+  work: number;
   run: () => Promise<void> | void;
 }
+
+/** Relative cost per pixel (plain zxing pass = 1), rounded up from the bench's traces. */
+const COST = { zxingView: 1.5, localContrast: 3, upscale: 1.5, sharpen: 2.5, jsqr: 4 };
 
 /** Enlarges a rectangle around its centre by `factor` (adds a quiet zone for crops). */
 function grow(rect: Rect, factor: number): Rect {
@@ -57,6 +68,8 @@ function grow(rect: Rect, factor: number): Rect {
   const dh = (rect.height * (factor - 1)) / 2;
   return { x: rect.x - dw, y: rect.y - dh, width: rect.width + 2 * dw, height: rect.height + 2 * dh };
 }
+
+const area = (r: Rect): number => Math.max(1, r.width * r.height);
 
 function overlapShare(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -136,9 +149,11 @@ export async function escalate(input: EscalationInput): Promise<void> {
       if (results.covers(region) || triedLeads.some((t) => overlapShare(t, region) > 0.8)) continue;
       triedLeads.push(region);
       for (const { filter, scale } of cropVariants(region)) {
-        yield { name: `error-crop/${filter}@${scale}`, run: () => zxingOn(cropView(gray, 'error-crop', region, filter, scale)) };
+        const work = area(region) * scale * scale * COST.zxingView;
+        yield { name: `error-crop/${filter}@${scale}`, work, run: () => zxingOn(cropView(gray, 'error-crop', region, filter, scale)) };
       }
-      yield { name: 'jsqr/error-crop', run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', cropScale(region, 2))) };
+      const scale = cropScale(region, 2);
+      yield { name: 'jsqr/error-crop', work: area(region) * scale * scale * COST.jsqr, run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)) };
     }
   }
 
@@ -146,33 +161,47 @@ export async function escalate(input: EscalationInput): Promise<void> {
     // (a) zxing found finder patterns and a grid but error correction failed: look closer.
     yield* leadSteps();
     // (c1) faint symbols beside strong content: every neighbourhood gets the same contrast.
-    const normalized = normalizeLocalContrast(gray);
-    yield { name: 'local-contrast', run: () => zxingOn({ pass: 'local-contrast', rect: whole, scale: 1, pixels: normalized }, true) };
+    // Computed inside the step (it is budgeted work) and kept for the texture search.
+    let normalized: GrayImage | null = null;
+    const pixelCount = area(whole);
+    yield {
+      name: 'local-contrast',
+      work: pixelCount * COST.localContrast,
+      run: () => zxingOn({ pass: 'local-contrast', rect: whole, scale: 1, pixels: (normalized = normalizeLocalContrast(gray)) }, true),
+    };
     yield* leadSteps();
     // (d) up to FHD: modules of 1-2 px are below what zxing's sampler handles well.
     if (upscalable) {
-      yield { name: 'upscale', run: () => zxingOn({ pass: 'upscale', rect: whole, scale: 2, pixels: scaleGray(gray, 2) }) };
+      yield { name: 'upscale', work: 4 * pixelCount * COST.upscale, run: () => zxingOn({ pass: 'upscale', rect: whole, scale: 2, pixels: scaleGray(gray, 2) }) };
       yield* leadSteps();
     }
     // (b) regions that look like a symbol (searched on the normalised image, where a
     // faint symbol has the texture of a strong one), enlarged and filtered.
-    const regions = findQrLikeRegions(normalized, 6).filter((r) => !results.covers(r));
+    const regions = normalized ? findQrLikeRegions(normalized, 6).filter((r) => !results.covers(r)) : [];
     for (const region of regions) {
       for (const { filter, scale } of cropVariants(region)) {
-        yield { name: `texture-crop/${filter}@${scale}`, run: () => zxingOn(cropView(gray, 'texture-crop', region, filter, scale)) };
+        const work = area(region) * scale * scale * COST.zxingView;
+        yield { name: `texture-crop/${filter}@${scale}`, work, run: () => zxingOn(cropView(gray, 'texture-crop', region, filter, scale)) };
       }
       yield* leadSteps();
     }
     // (c2) blur, on the whole image.
-    yield { name: 'sharpen', run: () => zxingOn({ pass: 'sharpen', rect: whole, scale: 1, pixels: filtered(gray, 1, 'mild') }, true) };
+    yield { name: 'sharpen', work: pixelCount * COST.sharpen, run: () => zxingOn({ pass: 'sharpen', rect: whole, scale: 1, pixels: filtered(gray, 1, 'mild') }, true) };
     yield* leadSteps();
     // (e) jsQR on what is left: the best texture regions, then a small whole image.
-    for (const region of regions.slice(0, 3)) yield { name: 'jsqr/texture-crop', run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', cropScale(region, 2))) };
-    if (small) yield { name: 'jsqr/whole', run: () => jsqrOn({ pass: 'jsqr', rect: whole, scale: 1, pixels: gray }) };
+    for (const region of regions.slice(0, 3)) {
+      const scale = cropScale(region, 2);
+      yield { name: 'jsqr/texture-crop', work: area(region) * scale * scale * COST.jsqr, run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)) };
+    }
+    if (small) yield { name: 'jsqr/whole', work: pixelCount * COST.jsqr, run: () => jsqrOn({ pass: 'jsqr', rect: whole, scale: 1, pixels: gray }) };
   }
 
-  for (const { name, run } of steps()) {
-    if (input.satisfied() || input.budget.spent()) return;
+  for (const { name, work, run } of steps()) {
+    if (input.satisfied()) return;
+    const left = input.budget.left();
+    if (left <= 0) return;
+    // Too dear for what is left: skip it, a cheaper step further on may still fit.
+    if (work * input.msPerPixel > left) continue;
     const before = results.items.length;
     const started = performance.now();
     await run();

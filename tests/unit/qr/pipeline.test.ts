@@ -78,13 +78,19 @@ describe('escalation', () => {
     expect(found[0]!.pass).not.toBe('plain');
   });
 
-  it('stops when the budget is spent (clock injected: 1 s passes per reading)', async () => {
+  it('stops when the budget is spent (clock injected: 100 s pass per reading)', async () => {
     let t = 0;
     const steps: string[] = [];
-    const found = await decodeQrCodes(faint(), { budgetMs: 1500, now: () => (t += 1000), trace: (s) => steps.push(s) });
-    // Budget set at t=1000 (deadline 2500); checks at 2000 (run one step) and 3000 (stop).
-    expect(steps).toHaveLength(1);
-    expect(found.length).toBeLessThanOrEqual(1);
+    const found = await decodeQrCodes(faint(), { budgetMs: 150_000, now: () => (t += 100_000), trace: (s) => steps.push(s) });
+    // Deadline 250 s (set at 100 s); the first check (200 s) lets one step run, the next (300 s) stops.
+    expect(steps).toEqual(['local-contrast']);
+    expect(found.map((r) => r.pass)).toEqual(['local-contrast']);
+  });
+
+  it('a budget of 0 ms means the plain pass only', async () => {
+    const steps: string[] = [];
+    expect(await decodeQrCodes(faint(), { budgetMs: 0, trace: (s) => steps.push(s) })).toEqual([]);
+    expect(steps).toEqual([]);
   });
 
   it('does not escalate once an authenticator text is found, unless wantOtp is false', async () => {
