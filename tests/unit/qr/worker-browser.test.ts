@@ -107,6 +107,13 @@ describe.runIf(haveChromium)('decoder worker in Chromium (Vite bundle, app confi
     expect(both).toMatchObject([{ results: [{ text: TEXT_A }] }, { results: [{ text: TEXT_B }] }]);
   });
 
+  it('runs every escalation pass in the worker (jsQR included) and answers [] for an image without a code', async () => {
+    const blank = createImage(320, 240, [200, 200, 200]);
+    const args: [string, number, number] = [Buffer.from(blank.data).toString('base64'), blank.width, blank.height];
+    const outcome = await page.evaluate(([b64, w, h]) => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(b64, w, h), args);
+    expect(outcome).toMatchObject({ results: [] });
+  });
+
   it('returns errors as AuthdeskError values, not stack traces', async () => {
     const outcome = await page.evaluate(() => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(btoa('\u0000'.repeat(12)), 5, 5));
     expect(outcome).toMatchObject({ error: { name: 'AuthdeskError', code: 'bad-image', message: expect.stringMatching(/^This picture is damaged/) } });
