@@ -34,7 +34,17 @@ const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
 async function measureSet(name: string, cases: CorpusCase[]): Promise<SetFigures> {
-  const f: SetFigures = { name, images: cases.length, plainRead: 0, fullRead: 0, wrong: 0, plainMs: [], fullMs: [], misses: [], passes: new Map() };
+  const f: SetFigures = {
+    name,
+    images: cases.length,
+    plainRead: 0,
+    fullRead: 0,
+    wrong: 0,
+    plainMs: [],
+    fullMs: [],
+    misses: [],
+    passes: new Map(),
+  };
   for (const c of cases) {
     const { image, expected } = await c.build();
     const readAll = (texts: string[]) => expected.every((e) => texts.includes(e));
@@ -54,7 +64,11 @@ async function measureSet(name: string, cases: CorpusCase[]): Promise<SetFigures
   return f;
 }
 
-async function screenshotMedian(width: number, height: number, runs: number): Promise<{ median: number; p95: number; ok: boolean }> {
+async function screenshotMedian(
+  width: number,
+  height: number,
+  runs: number,
+): Promise<{ median: number; p95: number; ok: boolean }> {
   const rng = createRng(width);
   const text = otpauthText(rng);
   const { image } = onScreenshot(width, height, [renderQr(text, { moduleSize: Math.round(width / 640) + 2 })], rng);
@@ -75,7 +89,9 @@ export async function run(): Promise<void> {
   await screenshotMedian(1280, 720, 3);
 
   const sets = [await measureSet('ordinary', ordinaryCases()), await measureSet('hard', hardCases())];
-  console.log('\n| set | images | plain zxing read | full pipeline read | goal | wrong texts | plain median / p95 | full median / p95 / max |');
+  console.log(
+    '\n| set | images | plain zxing read | full pipeline read | goal | wrong texts | plain median / p95 | full median / p95 / max |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const f of sets) {
     const goal = f.name === 'ordinary' ? '>= 99.5 %' : '>= 90 %';

@@ -20,11 +20,14 @@ export async function prepareDecoderForNode(): Promise<void> {
   if (prepared) return;
   const file = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = await readFile(file);
-  useZxingWasm({ wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+  useZxingWasm({
+    wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  });
   prepared = true;
 }
 
-const notAnImage = (file: string) => new AuthdeskError('bad-image', `${file} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF).`);
+const notAnImage = (file: string) =>
+  new AuthdeskError('bad-image', `${file} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF).`);
 
 type Kind = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
 
@@ -46,7 +49,8 @@ async function readBytes(file: string): Promise<Buffer> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AuthdeskError('bad-image', `${file} does not exist.`);
     if (code === 'EISDIR') throw new AuthdeskError('bad-image', `${file} is a folder, not an image.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new AuthdeskError('bad-image', `${file} cannot be read: permission denied.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new AuthdeskError('bad-image', `${file} cannot be read: permission denied.`);
     throw new AuthdeskError('bad-image', `${file} cannot be read.`, { cause: err });
   }
 }
@@ -59,10 +63,22 @@ export async function readImageFile(file: string): Promise<RgbaImage> {
   if (kind === 'bmp') return decodeBmp(bytes, file);
   try {
     // failOn 'error': a truncated file is refused instead of decoded half grey.
-    const { data, info } = await sharp(bytes, { failOn: 'error' }).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+    const { data, info } = await sharp(bytes, { failOn: 'error' })
+      .rotate()
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+      width: info.width,
+      height: info.height,
+    };
   } catch (err) {
-    throw new AuthdeskError('bad-image', `${file} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF): its ${kind.toUpperCase()} data is damaged.`, { cause: err });
+    throw new AuthdeskError(
+      'bad-image',
+      `${file} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF): its ${kind.toUpperCase()} data is damaged.`,
+      { cause: err },
+    );
   }
 }
 

@@ -35,7 +35,11 @@ function channel(value: number, mask: Mask | null, fallback: number): number {
 }
 
 export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
-  const broken = (why: string) => new AuthdeskError('bad-image', `${name} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF): its BMP data is damaged or unsupported (${why}).`);
+  const broken = (why: string) =>
+    new AuthdeskError(
+      'bad-image',
+      `${name} is not an image Authdesk can read (PNG, JPEG, WebP, BMP or GIF): its BMP data is damaged or unsupported (${why}).`,
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isBmp(bytes) || bytes.length < 30) throw broken('too short');
   const pixelOffset = view.getUint32(10, true);
@@ -92,7 +96,10 @@ export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
     for (let p = 0; p < indexes.length; p++) {
       const index = indexes[p] as number;
       if (index * 3 + 2 >= palette.length) throw broken('colour index outside the palette');
-      out.set([palette[index * 3] as number, palette[index * 3 + 1] as number, palette[index * 3 + 2] as number, 255], p * 4);
+      out.set(
+        [palette[index * 3] as number, palette[index * 3 + 1] as number, palette[index * 3 + 2] as number, 255],
+        p * 4,
+      );
     }
     return { data: out, width, height };
   }
@@ -134,7 +141,13 @@ export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
  * RLE8 / RLE4 to one palette index per pixel, rows top-down. Pixels the
  * stream skips (delta / early end of line) stay index 0, as Windows draws them.
  */
-function decodeRle(data: Uint8Array, width: number, height: number, bpp: number, broken: (why: string) => Error): Uint8Array {
+function decodeRle(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  bpp: number,
+  broken: (why: string) => Error,
+): Uint8Array {
   const out = new Uint8Array(width * height);
   let x = 0;
   let y = height - 1;

@@ -74,6 +74,9 @@ export async function readQrWithZxing(gray: GrayImage, pass: ZxingPassOptions = 
   return results.map((r) => ({
     text: r.text,
     valid: r.isValid,
-    position: [r.position.topLeft, r.position.topRight, r.position.bottomRight, r.position.bottomLeft].map((p) => ({ x: p.x, y: p.y })),
+    position: [r.position.topLeft, r.position.topRight, r.position.bottomRight, r.position.bottomLeft].map((p) => ({
+      x: p.x,
+      y: p.y,
+    })),
   }));
 }

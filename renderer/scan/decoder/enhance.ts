@@ -17,7 +17,9 @@ export function boxBlur(gray: GrayImage, radius: number): GrayImage {
     for (let t = -radius; t <= radius; t++) sum += gray.data[row + Math.min(Math.max(t, 0), width - 1)] as number;
     for (let x = 0; x < width; x++) {
       tmp[row + x] = sum / span + 0.5;
-      sum += (gray.data[row + Math.min(x + radius + 1, width - 1)] as number) - (gray.data[row + Math.max(x - radius, 0)] as number);
+      sum +=
+        (gray.data[row + Math.min(x + radius + 1, width - 1)] as number) -
+        (gray.data[row + Math.max(x - radius, 0)] as number);
     }
   }
   for (let x = 0; x < width; x++) {
@@ -25,7 +27,9 @@ export function boxBlur(gray: GrayImage, radius: number): GrayImage {
     for (let t = -radius; t <= radius; t++) sum += tmp[Math.min(Math.max(t, 0), height - 1) * width + x] as number;
     for (let y = 0; y < height; y++) {
       out[y * width + x] = sum / span + 0.5;
-      sum += (tmp[Math.min(y + radius + 1, height - 1) * width + x] as number) - (tmp[Math.max(y - radius, 0) * width + x] as number);
+      sum +=
+        (tmp[Math.min(y + radius + 1, height - 1) * width + x] as number) -
+        (tmp[Math.max(y - radius, 0) * width + x] as number);
     }
   }
   return { data: out, width, height };
@@ -49,9 +53,9 @@ export function stretchContrast(gray: GrayImage, clip = 0.01): GrayImage {
   for (let i = 0; i < gray.data.length; i++) histogram[gray.data[i] as number]! += 1;
   const cut = gray.data.length * clip;
   let low = 0;
-  for (let seen = 0; low < 255 && (seen += histogram[low] as number) <= cut; ) low++;
+  for (let seen = 0; low < 255 && (seen += histogram[low] as number) <= cut;) low++;
   let high = 255;
-  for (let seen = 0; high > 0 && (seen += histogram[high] as number) <= cut; ) high--;
+  for (let seen = 0; high > 0 && (seen += histogram[high] as number) <= cut;) high--;
   const out = new Uint8Array(gray.data.length);
   if (high <= low) {
     out.set(gray.data);
@@ -88,7 +92,9 @@ function windowSums(gray: GrayImage, radius: number, squared: boolean): Uint32Ar
     for (let t = -radius; t <= radius; t++) sum += rows[Math.min(Math.max(t, 0), height - 1) * width + x] as number;
     for (let y = 0; y < height; y++) {
       out[y * width + x] = sum;
-      sum += (rows[Math.min(y + radius + 1, height - 1) * width + x] as number) - (rows[Math.max(y - radius, 0) * width + x] as number);
+      sum +=
+        (rows[Math.min(y + radius + 1, height - 1) * width + x] as number) -
+        (rows[Math.max(y - radius, 0) * width + x] as number);
     }
   }
   return out;

@@ -20,6 +20,8 @@ export type PassName = 'error-crop' | 'upscale' | 'sharpen' | 'local-contrast' |
 const SMALL_IMAGE = 1200;
 /** Whole-image 2x upscale up to FHD (8 MP after scaling, ~0.3 s); bigger captures rely on crops. */
 const UPSCALE_MAX_PIXELS = 1920 * 1200;
+/** Whole-image filters up to two 4K screens (their buffers take ~16 bytes per pixel); beyond, crops only. */
+const FILTER_MAX_PIXELS = 2 * 3840 * 2160;
 /** Upscaled crops aim for about this many pixels on their longest side. */
 const CROP_TARGET = 1000;
 
@@ -82,7 +84,9 @@ function overlapShare(a: Rect, b: Rect): number {
 function filtered(gray: GrayImage, scale: number, filter: Filter): GrayImage {
   if (filter === 'none') return gray;
   const stretched = stretchContrast(gray);
-  return filter === 'mild' ? unsharpMask(stretched, Math.max(1, Math.round(scale)), 1.5) : unsharpMask(stretched, Math.max(2, Math.round(2 * scale)), 2.5);
+  return filter === 'mild'
+    ? unsharpMask(stretched, Math.max(1, Math.round(scale)), 1.5)
+    : unsharpMask(stretched, Math.max(2, Math.round(2 * scale)), 2.5);
 }
 
 /**
@@ -115,7 +119,12 @@ function cropVariants(region: Rect): { filter: Filter; scale: number }[] {
 
 function cropView(gray: GrayImage, pass: PassName, region: Rect, filter: Filter, scale: number): View {
   const crop = cropGray(gray, region);
-  const rect = { x: Math.max(0, Math.floor(region.x)), y: Math.max(0, Math.floor(region.y)), width: crop.width, height: crop.height };
+  const rect = {
+    x: Math.max(0, Math.floor(region.x)),
+    y: Math.max(0, Math.floor(region.y)),
+    width: crop.width,
+    height: crop.height,
+  };
   const scaled = scale > 1 ? scaleGray(crop, scale) : crop;
   return { pass, rect, scale, pixels: filtered(scaled, scale, filter) };
 }
@@ -150,10 +159,18 @@ export async function escalate(input: EscalationInput): Promise<void> {
       triedLeads.push(region);
       for (const { filter, scale } of cropVariants(region)) {
         const work = area(region) * scale * scale * COST.zxingView;
-        yield { name: `error-crop/${filter}@${scale}`, work, run: () => zxingOn(cropView(gray, 'error-crop', region, filter, scale)) };
+        yield {
+          name: `error-crop/${filter}@${scale}`,
+          work,
+          run: () => zxingOn(cropView(gray, 'error-crop', region, filter, scale)),
+        };
       }
       const scale = cropScale(region, 2);
-      yield { name: 'jsqr/error-crop', work: area(region) * scale * scale * COST.jsqr, run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)) };
+      yield {
+        name: 'jsqr/error-crop',
+        work: area(region) * scale * scale * COST.jsqr,
+        run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)),
+      };
     }
   }
 
@@ -164,15 +181,25 @@ export async function escalate(input: EscalationInput): Promise<void> {
     // Computed inside the step (it is budgeted work) and kept for the texture search.
     let normalized: GrayImage | null = null;
     const pixelCount = area(whole);
-    yield {
-      name: 'local-contrast',
-      work: pixelCount * COST.localContrast,
-      run: () => zxingOn({ pass: 'local-contrast', rect: whole, scale: 1, pixels: (normalized = normalizeLocalContrast(gray)) }, true),
-    };
+    const filterable = pixelCount <= FILTER_MAX_PIXELS;
+    if (filterable)
+      yield {
+        name: 'local-contrast',
+        work: pixelCount * COST.localContrast,
+        run: () =>
+          zxingOn(
+            { pass: 'local-contrast', rect: whole, scale: 1, pixels: (normalized = normalizeLocalContrast(gray)) },
+            true,
+          ),
+      };
     yield* leadSteps();
     // (d) up to FHD: modules of 1-2 px are below what zxing's sampler handles well.
     if (upscalable) {
-      yield { name: 'upscale', work: 4 * pixelCount * COST.upscale, run: () => zxingOn({ pass: 'upscale', rect: whole, scale: 2, pixels: scaleGray(gray, 2) }) };
+      yield {
+        name: 'upscale',
+        work: 4 * pixelCount * COST.upscale,
+        run: () => zxingOn({ pass: 'upscale', rect: whole, scale: 2, pixels: scaleGray(gray, 2) }),
+      };
       yield* leadSteps();
     }
     // (b) regions that look like a symbol (searched on the normalised image, where a
@@ -181,19 +208,37 @@ export async function escalate(input: EscalationInput): Promise<void> {
     for (const region of regions) {
       for (const { filter, scale } of cropVariants(region)) {
         const work = area(region) * scale * scale * COST.zxingView;
-        yield { name: `texture-crop/${filter}@${scale}`, work, run: () => zxingOn(cropView(gray, 'texture-crop', region, filter, scale)) };
+        yield {
+          name: `texture-crop/${filter}@${scale}`,
+          work,
+          run: () => zxingOn(cropView(gray, 'texture-crop', region, filter, scale)),
+        };
       }
       yield* leadSteps();
     }
     // (c2) blur, on the whole image.
-    yield { name: 'sharpen', work: pixelCount * COST.sharpen, run: () => zxingOn({ pass: 'sharpen', rect: whole, scale: 1, pixels: filtered(gray, 1, 'mild') }, true) };
+    if (filterable)
+      yield {
+        name: 'sharpen',
+        work: pixelCount * COST.sharpen,
+        run: () => zxingOn({ pass: 'sharpen', rect: whole, scale: 1, pixels: filtered(gray, 1, 'mild') }, true),
+      };
     yield* leadSteps();
     // (e) jsQR on what is left: the best texture regions, then a small whole image.
     for (const region of regions.slice(0, 3)) {
       const scale = cropScale(region, 2);
-      yield { name: 'jsqr/texture-crop', work: area(region) * scale * scale * COST.jsqr, run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)) };
+      yield {
+        name: 'jsqr/texture-crop',
+        work: area(region) * scale * scale * COST.jsqr,
+        run: () => jsqrOn(cropView(gray, 'jsqr', region, 'mild', scale)),
+      };
     }
-    if (small) yield { name: 'jsqr/whole', work: pixelCount * COST.jsqr, run: () => jsqrOn({ pass: 'jsqr', rect: whole, scale: 1, pixels: gray }) };
+    if (small)
+      yield {
+        name: 'jsqr/whole',
+        work: pixelCount * COST.jsqr,
+        run: () => jsqrOn({ pass: 'jsqr', rect: whole, scale: 1, pixels: gray }),
+      };
   }
 
   for (const { name, work, run } of steps()) {

@@ -8,10 +8,19 @@ import type { Corners } from './engine';
 import type { RgbaImage } from './types';
 
 export function readQrWithJsqr(image: RgbaImage): { text: string; position: Corners } | null {
-  const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  const data =
+    image.data instanceof Uint8ClampedArray
+      ? image.data
+      : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   const found = jsQR(data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
   // jsQR verifies Reed–Solomon; an empty text carries nothing we could use.
   if (!found || found.data === '') return null;
   const l = found.location;
-  return { text: found.data, position: [l.topLeftCorner, l.topRightCorner, l.bottomRightCorner, l.bottomLeftCorner].map((p) => ({ x: p.x, y: p.y })) };
+  return {
+    text: found.data,
+    position: [l.topLeftCorner, l.topRightCorner, l.bottomRightCorner, l.bottomLeftCorner].map((p) => ({
+      x: p.x,
+      y: p.y,
+    })),
+  };
 }

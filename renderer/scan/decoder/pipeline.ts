@@ -28,8 +28,17 @@ export interface PipelineOptions extends DecodeOptions {
 
 function checkShape(image: RgbaImage): void {
   const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || data.length !== width * height * 4) {
-    throw new AuthdeskError('bad-image', `This picture is damaged: ${width}x${height} pixels do not match its ${data.length} bytes of colour data.`);
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width <= 0 ||
+    height <= 0 ||
+    data.length !== width * height * 4
+  ) {
+    throw new AuthdeskError(
+      'bad-image',
+      `This picture is damaged: ${width}x${height} pixels do not match its ${data.length} bytes of colour data.`,
+    );
   }
 }
 
@@ -40,7 +49,10 @@ export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions =
   const results = new ResultSet();
   // zxing's downscaled pyramid finds big blurry symbols; at 4K it costs a quarter of
   // the time and such symbols are left to escalation (whose whole-image passes use it).
-  const hits = await readQrWithZxing(gray, { returnErrors: true, tryDownscale: gray.width * gray.height <= PYRAMID_MAX_PIXELS });
+  const hits = await readQrWithZxing(gray, {
+    returnErrors: true,
+    tryDownscale: gray.width * gray.height <= PYRAMID_MAX_PIXELS,
+  });
   for (const hit of hits) if (hit.valid) results.add(hit.text, hit.position, 'plain');
   if (options.plainOnly) return results.items;
 

@@ -45,7 +45,11 @@ export class ResultSet {
       return Math.hypot(o.x - c.x, o.y - c.y) < Math.max(16, 0.5 * Math.max(size, extent(r.position)));
     });
     if (repeat) return false;
-    const item: CheckedQr = { text, position: position.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })), pass };
+    const item: CheckedQr = {
+      text,
+      position: position.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })),
+      pass,
+    };
     const problem = uriProblem(text);
     if (problem) item.uriProblem = problem;
     this.items.push(item);

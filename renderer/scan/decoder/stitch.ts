@@ -35,8 +35,12 @@ function resizeRgba(image: RgbaImage, width: number, height: number): RgbaImage 
       const ax = fx - x0;
       const o = (y * width + x) * 4;
       for (let c = 0; c < 4; c++) {
-        const top = (src[(y0 * image.width + x0) * 4 + c] as number) * (1 - ax) + (src[(y0 * image.width + x1) * 4 + c] as number) * ax;
-        const bottom = (src[(y1 * image.width + x0) * 4 + c] as number) * (1 - ax) + (src[(y1 * image.width + x1) * 4 + c] as number) * ax;
+        const top =
+          (src[(y0 * image.width + x0) * 4 + c] as number) * (1 - ax) +
+          (src[(y0 * image.width + x1) * 4 + c] as number) * ax;
+        const bottom =
+          (src[(y1 * image.width + x0) * 4 + c] as number) * (1 - ax) +
+          (src[(y1 * image.width + x1) * 4 + c] as number) * ax;
         out[o + c] = top * (1 - ay) + bottom * ay;
       }
     }

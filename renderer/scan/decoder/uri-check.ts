@@ -26,12 +26,14 @@ export function uriProblem(text: string): string | undefined {
   if (MIGRATION.test(text)) {
     const data = query(text)?.get('data');
     if (!data) return 'This Google Authenticator transfer code carries no account data.';
-    if (!/^[A-Za-z0-9+/=\s_-]+$/.test(data)) return 'This Google Authenticator transfer code is damaged: its account data is not base64.';
+    if (!/^[A-Za-z0-9+/=\s_-]+$/.test(data))
+      return 'This Google Authenticator transfer code is damaged: its account data is not base64.';
     return undefined;
   }
   if (!OTPAUTH.test(text)) return undefined;
   const type = /^otpauth:\/\/([^/?]*)/i.exec(text)?.[1]?.toLowerCase() ?? '';
-  if (!['totp', 'hotp', 'steam'].includes(type)) return `This authenticator link has an unknown type "${type}" (expected totp or hotp).`;
+  if (!['totp', 'hotp', 'steam'].includes(type))
+    return `This authenticator link has an unknown type "${type}" (expected totp or hotp).`;
   const params = query(text);
   const secret = params?.get('secret');
   if (!secret) return 'This authenticator link has no secret.';

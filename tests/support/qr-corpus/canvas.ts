@@ -51,7 +51,8 @@ export function blit(dst: RgbaImage, src: RgbaImage, x: number, y: number): void
       const alpha = (src.data[s + 3] as number) / 255;
       if (alpha === 0) continue;
       const d = (dy * dst.width + dx) * 4;
-      for (let c = 0; c < 3; c++) dst.data[d + c] = (src.data[s + c] as number) * alpha + (dst.data[d + c] as number) * (1 - alpha);
+      for (let c = 0; c < 3; c++)
+        dst.data[d + c] = (src.data[s + c] as number) * alpha + (dst.data[d + c] as number) * (1 - alpha);
       dst.data[d + 3] = 255;
     }
   }

@@ -14,7 +14,13 @@ export function placeTiles(canvas: RgbaImage, tiles: RgbaImage[], rng: Rng): Box
       const x = rng.int(0, canvas.width - tile.width);
       const y = rng.int(0, canvas.height - tile.height);
       const gap = 8;
-      if (placed.some((p) => x < p.x + p.w + gap && p.x < x + tile.width + gap && y < p.y + p.h + gap && p.y < y + tile.height + gap)) continue;
+      if (
+        placed.some(
+          (p) =>
+            x < p.x + p.w + gap && p.x < x + tile.width + gap && y < p.y + p.h + gap && p.y < y + tile.height + gap,
+        )
+      )
+        continue;
       placed.push({ x, y, w: tile.width, h: tile.height });
       blit(canvas, tile, x, y);
       break;
@@ -24,13 +30,22 @@ export function placeTiles(canvas: RgbaImage, tiles: RgbaImage[], rng: Rng): Box
 }
 
 /** A screenshot with the tiles placed on it, and where each tile went (in tile order). */
-export function onScreenshot(width: number, height: number, tiles: RgbaImage[], rng: Rng, dark = false): { image: RgbaImage; boxes: Box[] } {
+export function onScreenshot(
+  width: number,
+  height: number,
+  tiles: RgbaImage[],
+  rng: Rng,
+  dark = false,
+): { image: RgbaImage; boxes: Box[] } {
   const image = screenshot(width, height, rng, dark);
   return { image, boxes: placeTiles(image, tiles, rng) };
 }
 
 /** The same screenshot after a lossy save (a shared or pasted capture). */
-export async function asJpeg(shot: { image: RgbaImage; boxes: Box[] }, quality: number): Promise<{ image: RgbaImage; boxes: Box[] }> {
+export async function asJpeg(
+  shot: { image: RgbaImage; boxes: Box[] },
+  quality: number,
+): Promise<{ image: RgbaImage; boxes: Box[] }> {
   return { image: await jpegRoundTrip(shot.image, quality), boxes: shot.boxes };
 }
 
@@ -50,7 +65,15 @@ export async function phonePhoto(qr: RgbaImage, rng: Rng, strength: PhotoStrengt
   const screenH = Math.round(qr.height * 2);
   const screen = createImage(screenW, screenH, [248, 248, 248]);
   fillRect(screen, 0, 0, screenW, Math.round(screenH * 0.08), [30, 110, 200]);
-  for (let i = 0; i < 4; i++) fillRect(screen, screenW * 0.1, screenH * (0.12 + i * 0.04), screenW * rng.range(0.4, 0.8), screenH * 0.015, [90, 90, 90]);
+  for (let i = 0; i < 4; i++)
+    fillRect(
+      screen,
+      screenW * 0.1,
+      screenH * (0.12 + i * 0.04),
+      screenW * rng.range(0.4, 0.8),
+      screenH * 0.015,
+      [90, 90, 90],
+    );
   blit(screen, qr, (screenW - qr.width) / 2, screenH * 0.36);
   const frameW = 1600;
   const frameH = 1200;
@@ -70,7 +93,14 @@ export async function phonePhoto(qr: RgbaImage, rng: Rng, strength: PhotoStrengt
   let photo = perspective(screen, corners, frameW, frameH, bg);
   if (strength.blur > 0) photo = gaussianBlur(photo, strength.blur);
   addShade(photo, rng.range(0.75, 1), rng.range(0.75, 1));
-  if (strength.glare > 0) addGlare(photo, rng.range(0.3, 0.7) * frameW, rng.range(0.3, 0.7) * frameH, frameH * rng.range(0.2, 0.45), strength.glare);
+  if (strength.glare > 0)
+    addGlare(
+      photo,
+      rng.range(0.3, 0.7) * frameW,
+      rng.range(0.3, 0.7) * frameH,
+      frameH * rng.range(0.2, 0.45),
+      strength.glare,
+    );
   addNoise(photo, rng, strength.noise);
   // Phones hand out smaller frames than their sensors: half the time, scale down a little.
   return rng.next() < 0.5 ? resize(photo, 1280, 960, 'linear') : photo;

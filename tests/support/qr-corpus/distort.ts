@@ -31,7 +31,13 @@ function sampleBilinear(img: RgbaImage, x: number, y: number, out: number[]): bo
 }
 
 /** Fills every output pixel from `src` through `map` (output pixel centre -> source point). */
-function remap(src: RgbaImage, width: number, height: number, background: Rgb, map: (x: number, y: number) => Point): RgbaImage {
+function remap(
+  src: RgbaImage,
+  width: number,
+  height: number,
+  background: Rgb,
+  map: (x: number, y: number) => Point,
+): RgbaImage {
   const out = createImage(width, height, background);
   const px = [0, 0, 0, 0];
   for (let y = 0; y < height; y++) {
@@ -70,7 +76,8 @@ export function homography(from: Point[], to: Point[]): number[] {
   }
   for (let col = 0; col < 8; col++) {
     let pivot = col;
-    for (let r = col + 1; r < 8; r++) if (Math.abs((a[r] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = r;
+    for (let r = col + 1; r < 8; r++)
+      if (Math.abs((a[r] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = r;
     [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
     const p = a[col] as number[];
     for (let r = 0; r < 8; r++) {
@@ -90,7 +97,13 @@ export function applyHomography(h: number[], p: Point): Point {
 }
 
 /** Maps the source's corners to `corners` (TL, TR, BR, BL) on a width x height canvas. */
-export function perspective(img: RgbaImage, corners: Point[], width: number, height: number, background: Rgb = [255, 255, 255]): RgbaImage {
+export function perspective(
+  img: RgbaImage,
+  corners: Point[],
+  width: number,
+  height: number,
+  background: Rgb = [255, 255, 255],
+): RgbaImage {
   const src = [
     { x: 0, y: 0 },
     { x: img.width, y: 0 },
@@ -166,18 +179,31 @@ export function addShade(img: RgbaImage, fromFactor: number, toFactor: number): 
 }
 
 export async function jpegRoundTrip(img: RgbaImage, quality: number): Promise<RgbaImage> {
-  const jpeg = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
+  const jpeg = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
+    raw: { width: img.width, height: img.height, channels: 4 },
+  })
     .jpeg({ quality, chromaSubsampling: '4:2:0' })
     .toBuffer();
   return decodeToRgba(jpeg);
 }
 
-export async function resize(img: RgbaImage, width: number, height: number, kernel: 'nearest' | 'linear' | 'cubic' | 'lanczos3' = 'linear'): Promise<RgbaImage> {
-  const raw = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
+export async function resize(
+  img: RgbaImage,
+  width: number,
+  height: number,
+  kernel: 'nearest' | 'linear' | 'cubic' | 'lanczos3' = 'linear',
+): Promise<RgbaImage> {
+  const raw = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
+    raw: { width: img.width, height: img.height, channels: 4 },
+  })
     .resize(width, height, { kernel, fit: 'fill' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), width: raw.info.width, height: raw.info.height };
+  return {
+    data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength),
+    width: raw.info.width,
+    height: raw.info.height,
+  };
 }
 
 /** A screen at `scale` (1.25 = 125 %) shows the symbol resampled, then the capture is brought back to logical size. */
@@ -188,5 +214,9 @@ export async function hidpiRoundTrip(img: RgbaImage, scale: number): Promise<Rgb
 
 export async function decodeToRgba(file: Buffer): Promise<RgbaImage> {
   const raw = await sharp(file).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), width: raw.info.width, height: raw.info.height };
+  return {
+    data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength),
+    width: raw.info.width,
+    height: raw.info.height,
+  };
 }

@@ -29,12 +29,21 @@ const conditions: Record<string, Condition> = {
   'strong-photo': async (rng) => {
     const text = otpauthText(rng);
     const qr = renderQr(text, { moduleSize: 4 });
-    const photo = await phonePhoto(qr, rng, { skew: 0.08, blur: rng.range(2.2, 2.8), noise: 8, glare: 0.6, fill: rng.range(0.45, 0.55) });
+    const photo = await phonePhoto(qr, rng, {
+      skew: 0.08,
+      blur: rng.range(2.2, 2.8),
+      noise: 8,
+      glare: 0.6,
+      fill: rng.range(0.45, 0.55),
+    });
     return { image: await jpegRoundTrip(photo, rng.int(35, 55)), expected: [text] };
   },
   'faint-jpeg': async (rng) => {
     const text = otpauthText(rng);
-    const qr = gaussianBlur(renderQr(text, { moduleSize: rng.int(3, 4), dark: [0x84, 0x84, 0x84, 255], light: [0x9a, 0x9a, 0x9a, 255] }), 0.8);
+    const qr = gaussianBlur(
+      renderQr(text, { moduleSize: rng.int(3, 4), dark: [0x84, 0x84, 0x84, 255], light: [0x9a, 0x9a, 0x9a, 255] }),
+      0.8,
+    );
     return { ...(await asJpeg(onScreenshot(1920, 1080, [qr], rng), rng.int(30, 50))), expected: [text] };
   },
   'dense-migration': async (rng) => {

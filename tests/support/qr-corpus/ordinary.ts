@@ -55,12 +55,26 @@ const conditions: Record<string, Condition> = {
     const qr = renderQr(text, { moduleSize: rng.int(4, 6) });
     const s = qr.width;
     const j = () => rng.range(0, 0.12) * s;
-    const warped = perspective(qr, [{ x: j(), y: j() }, { x: s - j(), y: j() }, { x: s - j(), y: s - j() }, { x: j(), y: s - j() }], s, s);
+    const warped = perspective(
+      qr,
+      [
+        { x: j(), y: j() },
+        { x: s - j(), y: j() },
+        { x: s - j(), y: s - j() },
+        { x: j(), y: s - j() },
+      ],
+      s,
+      s,
+    );
     return { ...onScreenshot(1920, 1080, [warped], rng), expected: [text] };
   },
   'low-contrast': (rng) => {
     const text = otpauthText(rng);
-    const qr = renderQr(text, { moduleSize: rng.int(3, 6), dark: [0x77, 0x77, 0x77, 255], light: [0x99, 0x99, 0x99, 255] });
+    const qr = renderQr(text, {
+      moduleSize: rng.int(3, 6),
+      dark: [0x77, 0x77, 0x77, 255],
+      light: [0x99, 0x99, 0x99, 255],
+    });
     return { ...onScreenshot(1920, 1080, [qr], rng), expected: [text] };
   },
   multi: (rng) => {
@@ -70,7 +84,10 @@ const conditions: Record<string, Condition> = {
   },
   migration: (rng) => {
     const text = migrationText(rng, rng.int(10, 14));
-    return { ...onScreenshot(1920, 1080, [renderQr(text, { moduleSize: rng.int(3, 4), ec: 'L' })], rng), expected: [text] };
+    return {
+      ...onScreenshot(1920, 1080, [renderQr(text, { moduleSize: rng.int(3, 4), ec: 'L' })], rng),
+      expected: [text],
+    };
   },
   logo: (rng) => {
     const text = otpauthText(rng);
@@ -78,7 +95,11 @@ const conditions: Record<string, Condition> = {
     const side = Math.round(qr.width * rng.range(0.16, 0.22));
     const at = (qr.width - side) / 2;
     fillRect(qr, at, at, side, side, [255, 255, 255]);
-    fillRect(qr, at + side * 0.15, at + side * 0.15, side * 0.7, side * 0.7, [rng.int(0, 255), rng.int(0, 120), rng.int(100, 255)]);
+    fillRect(qr, at + side * 0.15, at + side * 0.15, side * 0.7, side * 0.7, [
+      rng.int(0, 255),
+      rng.int(0, 120),
+      rng.int(100, 255),
+    ]);
     return { ...onScreenshot(1920, 1080, [qr], rng), expected: [text] };
   },
   toast: (rng) => {

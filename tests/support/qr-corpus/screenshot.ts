@@ -59,9 +59,28 @@ export function screenshot(width: number, height: number, rng: Rng, dark = false
     const ink: Rgb = dark ? [200, 204, 210] : [40, 40, 48];
     fillRect(img, wx, wy, ww, wh, paper);
     fillRect(img, wx, wy, ww, Math.round(32 * scale), dark ? [50, 52, 60] : [225, 228, 232]);
-    textLines(img, rng, { x: wx, y: wy + Math.round(40 * scale), width: ww, height: Math.round(wh * 0.6) }, ink, Math.max(3, Math.round(rng.range(7, 11) * scale)));
-    fillRect(img, wx + ww - Math.round(140 * scale), wy + wh - Math.round(50 * scale), Math.round(110 * scale), Math.round(32 * scale), [40, 110, 220]);
-    if (rng.next() < 0.6) photo(img, rng, { x: wx + Math.round(ww * 0.1), y: wy + Math.round(wh * 0.65), width: Math.round(ww * 0.3), height: Math.round(wh * 0.3) });
+    textLines(
+      img,
+      rng,
+      { x: wx, y: wy + Math.round(40 * scale), width: ww, height: Math.round(wh * 0.6) },
+      ink,
+      Math.max(3, Math.round(rng.range(7, 11) * scale)),
+    );
+    fillRect(
+      img,
+      wx + ww - Math.round(140 * scale),
+      wy + wh - Math.round(50 * scale),
+      Math.round(110 * scale),
+      Math.round(32 * scale),
+      [40, 110, 220],
+    );
+    if (rng.next() < 0.6)
+      photo(img, rng, {
+        x: wx + Math.round(ww * 0.1),
+        y: wy + Math.round(wh * 0.65),
+        width: Math.round(ww * 0.3),
+        height: Math.round(wh * 0.3),
+      });
   }
   return img;
 }

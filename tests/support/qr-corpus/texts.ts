@@ -2,8 +2,27 @@
 import type { Rng } from './prng';
 import { migrationUri, type MigrationAccount } from './migration-payload';
 
-const ISSUERS = ['GitHub', 'Example', 'Air Canada', 'Deno', 'ACME Corp', 'Bank of Nowhere', 'Mastodon', 'Proton', 'Zürich Cloud', 'GitLab'];
-const NAMES = ['alice@example.com', 'bob', 'carol.smith@mail.test', 'dave', 'erin+2fa@example.org', 'frank@ops.test', 'grace'];
+const ISSUERS = [
+  'GitHub',
+  'Example',
+  'Air Canada',
+  'Deno',
+  'ACME Corp',
+  'Bank of Nowhere',
+  'Mastodon',
+  'Proton',
+  'Zürich Cloud',
+  'GitLab',
+];
+const NAMES = [
+  'alice@example.com',
+  'bob',
+  'carol.smith@mail.test',
+  'dave',
+  'erin+2fa@example.org',
+  'frank@ops.test',
+  'grace',
+];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function randomBytes(rng: Rng, n: number): Uint8Array {
@@ -42,7 +61,12 @@ export function migrationText(rng: Rng, accounts: number): string {
   return migrationUri(list, rng.int(-(2 ** 31), 2 ** 31 - 1));
 }
 
-const PLAIN = ['https://example.com/setup?step=2', 'WIFI:S:office;T:WPA;P:correct horse;;', 'Hello from the corpus', 'tel:+4712345678'];
+const PLAIN = [
+  'https://example.com/setup?step=2',
+  'WIFI:S:office;T:WPA;P:correct horse;;',
+  'Hello from the corpus',
+  'tel:+4712345678',
+];
 
 /** Mostly key URIs (what the app is for), some transfer URIs and plain texts. */
 export function someText(rng: Rng): string {

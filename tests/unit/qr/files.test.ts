@@ -34,7 +34,10 @@ function page(): RgbaImage {
   return img;
 }
 
-const raw = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } });
+const raw = (img: RgbaImage) =>
+  sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
+    raw: { width: img.width, height: img.height, channels: 4 },
+  });
 
 async function write(name: string, encode: (s: Sharp) => Sharp): Promise<string> {
   const file = path.join(dir, name);
@@ -87,15 +90,31 @@ describe.runIf(hasConvert)('BMP variants (written by ImageMagick)', () => {
   // [label, file, convert options, writer prefix, bits per pixel, compression field (0 none, 1 RLE8, 2 RLE4, 3 bitfields)]
   it.each([
     ['24-bit', 'bmp24.bmp', ['-alpha', 'off', '-type', 'TrueColor'], 'BMP3:', 24, 0],
-    ['32-bit with alpha (BITFIELDS, V5 header)', 'bmp32.bmp', ['-alpha', 'on', '-type', 'TrueColorAlpha'], 'BMP:', 32, 3],
+    [
+      '32-bit with alpha (BITFIELDS, V5 header)',
+      'bmp32.bmp',
+      ['-alpha', 'on', '-type', 'TrueColorAlpha'],
+      'BMP:',
+      32,
+      3,
+    ],
     // ImageMagick picks the palette depth from the colour count: the JPEG's many greys need 8 bits, the clean page 4.
     ['8-bit palette, RLE8', 'bmp8.bmp', ['-alpha', 'off', '-type', 'Palette'], 'BMP3:', 8, 1],
-    ['8-bit palette, uncompressed', 'bmp8raw.bmp', ['-alpha', 'off', '-type', 'Palette', '-compress', 'None'], 'BMP3:', 8, 0],
+    [
+      '8-bit palette, uncompressed',
+      'bmp8raw.bmp',
+      ['-alpha', 'off', '-type', 'Palette', '-compress', 'None'],
+      'BMP3:',
+      8,
+      0,
+    ],
     ['4-bit palette', 'bmp4.bmp', ['-alpha', 'off', '-type', 'Palette'], 'BMP3:', 4, 0],
     ['1-bit', 'bmp1.bmp', ['-alpha', 'off', '-threshold', '50%', '-type', 'Bilevel'], 'BMP3:', 1, 0],
     ['top-down rows', 'topdown.bmp', ['-alpha', 'off', '-flip', '-type', 'TrueColor'], 'BMP3:', 24, 0],
   ])('%s', async (_label, name, args, prefix, bpp, compression) => {
-    const source = name.startsWith('bmp8') ? await write('source.jpg', (s) => s.jpeg({ quality: 70 })) : await write('source.png', (s) => s.png());
+    const source = name.startsWith('bmp8')
+      ? await write('source.jpg', (s) => s.jpeg({ quality: 70 }))
+      : await write('source.png', (s) => s.png());
     const file = convert(source, name, args, prefix);
     if (name === 'topdown.bmp') {
       // Rewrite as top-down: negate the height and keep the (flipped) rows, so the picture is upright again.
@@ -163,13 +182,19 @@ describe('files that are not readable images', () => {
   });
 
   it.each(['png', 'jpg', 'webp', 'gif'])('a truncated %s: bad-image naming the damage, no stack trace', async (ext) => {
-    const whole = await write(`whole.${ext}`, (s) => (ext === 'png' ? s.png() : ext === 'jpg' ? s.jpeg() : ext === 'webp' ? s.webp() : s.gif()));
+    const whole = await write(`whole.${ext}`, (s) =>
+      ext === 'png' ? s.png() : ext === 'jpg' ? s.jpeg() : ext === 'webp' ? s.webp() : s.gif(),
+    );
     const cut = path.join(dir, `cut.${ext}`);
     const bytes = readFileSync(whole);
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 3)));
     const err = await thrown(cut);
     expect(err.code).toBe('bad-image');
-    expect(err.message).toMatch(new RegExp(`^${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not an image Authdesk can read \\(PNG, JPEG, WebP, BMP or GIF\\): its (PNG|JPEG|WEBP|GIF) data is damaged\\.$`));
+    expect(err.message).toMatch(
+      new RegExp(
+        `^${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not an image Authdesk can read \\(PNG, JPEG, WebP, BMP or GIF\\): its (PNG|JPEG|WEBP|GIF) data is damaged\\.$`,
+      ),
+    );
     expect(err.message).not.toMatch(/\n|at .*\(/);
   });
 

@@ -16,13 +16,22 @@ import { UNHURRIED, useNodeDecoder } from './decoder-setup';
 
 useNodeDecoder();
 
-const uri = (n: number) => `otpauth://totp/Test:user${n}@example.com?secret=JBSWY3DPEHPK3PX${'ABCDEFGH'[n]}&issuer=Test`;
-const centre = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / 4, y: points.reduce((s, p) => s + p.y, 0) / 4 });
+const uri = (n: number) =>
+  `otpauth://totp/Test:user${n}@example.com?secret=JBSWY3DPEHPK3PX${'ABCDEFGH'[n]}&issuer=Test`;
+const centre = (points: { x: number; y: number }[]) => ({
+  x: points.reduce((s, p) => s + p.x, 0) / 4,
+  y: points.reduce((s, p) => s + p.y, 0) / 4,
+});
 
 describe('several symbols in one image', () => {
   it('finds all four on a cluttered screenshot, each at its place, each once', async () => {
     const texts = [0, 1, 2, 3].map(uri);
-    const { image, boxes } = onScreenshot(1920, 1080, texts.map((t) => renderQr(t, { moduleSize: 4 })), createRng(11));
+    const { image, boxes } = onScreenshot(
+      1920,
+      1080,
+      texts.map((t) => renderQr(t, { moduleSize: 4 })),
+      createRng(11),
+    );
     const found = await decodeQrCodes(image, UNHURRIED);
     expect(found.map((r) => r.text).sort()).toEqual([...texts].sort());
     texts.forEach((text, i) => {
@@ -68,7 +77,13 @@ it('returns [] for a screenshot without any symbol, after trying everything', as
 
 describe('escalation', () => {
   // #777 on #999 beside black-on-white text: zxing's binariser skips such flat blocks.
-  const faint = () => onScreenshot(1920, 1080, [renderQr(uri(4), { moduleSize: 3, dark: [0x77, 0x77, 0x77, 255], light: [0x99, 0x99, 0x99, 255] })], createRng(4)).image;
+  const faint = () =>
+    onScreenshot(
+      1920,
+      1080,
+      [renderQr(uri(4), { moduleSize: 3, dark: [0x77, 0x77, 0x77, 255], light: [0x99, 0x99, 0x99, 255] })],
+      createRng(4),
+    ).image;
 
   it('finds what the plain pass misses, and says which pass found it', async () => {
     const image = faint();
@@ -81,7 +96,11 @@ describe('escalation', () => {
   it('stops when the budget is spent (clock injected: 100 s pass per reading)', async () => {
     let t = 0;
     const steps: string[] = [];
-    const found = await decodeQrCodes(faint(), { budgetMs: 150_000, now: () => (t += 100_000), trace: (s) => steps.push(s) });
+    const found = await decodeQrCodes(faint(), {
+      budgetMs: 150_000,
+      now: () => (t += 100_000),
+      trace: (s) => steps.push(s),
+    });
     // Deadline 250 s (set at 100 s); the first check (200 s) lets one step run, the next (300 s) stops.
     expect(steps).toEqual(['local-contrast']);
     expect(found.map((r) => r.pass)).toEqual(['local-contrast']);

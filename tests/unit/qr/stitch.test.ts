@@ -12,7 +12,8 @@ import { UNHURRIED, useNodeDecoder } from './decoder-setup';
 useNodeDecoder();
 
 const TEXT = 'otpauth://totp/Seam:carol@example.com?secret=KRSXG5CTMVRXEZLU&issuer=Seam';
-const pixel = (img: RgbaImage, x: number, y: number) => Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
+const pixel = (img: RgbaImage, x: number, y: number) =>
+  Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
 
 describe('a code dragged across the seam of two displays', () => {
   // The desktop in logical units: display A (1000x600 at 100 %) left of display B (800x600 at 200 %).
@@ -74,6 +75,11 @@ describe('placement', () => {
 
   it('refuses nothing to stitch and empty displays with a clear error', () => {
     expect(() => stitchDisplays([])).toThrow(AuthdeskError);
-    expect(() => stitchDisplays([{ image: createImage(1, 1), bounds: { x: 0, y: 0, width: 0, height: 10 } }, { image: createImage(1, 1), bounds: { x: 0, y: 0, width: 1, height: 1 } }])).toThrow(/empty size/);
+    expect(() =>
+      stitchDisplays([
+        { image: createImage(1, 1), bounds: { x: 0, y: 0, width: 0, height: 10 } },
+        { image: createImage(1, 1), bounds: { x: 0, y: 0, width: 1, height: 1 } },
+      ]),
+    ).toThrow(/empty size/);
   });
 });

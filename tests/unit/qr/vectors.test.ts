@@ -36,7 +36,10 @@ describeWithVectors('shared QR vectors', () => {
     it('decodes the same from pngjs pixels, with a position inside the image', async () => {
       const png = PNG.sync.read(readFileSync(vectorPath('qr', image.file)));
       expect([png.width, png.height]).toEqual([image.width, image.height]);
-      const found = await decodeQrCodes({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height }, UNHURRIED);
+      const found = await decodeQrCodes(
+        { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height },
+        UNHURRIED,
+      );
       expect(found.map((r) => r.text)).toEqual([image.text]);
       for (const p of found[0]!.position) {
         expect(p.x).toBeGreaterThanOrEqual(-1);
@@ -51,7 +54,12 @@ describeWithVectors('shared QR vectors', () => {
     const png = PNG.sync.read(readFileSync(vectorPath('qr', 'qcv_otp_transparent_background.png')));
     // The hidden colour under alpha 0 is what a careless reader sees; make it black, as a premultiplied canvas would.
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 3] === 0) png.data.fill(0, i, i + 3);
-    const found = await decodeQrCodes({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height }, { plainOnly: true });
-    expect(found.map((r) => r.text)).toEqual([images.find((i) => i.file === 'qcv_otp_transparent_background.png')!.text]);
+    const found = await decodeQrCodes(
+      { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height },
+      { plainOnly: true },
+    );
+    expect(found.map((r) => r.text)).toEqual([
+      images.find((i) => i.file === 'qcv_otp_transparent_background.png')!.text,
+    ]);
   });
 });

@@ -40,9 +40,14 @@ window.disposeWhileBusy = async (a) => {
 };
 `;
 
-const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+};
 const haveChromium = existsSync(CHROMIUM_PATH);
-if (!haveChromium) console.warn(`[skipped] decoder worker in Chromium: no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
+if (!haveChromium)
+  console.warn(`[skipped] decoder worker in Chromium: no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
 
 function pixels(text: string): [string, number, number] {
   const img = createImage(260, 260);
@@ -62,9 +67,17 @@ describe.runIf(haveChromium)('decoder worker in Chromium (Vite bundle, app confi
     const root = path.join(work, 'src');
     const outDir = path.join(work, 'out');
     mkdirSync(root, { recursive: true });
-    writeFileSync(path.join(root, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./main.ts"></script>');
+    writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><script type="module" src="./main.ts"></script>',
+    );
     writeFileSync(path.join(root, 'main.ts'), PAGE_SCRIPT);
-    await build({ configFile: path.join(repoRoot, 'vite.config.ts'), root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: path.join(repoRoot, 'vite.config.ts'),
+      root,
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
     server = createServer((req, res) => {
       const file = path.join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
       if (!file.startsWith(outDir) || !existsSync(file) || file === outDir) {
@@ -72,7 +85,9 @@ describe.runIf(haveChromium)('decoder worker in Chromium (Vite bundle, app confi
         return;
       }
       const target = file.endsWith('/') ? path.join(file, 'index.html') : file;
-      res.writeHead(200, { 'content-type': contentTypes[path.extname(target)] ?? 'application/octet-stream' }).end(readFileSync(target));
+      res
+        .writeHead(200, { 'content-type': contentTypes[path.extname(target)] ?? 'application/octet-stream' })
+        .end(readFileSync(target));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -90,7 +105,10 @@ describe.runIf(haveChromium)('decoder worker in Chromium (Vite bundle, app confi
   });
 
   it('decodes in the worker: text, position, pass; the pixel buffer was transferred', async () => {
-    const outcome = await page.evaluate(([b64, w, h]) => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(b64, w, h), pixels(TEXT_A));
+    const outcome = await page.evaluate(
+      ([b64, w, h]) => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(b64, w, h),
+      pixels(TEXT_A),
+    );
     expect(outcome).toMatchObject({ results: [{ text: TEXT_A, pass: 'plain' }], leftBytes: 0 });
     const position = (outcome as { results: { position: { x: number; y: number }[] }[] }).results[0]!.position;
     expect(position[0]!.x).toBeCloseTo(36, -1);
@@ -103,24 +121,43 @@ describe.runIf(haveChromium)('decoder worker in Chromium (Vite bundle, app confi
   });
 
   it('keeps concurrent decodes apart (answers matched by id)', async () => {
-    const both = await page.evaluate(([a, b]) => (window as unknown as { decodeTwo: (...a: unknown[]) => Promise<unknown> }).decodeTwo(a, b), [pixels(TEXT_A), pixels(TEXT_B)]);
+    const both = await page.evaluate(
+      ([a, b]) => (window as unknown as { decodeTwo: (...a: unknown[]) => Promise<unknown> }).decodeTwo(a, b),
+      [pixels(TEXT_A), pixels(TEXT_B)],
+    );
     expect(both).toMatchObject([{ results: [{ text: TEXT_A }] }, { results: [{ text: TEXT_B }] }]);
   });
 
   it('runs every escalation pass in the worker (jsQR included) and answers [] for an image without a code', async () => {
     const blank = createImage(320, 240, [200, 200, 200]);
     const args: [string, number, number] = [Buffer.from(blank.data).toString('base64'), blank.width, blank.height];
-    const outcome = await page.evaluate(([b64, w, h]) => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(b64, w, h), args);
+    const outcome = await page.evaluate(
+      ([b64, w, h]) => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(b64, w, h),
+      args,
+    );
     expect(outcome).toMatchObject({ results: [] });
   });
 
   it('returns errors as AuthdeskError values, not stack traces', async () => {
-    const outcome = await page.evaluate(() => (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(btoa('\u0000'.repeat(12)), 5, 5));
-    expect(outcome).toMatchObject({ error: { name: 'AuthdeskError', code: 'bad-image', message: expect.stringMatching(/^This picture is damaged/) } });
+    const outcome = await page.evaluate(() =>
+      (window as unknown as { decodeOne: (...a: unknown[]) => Promise<unknown> }).decodeOne(
+        btoa('\u0000'.repeat(12)),
+        5,
+        5,
+      ),
+    );
+    expect(outcome).toMatchObject({
+      error: { name: 'AuthdeskError', code: 'bad-image', message: expect.stringMatching(/^This picture is damaged/) },
+    });
   });
 
   it('dispose fails pending decodes with a clear message', async () => {
-    const outcome = await page.evaluate((a) => (window as unknown as { disposeWhileBusy: (...a: unknown[]) => Promise<unknown> }).disposeWhileBusy(a), pixels(TEXT_B));
-    expect(outcome).toMatchObject({ error: { code: 'internal', message: 'The QR reader was closed before it finished.' } });
+    const outcome = await page.evaluate(
+      (a) => (window as unknown as { disposeWhileBusy: (...a: unknown[]) => Promise<unknown> }).disposeWhileBusy(a),
+      pixels(TEXT_B),
+    );
+    expect(outcome).toMatchObject({
+      error: { code: 'internal', message: 'The QR reader was closed before it finished.' },
+    });
   });
 });
