@@ -33,6 +33,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file drives its own Chromium; two at once fill the two cores.
           maxWorkers: 2,
+          // Browser suites run after the quick ones (a project with its own
+          // worker count needs its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -23,7 +23,7 @@ for (const [name, script] of [['typecheck', 'typecheck'], ['lint', 'lint'], ['bu
 const report = '.vitest-results.json';
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-step('tests', 'bash', ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+const testsOk = step('tests', 'bash', ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests;
@@ -33,6 +33,12 @@ try {
   results.failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 } catch {
   console.error('The test runner wrote no report: counting the test step as failed.');
+  results.failed++;
+}
+// Vitest also fails a run for errors outside any test (unhandled rejections,
+// a broken config): those must not leave a green total behind.
+if (!testsOk && results.failed === 0) {
+  console.error('The test runner failed outside any single test (see "Errors" above): counting that as a failure.');
   results.failed++;
 }
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
