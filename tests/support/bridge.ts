@@ -15,7 +15,9 @@ import type { Channel, InputOf, ResultOf } from '../../electron/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
 import { requireSecretService, uniqueServiceName } from './keychain';
-import { repoRoot } from './vectors';
+
+// Computed here rather than imported from vectors.ts, which imports vitest: benches use these helpers too.
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 const distIndex = path.join(repoRoot, 'dist/renderer/index.html');
 const sources = [

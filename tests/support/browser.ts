@@ -7,7 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { repoRoot } from './vectors';
+
+// Computed here rather than imported from vectors.ts, which imports vitest: benches use these helpers too.
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [

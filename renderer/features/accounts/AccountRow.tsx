@@ -9,7 +9,7 @@ import type { AccountMeta } from '../../../electron/core/otp/types';
 import { bridge, unwrap } from '../../api';
 import { errorMessage } from '../../components/error-message';
 import { Icon } from '../../components/Icon';
-import { Countdown } from './Countdown';
+import { Countdown, countdownKey } from './Countdown';
 import { formatCode, maskedCode } from './format-code';
 import { RenameForm } from './RenameForm';
 
@@ -31,10 +31,15 @@ export interface RowHandlers {
 
 interface Props {
   account: AccountMeta;
+  /** 1-based place in the whole (filtered) list, and its length: only a window of rows is rendered. */
+  position: number;
+  total: number;
   code: string | null;
   next: string | null;
   validFrom: number | null;
   validUntil: number | null;
+  /** See useCodes: a new value restarts the countdown animation in step with the clock. */
+  epoch: number;
   /** The row that holds the list's single tab stop (roving tabindex). */
   active: boolean;
   editing: boolean;
@@ -88,6 +93,8 @@ export const AccountRow = memo(function AccountRow(props: Props) {
     <li
       className={className}
       data-row-id={account.id}
+      aria-posinset={props.position}
+      aria-setsize={props.total}
       draggable={!editing}
       onFocus={() => handlers.onFocusRow(account.id)}
       onKeyDown={editing ? undefined : handlers.onKeyDown}
@@ -121,7 +128,12 @@ export const AccountRow = memo(function AccountRow(props: Props) {
           </span>
           <span className="codes">
             {props.validFrom !== null && props.validUntil !== null && !isHotp ? (
-              <Countdown key={props.validUntil} validFrom={props.validFrom} validUntil={props.validUntil}>
+              <Countdown
+                key={countdownKey(props.validFrom, props.validUntil, props.epoch)}
+                validFrom={props.validFrom}
+                validUntil={props.validUntil}
+                text={shown}
+              >
                 {codeText}
               </Countdown>
             ) : (

@@ -3,19 +3,22 @@
  * Stays mounted (hidden) while another view is open, so a pending undo and
  * the scroll position survive a trip to "Add account".
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/Announcer';
 import { Banner } from '../../components/Banner';
 import { Toast } from '../../components/Toast';
-import { AccountRow, type RowHandlers } from './AccountRow';
+import { AccountList } from './AccountList';
+import type { RowHandlers } from './AccountRow';
 import { EmptyState, type AddActions } from './EmptyState';
 import { matchesQuery } from './search';
 import { SearchBar } from './SearchBar';
 import { useAccounts } from './useAccounts';
 import { useCodes } from './useCodes';
 import { useDeferredRemoval } from './useDeferredRemoval';
-import { focusRow, useListKeyboardAndDrag } from './useListKeyboardAndDrag';
+import { useListKeyboardAndDrag } from './useListKeyboardAndDrag';
+import { useRowFocus } from './useRowFocus';
+import { useWindowedRows } from './useWindowedRows';
 import { VaultProblems } from './VaultProblems';
 
 const COPIED_FEEDBACK_MS = 1_500;
@@ -40,22 +43,6 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   const copiedTimer = useRef<number | undefined>(undefined);
   const editingRef = useRef(editingId);
   editingRef.current = editingId;
-  // Focus moves that must wait for the next render (the row is re-created or moved). No timers:
-  // they would not run while a test has paused the page clock, and a layout effect is exactly "after this render".
-  const pendingFocus = useRef<{ id: string; scroll: boolean } | null>(null);
-  const focusAfterRender = useCallback((id: string, scroll = false) => {
-    pendingFocus.current = { id, scroll };
-  }, []);
-  const flushFocus = useCallback(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const row = document.querySelector(`[data-row-id="${CSS.escape(target.id)}"]`);
-    if (!row || row.closest('[hidden]')) return; // not on screen yet: try after the next render
-    pendingFocus.current = null;
-    if (target.scroll) row.scrollIntoView({ block: 'nearest' });
-    focusRow(target.id);
-  }, []);
-  useLayoutEffect(flushFocus);
 
   const timeBasedKey = useMemo(
     () =>
@@ -65,7 +52,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
         .join(','),
     [accounts],
   );
-  const codes = useCodes(timeBasedKey, setError);
+  const live = useCodes(timeBasedKey, setError);
 
   const hidden = useMemo(() => new Set(pending.map((a) => a.id)), [pending]);
   const kept = useMemo(() => (accounts ?? []).filter((a) => !hidden.has(a.id)), [accounts, hidden]);
@@ -74,6 +61,9 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   const visibleIds = useMemo(() => shown.map((a) => a.id), [shown]);
   const byId = useMemo(() => new Map((accounts ?? []).map((a) => [a.id, a])), [accounts]);
   const tabStop = activeId && visibleIds.includes(activeId) ? activeId : (visibleIds[0] ?? null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const windowed = useWindowedRows(shown.length, listRef, visible);
+  const { focusAfterRender, focusRow } = useRowFocus(visibleIds, windowed.reveal);
 
   const remove = useCallback(
     (id: string) => {
@@ -95,6 +85,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
     startRename: setEditingId,
     remove,
     focusAfterRender,
+    focusRow,
   });
 
   const copy = useCallback(
@@ -167,11 +158,12 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   useEffect(() => {
     if (!highlightId || !visible || highlighted.current === highlightId || !byId.has(highlightId)) return;
     highlighted.current = highlightId;
-    setQuery('');
     setActiveId(highlightId);
-    focusAfterRender(highlightId, true);
-    flushFocus(); // the row may already be on screen, and then nothing else re-renders
-  }, [highlightId, visible, byId, focusAfterRender, flushFocus]);
+    if (query) {
+      setQuery('');
+      focusAfterRender(highlightId); // once the unfiltered list has rendered
+    } else focusRow(highlightId);
+  }, [highlightId, visible, byId, query, focusAfterRender, focusRow]);
 
   const isEmpty = accounts !== null && kept.length === 0;
   return (
@@ -193,31 +185,19 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
           ) : shown.length === 0 ? (
             <p className="muted no-results">{query ? t('search.none', { query }) : t('allDeleted')}</p>
           ) : (
-            <ul
-              className={`account-list${showNext ? ' show-next' : ''}`}
-              aria-label={t('listLabel')}
-              aria-describedby="list-help"
-            >
-              {shown.map((a) => {
-                const c = codes.get(a.id);
-                return (
-                  <AccountRow
-                    key={a.id}
-                    account={a}
-                    code={c?.code ?? null}
-                    next={c?.next ?? null}
-                    validFrom={c?.validFrom ?? null}
-                    validUntil={c?.validUntil ?? null}
-                    active={a.id === tabStop}
-                    editing={a.id === editingId}
-                    copied={a.id === copiedId}
-                    highlighted={a.id === highlightId}
-                    dropEdge={dropTarget?.id === a.id ? dropTarget.edge : null}
-                    handlers={handlers}
-                  />
-                );
-              })}
-            </ul>
+            <AccountList
+              listRef={listRef}
+              accounts={shown}
+              window={windowed}
+              live={live}
+              tabStop={tabStop}
+              editingId={editingId}
+              copiedId={copiedId}
+              highlightId={highlightId}
+              dropTarget={dropTarget}
+              showNext={showNext}
+              handlers={handlers}
+            />
           )}
           <p id="list-help" className="visually-hidden">
             {t('listHelp')}

@@ -16,8 +16,18 @@ const RETRY_WHEN_STALE_MS = 1_000;
 
 export type CodeMap = ReadonlyMap<string, CodeResult>;
 
-export function useCodes(timeBasedKey: string, onError: (message: string) => void): CodeMap {
+export interface LiveCodes {
+  codes: CodeMap;
+  /**
+   * Bumped when the wall clock may have jumped (wake-up, clock change, window shown again):
+   * countdown animations restart then, re-aligned with the clock.
+   */
+  epoch: number;
+}
+
+export function useCodes(timeBasedKey: string, onError: (message: string) => void): LiveCodes {
   const [codes, setCodes] = useState<CodeMap>(new Map());
+  const [epoch, setEpoch] = useState(0);
   const generation = useRef(0);
   // Read at call time, so a caller passing a new function each render does not restart the fetching.
   const reportError = useRef(onError);
@@ -44,9 +54,13 @@ export function useCodes(timeBasedKey: string, onError: (message: string) => voi
   }, [timeBasedKey, fetchCodes]);
 
   useEffect(() => {
-    const offClock = bridge().events.onClockChanged(() => void fetchCodes());
+    const resync = () => {
+      setEpoch((e) => e + 1);
+      void fetchCodes();
+    };
+    const offClock = bridge().events.onClockChanged(resync);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void fetchCodes();
+      if (document.visibilityState === 'visible') resync();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
@@ -71,5 +85,5 @@ export function useCodes(timeBasedKey: string, onError: (message: string) => voi
     return () => window.clearTimeout(timer);
   }, [codes, fetchCodes]);
 
-  return codes;
+  return { codes, epoch };
 }

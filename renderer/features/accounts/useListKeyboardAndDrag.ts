@@ -25,15 +25,22 @@ interface Options {
   remove(id: string): void;
   /** Focus this row once the list has re-rendered (React may move the focused element, which drops focus). */
   focusAfterRender(id: string): void;
+  /** Focus a row now, scrolling it into the rendered window first if needed. */
+  focusRow(id: string): void;
 }
 
 function rowIdOf(element: Element | null): string | null {
   return element?.closest<HTMLElement>('[data-row-id]')?.dataset.rowId ?? null;
 }
 
-export function focusRow(id: string) {
+/** Focuses a rendered row's main control; false if that row is not rendered (windowing) or not shown. */
+export function focusRenderedRow(id: string): boolean {
   const row = document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(id)}"]`);
-  row?.querySelector<HTMLElement>('.row-copy')?.focus();
+  const control = row?.closest('[hidden]') ? null : row?.querySelector<HTMLElement>('.row-copy');
+  if (!row || !control) return false;
+  row.scrollIntoView({ block: 'nearest' });
+  control.focus();
+  return true;
 }
 
 export function useListKeyboardAndDrag(options: Options) {
@@ -56,7 +63,7 @@ export function useListKeyboardAndDrag(options: Options) {
       const at = visible.indexOf(id);
       const focusAt = (i: number) => {
         const target = visible[Math.min(Math.max(i, 0), visible.length - 1)];
-        if (target) focusRow(target);
+        if (target) latest.current.focusRow(target);
       };
       const key = event.key;
       if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {

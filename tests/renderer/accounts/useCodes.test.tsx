@@ -37,7 +37,7 @@ let calls = 0;
 let clockListener: (() => void) | null = null;
 
 function Probe() {
-  const codes = useCodes('a', () => {});
+  const { codes } = useCodes('a', () => {});
   return <output>{codes.get('a')?.code ?? 'none'}</output>;
 }
 
