@@ -66,6 +66,22 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await screenshot(page, 'accounts-list');
   });
 
+  it('shows the next code on hover, or always with the settings toggle', async () => {
+    await open();
+    const next = row('GitHub').locator('.next');
+    const expected = referenceTotp(SECRETS[1]!, T + 30_000);
+    await expect.poll(() => next.textContent()).toBe(`Next ${expected.slice(0, 3)} ${expected.slice(3)}`);
+    expect(await next.isVisible()).toBe(false);
+    await row('GitHub').hover();
+    expect(await next.isVisible()).toBe(true);
+
+    await page.mouse.move(5, 700);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Always show the next code').check();
+    await page.keyboard.press('Escape');
+    expect(await row('Proton').locator('.next').isVisible()).toBe(true);
+  });
+
   it('searches issuer and name as you type, ignoring accents and case; Ctrl+F and / focus the search', async () => {
     await open();
     const search = page.getByRole('searchbox', { name: 'Search accounts' });
