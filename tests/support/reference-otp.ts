@@ -34,11 +34,20 @@ function truncated(secret: string, counter: number, algorithm: 'SHA1' | 'SHA256'
   return mac.readUInt32BE(offset) & 0x7fffffff;
 }
 
-export function referenceHotp(secret: string, counter: number, digits = 6, algorithm: 'SHA1' | 'SHA256' | 'SHA512' = 'SHA1'): string {
+export function referenceHotp(
+  secret: string,
+  counter: number,
+  digits = 6,
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512' = 'SHA1',
+): string {
   return String(truncated(secret, counter, algorithm) % 10 ** digits).padStart(digits, '0');
 }
 
-export function referenceTotp(secret: string, atMs: number, options: { digits?: number; period?: number; algorithm?: 'SHA1' | 'SHA256' | 'SHA512' } = {}): string {
+export function referenceTotp(
+  secret: string,
+  atMs: number,
+  options: { digits?: number; period?: number; algorithm?: 'SHA1' | 'SHA256' | 'SHA512' } = {},
+): string {
   const counter = Math.floor(atMs / 1000 / (options.period ?? 30));
   return referenceHotp(secret, counter, options.digits ?? 6, options.algorithm ?? 'SHA1');
 }
