@@ -1,20 +1,13 @@
-/**
- * `authdesk decode-qr` and `authdesk add --image` on the shared QR images.
- * cli/qr-from-file.ts belongs to the QR helper; while it is still the
- * placeholder, these tests check the placeholder's clear refusal instead.
- */
-import { readFileSync, writeFileSync } from 'node:fs';
+/** `authdesk decode-qr` and `authdesk add --image` on the shared QR images. */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createKeytarStore } from '../../electron/core/vault/keytar-store';
 import { requireSecretService } from '../support/keychain';
-import { describeWithVectors, readVectorJson, repoRoot, vectorPath } from '../support/vectors';
+import { describeWithVectors, readVectorJson, vectorPath } from '../support/vectors';
 import { bundleCli, cliSandbox, runCli, type CliResult } from './support/cli-process';
 
 requireSecretService();
-
-const placeholder = readFileSync(path.join(repoRoot, 'cli/qr-from-file.ts'), 'utf8').includes('PLACEHOLDER');
-if (placeholder) console.warn('[cli-images] cli/qr-from-file.ts is still the placeholder: checking its refusal, not real decoding');
 
 const box = cliSandbox('authdesk-images');
 let cli: Awaited<ReturnType<typeof bundleCli>>;
@@ -36,13 +29,6 @@ function oneErrorLine(r: CliResult, pattern: RegExp) {
   expect(lines[0]).toMatch(pattern);
 }
 
-describe.runIf(placeholder)('while image reading is a placeholder', () => {
-  it('decode-qr and add --image refuse with one clear line', async () => {
-    oneErrorLine(await run('decode-qr', 'any.png'), /^authdesk: Reading QR codes from image files is not available/);
-    oneErrorLine(await run('add', '--image', 'any.png'), /^authdesk: Reading QR codes from image files is not available/);
-  });
-});
-
 describeWithVectors('decode-qr and add --image on the shared QR images', () => {
   interface Image {
     file: string;
@@ -52,7 +38,7 @@ describeWithVectors('decode-qr and add --image on the shared QR images', () => {
   const images = () => readVectorJson<{ images: Image[] }>('qr', 'expected.json').images;
   const image = (file: string) => images().find((i) => i.file === file)!;
 
-  it.skipIf(placeholder)('prints the text of a QR code, and --json for several files', async () => {
+  it('prints the text of a QR code, and --json for several files', async () => {
     const totp = image('dim13_example_totp.png');
     const plain = image('scito_qr_but_without_otp.png');
     const one = await run('decode-qr', vectorPath('qr', totp.file));
@@ -65,7 +51,7 @@ describeWithVectors('decode-qr and add --image on the shared QR images', () => {
     ]);
   });
 
-  it.skipIf(placeholder)('fails with one line for a file that is not an image, still reporting the others in --json', async () => {
+  it('fails with one line for a file that is not an image, still reporting the others in --json', async () => {
     const notImage = path.join(box.dataDir, 'not-an-image.png');
     writeFileSync(notImage, 'hello');
     oneErrorLine(await run('decode-qr', notImage), /^authdesk: /);
@@ -76,7 +62,7 @@ describeWithVectors('decode-qr and add --image on the shared QR images', () => {
     expect(rows[1]!.texts).toHaveLength(1);
   });
 
-  it.skipIf(placeholder)('adds the account in an image, and explains images without one', async () => {
+  it('adds the account in an image, and explains images without one', async () => {
     const added = await run('add', '--image', vectorPath('qr', 'dim13_example_totp.png'), '--json');
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout)).toEqual([expect.objectContaining({ issuer: 'Example', name: 'alice@google.com', type: 'totp' })]);
