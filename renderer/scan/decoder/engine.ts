@@ -36,6 +36,8 @@ export interface ZxingPassOptions {
   returnErrors?: boolean;
   /** Let zxing also try its own downscaled pyramid (useful for big captures, wasted on small crops). */
   tryDownscale?: boolean;
+  /** Also read light-on-dark symbols (dark mode). Default on. */
+  tryInvert?: boolean;
   /** zxing's experimental morphological closing. */
   tryDenoise?: boolean;
   /** LocalAverage (default) suits uneven light; GlobalHistogram suits small, evenly lit crops. */
@@ -61,7 +63,7 @@ export async function readQrWithZxing(gray: GrayImage, pass: ZxingPassOptions = 
     formats: ['QRCode'],
     tryHarder: true,
     tryRotate: true,
-    tryInvert: true,
+    tryInvert: pass.tryInvert ?? true,
     tryDownscale: pass.tryDownscale ?? true,
     tryDenoise: pass.tryDenoise ?? false,
     binarizer: pass.binarizer ?? 'LocalAverage',

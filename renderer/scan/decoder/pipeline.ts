@@ -9,7 +9,7 @@ import { AuthdeskError } from '../../../electron/core/errors';
 import { createBudget } from './budget';
 import { readQrWithZxing } from './engine';
 import { escalate } from './escalation';
-import { toGray } from './pixels';
+import { invert, toGray } from './pixels';
 import { boundsOf, ResultSet } from './results';
 import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
 import { isAuthenticatorText } from './uri-check';
@@ -49,10 +49,14 @@ export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions =
   const results = new ResultSet();
   // zxing's downscaled pyramid finds big blurry symbols; at 4K it costs a quarter of
   // the time and such symbols are left to escalation (whose whole-image passes use it).
-  const hits = await readQrWithZxing(gray, {
-    returnErrors: true,
-    tryDownscale: gray.width * gray.height <= PYRAMID_MAX_PIXELS,
-  });
+  // Above 4 MP the inverted try (dark mode) is a second, separate read that only runs
+  // when the first found no authenticator text: most big captures hold dark-on-light
+  // codes, and zxing's built-in try would spend a fifth of a 4K frame's time on them.
+  const big = gray.width * gray.height > PYRAMID_MAX_PIXELS;
+  const hits = await readQrWithZxing(gray, { returnErrors: true, tryDownscale: !big, tryInvert: !big });
+  if (big && !hits.some((h) => h.valid && isAuthenticatorText(h.text))) {
+    hits.push(...(await readQrWithZxing(invert(gray), { returnErrors: true, tryDownscale: false, tryInvert: false })));
+  }
   for (const hit of hits) if (hit.valid) results.add(hit.text, hit.position, 'plain');
   if (options.plainOnly) return results.items;
 

@@ -39,6 +39,13 @@ export function toGray(image: RgbaImage): GrayImage {
   return { data: out, width: image.width, height: image.height };
 }
 
+/** Light-on-dark becomes dark-on-light (a dark-mode code for a reader told not to try both). */
+export function invert(gray: GrayImage): GrayImage {
+  const out = new Uint8Array(gray.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = 255 - (gray.data[i] as number);
+  return { data: out, width: gray.width, height: gray.height };
+}
+
 export function grayToRgba(gray: GrayImage): RgbaImage {
   const n = gray.width * gray.height;
   const out = new Uint8ClampedArray(n * 4);

@@ -58,6 +58,13 @@ it('reads a dark-mode (inverted) symbol on a dark desktop', async () => {
   expect((await decodeQrCodes(image, UNHURRIED)).map((r) => r.text)).toEqual([uri(1)]);
 });
 
+it('reads a dark-mode symbol on a 4K dark desktop in the plain pass (its separate inverted read)', async () => {
+  const qr = renderQr(uri(6), { moduleSize: 4, dark: [230, 230, 230, 255], light: [20, 22, 26, 255] });
+  const { image } = onScreenshot(3840, 2160, [qr], createRng(4), true);
+  const found = await decodeQrCodes(image, { plainOnly: true });
+  expect(found.map((r) => [r.text, r.pass])).toEqual([[uri(6), 'plain']]);
+});
+
 it('reads a symbol whose light modules are transparent black, in the plain pass (composited on white)', async () => {
   const img = renderQr(uri(2), { moduleSize: 3, light: [0, 0, 0, 0] });
   expect((await decodeQrCodes(img, { plainOnly: true })).map((r) => r.text)).toEqual([uri(2)]);
