@@ -57,13 +57,8 @@ export function App() {
             {t('appName')}
           </h1>
           <nav className="header-actions" aria-label={t('header.actions')}>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              title={t('actions.scan')}
-              aria-pressed={view === 'scan'}
-              onClick={scan}
-            >
+            {/* Scanning is why most people open Authdesk: it is the one labelled, primary action. */}
+            <button type="button" className="btn btn-primary" aria-pressed={view === 'scan'} onClick={scan}>
               <Icon name="qr" />
               <span className="btn-text">{t('actions.scan')}</span>
             </button>
@@ -77,7 +72,13 @@ export function App() {
               <Icon name="shield" />
               <span className="btn-text">{t('actions.guided')}</span>
             </button>
-            <button type="button" className="btn btn-primary" aria-pressed={view === 'add'} onClick={go('add')}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              title={t('actions.addManually')}
+              aria-pressed={view === 'add'}
+              onClick={go('add')}
+            >
               <Icon name="plus" />
               <span className="btn-text">{t('actions.addManually')}</span>
             </button>
