@@ -8,9 +8,32 @@
  */
 
 /** Debian/Ubuntu: electron-builder's defaults, with libsecret spelt out (keytar talks to the Secret Service through it). */
-const debDepends = ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'];
+const debDepends = [
+  'libgtk-3-0',
+  'libnotify4',
+  'libnss3',
+  'libxss1',
+  'libxtst6',
+  'xdg-utils',
+  'libatspi2.0-0',
+  'libuuid1',
+  'libsecret-1-0',
+];
 /** Fedora/openSUSE: the same, in rpm names. */
-const rpmDepends = ['gtk3', 'libnotify', 'nss', 'libXScrnSaver', '(libXtst or libXtst6)', 'xdg-utils', 'at-spi2-core', '(libuuid or libuuid1)', 'libsecret'];
+const rpmDepends = [
+  'gtk3',
+  'libnotify',
+  'nss',
+  'libXScrnSaver',
+  '(libXtst or libXtst6)',
+  'xdg-utils',
+  'at-spi2-core',
+  '(libuuid or libuuid1)',
+  'libsecret',
+];
+
+/** Needed by the CLI only (see `files`). */
+const cliOnly = ['sharp', '@img', 'zxing-wasm', 'jsqr'];
 
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
@@ -20,8 +43,16 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   // Only the built app: main + preload bundles and the renderer bundle. No
   // sources, tests, devtools/ (the web bridge) or the CLI bundle. Production
-  // dependencies (keytar, otplib, zod) come from node_modules as usual.
-  files: ['dist/electron/**/*', 'dist/renderer/**/*', 'package.json'],
+  // dependencies (keytar, @otplib/*, zod) come from node_modules as usual.
+  // sharp, zxing-wasm and jsqr are production dependencies for the CLI (it
+  // reads image files in Node); the app decodes in its renderer bundle, so
+  // they stay out of the installer.
+  files: [
+    'dist/electron/**/*',
+    'dist/renderer/**/*',
+    'package.json',
+    ...cliOnly.map((name) => `!node_modules/${name}/**`),
+  ],
   asar: true,
   // Native modules cannot be loaded from inside the asar archive.
   asarUnpack: ['**/*.node'],
@@ -59,7 +90,8 @@ module.exports = {
     extendInfo: {
       NSCameraUsageDescription: 'Authdesk uses the camera only when you ask it to read a QR code held up to it.',
       // Shown by macOS when Authdesk first reads a QR code off the screen.
-      NSScreenCaptureUsageDescription: 'Authdesk reads the QR code of a two-factor set-up page off your screen when you ask it to scan.',
+      NSScreenCaptureUsageDescription:
+        'Authdesk reads the QR code of a two-factor set-up page off your screen when you ask it to scan.',
     },
   },
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },

@@ -7,7 +7,10 @@ import { repoRoot } from '../support/vectors';
 const require = createRequire(import.meta.url);
 // electron-builder's own check, the one `electron-builder` runs before packaging (offline, schema only).
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+  validateConfiguration(
+    config: unknown,
+    debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
+  ): Promise<void>;
 };
 const quietLogger = { isEnabled: false, add: () => undefined };
 
@@ -21,7 +24,9 @@ describe('the electron-builder configuration', () => {
   });
 
   it('would be caught by that validation if it were wrong (the check can fail)', async () => {
-    await expect(validateConfiguration({ ...loadConfig(), electronFuses: { runAsNodee: false } }, quietLogger)).rejects.toThrow(/configuration.electronFuses/);
+    await expect(
+      validateConfiguration({ ...loadConfig(), electronFuses: { runAsNodee: false } }, quietLogger),
+    ).rejects.toThrow(/configuration.electronFuses/);
     await expect(validateConfiguration({ ...loadConfig(), asar: 'yes please' }, quietLogger)).rejects.toThrow(/asar/);
   });
 
@@ -45,8 +50,16 @@ describe('the electron-builder configuration', () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
-    expect(config.files).toEqual(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']);
-    for (const pattern of config.files as string[]) expect(pattern).not.toMatch(/devtools|tests|electron\/\*\*\/\*\.ts|renderer\/\*\*\/\*\.tsx|^\*\*|^dist\/cli/);
+    const files = config.files as string[];
+    expect(files.filter((f) => !f.startsWith('!'))).toEqual([
+      'dist/electron/**/*',
+      'dist/renderer/**/*',
+      'package.json',
+    ]);
+    // The CLI's image readers are not shipped in the app.
+    expect(files).toEqual(expect.arrayContaining(['!node_modules/sharp/**', '!node_modules/zxing-wasm/**']));
+    for (const pattern of files.filter((f) => !f.startsWith('!')))
+      expect(pattern).not.toMatch(/devtools|tests|electron\/\*\*\/\*\.ts|renderer\/\*\*\/\*\.tsx|^\*\*|^dist\/cli/);
   });
 
   it('builds installers for each OS', () => {
@@ -79,7 +92,9 @@ describe('the electron-builder configuration', () => {
   });
 
   it('is what the npm dist scripts and the release workflow use', () => {
-    const scripts = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     for (const name of ['dist', 'dist:linux', 'dist:win', 'dist:mac']) {
       expect(scripts[name], name).toContain('electron-builder --config build/electron-builder.config.cjs');
       expect(scripts[name], name).toMatch(/^npm run build && /);
