@@ -2,7 +2,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'worker_threads', 'module', 'process', 'buffer', 'events'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'net',
+  'http',
+  'https',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+  'module',
+  'process',
+  'buffer',
+  'events',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -14,11 +31,30 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
     },
   },
-  { files: ['**/*.{js,mjs,cjs}', 'electron/**', 'cli/**', 'scripts/**', 'devtools/**', 'tests/**', 'bench/**', 'bin/**'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: [
+      '**/*.{js,mjs,cjs}',
+      'electron/**',
+      'cli/**',
+      'scripts/**',
+      'devtools/**',
+      'tests/**',
+      'bench/**',
+      'bin/**',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
   // The process boundary, enforced: core runs under plain Node (CLI, tests) ...
   {
     files: ['electron/core/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core must run without Electron (CLI, tests): pass what you need in.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core must run without Electron (CLI, tests): pass what you need in.' }],
+        },
+      ],
+    },
   },
   // ... and the renderer talks to main only through the bridge.
   {
@@ -28,11 +64,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches main only through window.authenticator.' }, ...nodeBuiltins.map((name) => ({ name, message: 'No Node in the renderer.' }))],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches main only through window.authenticator.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'No Node in the renderer.' })),
+          ],
           patterns: [
             { group: ['node:*'], message: 'No Node in the renderer.' },
             // gitignore semantics: a file under an excluded folder cannot be re-included, so re-include otp/ first.
-            { group: ['**/electron/core/**', '!**/electron/core/otp/', '!**/electron/core/otp/types', '!**/electron/core/errors'], message: 'Only types cross into the renderer.' },
+            {
+              group: [
+                '**/electron/core/**',
+                '!**/electron/core/otp/',
+                '!**/electron/core/otp/types',
+                '!**/electron/core/errors',
+              ],
+              message: 'Only types cross into the renderer.',
+            },
           ],
         },
       ],

@@ -28,11 +28,15 @@ async function median(label: string, runs: number, fn: () => Promise<unknown>): 
 }
 
 export async function run(): Promise<void> {
-  await median('invokeChannel codes.current (valid)', 5000, () => invokeChannel(stub, 'codes.current', { ids: Array.from({ length: 50 }, (_, i) => `id-${i}`) }));
+  await median('invokeChannel codes.current (valid)', 5000, () =>
+    invokeChannel(stub, 'codes.current', { ids: Array.from({ length: 50 }, (_, i) => `id-${i}`) }),
+  );
   await median('invokeChannel accounts.add manual (valid)', 5000, () =>
     invokeChannel(stub, 'accounts.add', { manual: { issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' } }),
   );
-  await median('invokeChannel accounts.rename (refused)', 5000, () => invokeChannel(stub, 'accounts.rename', { id: 'a', issuer: 5, name: 'n' }));
+  await median('invokeChannel accounts.rename (refused)', 5000, () =>
+    invokeChannel(stub, 'accounts.rename', { id: 'a', issuer: 5, name: 'n' }),
+  );
 
   const root = path.resolve(import.meta.dirname, '../dist/renderer');
   let assets: string[];
@@ -42,8 +46,12 @@ export async function run(): Promise<void> {
     console.log('app:// serving: skipped (no dist/renderer: run npm run build)');
     return;
   }
-  const largest = assets.map((f) => ({ f, size: statSync(path.join(root, 'assets', f)).size })).sort((a, b) => b.size - a.size)[0]!;
-  await median('app:// index.html', 500, async () => (await respondFromBundle(root, 'app://authdesk/index.html')).arrayBuffer());
+  const largest = assets
+    .map((f) => ({ f, size: statSync(path.join(root, 'assets', f)).size }))
+    .sort((a, b) => b.size - a.size)[0]!;
+  await median('app:// index.html', 500, async () =>
+    (await respondFromBundle(root, 'app://authdesk/index.html')).arrayBuffer(),
+  );
   await median(`app:// ${largest.f} (${(largest.size / 1024).toFixed(0)} KiB)`, 200, async () =>
     (await respondFromBundle(root, `app://authdesk/assets/${largest.f}`)).arrayBuffer(),
   );

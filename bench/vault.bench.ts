@@ -52,7 +52,11 @@ export async function run(): Promise<void> {
     // Setup, once: keychain items in parallel batches, metadata in one write.
     const setup = await timeIt(async () => {
       for (let i = 0; i < accounts.length; i += 50) {
-        await Promise.all(accounts.slice(i, i + 50).map((a) => secrets.set(a.id, [...randomBytes(20)].map((b) => BASE32[b % 32]).join(''))));
+        await Promise.all(
+          accounts
+            .slice(i, i + 50)
+            .map((a) => secrets.set(a.id, [...randomBytes(20)].map((b) => BASE32[b % 32]).join(''))),
+        );
       }
       await writeMetadata(vaultFiles(dataDir), { ...emptyDocument(), accounts });
     });
@@ -66,13 +70,16 @@ export async function run(): Promise<void> {
     if (codesOnce.length !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} codes, got ${codesOnce.length}`);
     const codes = await medianOf(() => vault.currentCodes(undefined, now));
 
-    console.log(`vault load: ${load.toFixed(1)} ms (floor findCredentials: ${floor.toFixed(1)} ms, ratio ${(load / floor).toFixed(2)})`);
+    console.log(
+      `vault load: ${load.toFixed(1)} ms (floor findCredentials: ${floor.toFixed(1)} ms, ratio ${(load / floor).toFixed(2)})`,
+    );
     console.log(`codes for ${ACCOUNTS} accounts: ${codes.toFixed(2)} ms`);
     console.log(`(medians of ${REPEATS} runs after one warm-up; goals: ratio <= 1.2, codes < 5 ms)`);
   } finally {
     const cleanup = await timeIt(async () => {
       const items = await secrets.list();
-      for (let i = 0; i < items.length; i += 50) await Promise.all(items.slice(i, i + 50).map((item) => secrets.delete(item.account)));
+      for (let i = 0; i < items.length; i += 50)
+        await Promise.all(items.slice(i, i + 50).map((item) => secrets.delete(item.account)));
     });
     rmSync(dataDir, { recursive: true, force: true });
     console.log(`cleanup: removed the bench items in ${(cleanup / 1000).toFixed(1)} s`);

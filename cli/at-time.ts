@@ -9,5 +9,8 @@ export function parseAtTime(text: string): number {
     const ms = Date.parse(t);
     if (Number.isFinite(ms)) return ms;
   }
-  throw new AuthdeskError('bad-input', `--at needs unix seconds (1257894000) or an ISO time (2009-11-10T23:00:00Z), not "${text}".`);
+  throw new AuthdeskError(
+    'bad-input',
+    `--at needs unix seconds (1257894000) or an ISO time (2009-11-10T23:00:00Z), not "${text}".`,
+  );
 }

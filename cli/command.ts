@@ -40,10 +40,16 @@ export const helpOption: OptionSpec = { help: { type: 'boolean', short: 'h' } };
 export function parseCommandArgs(command: Command, argv: string[]): { values: Values; positionals: string[] } | null {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...helpOption, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...helpOption, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     // parseArgs messages are clear but multi-line and mention "strict"; keep the first sentence.
-    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(err);
+    const text =
+      err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(err);
     throw new UsageError(text.charAt(0).toLowerCase() + text.slice(1), command.name);
   }
   const values = parsed.values as Values;
@@ -51,11 +57,19 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Va
   const { min, max, names } = command.positionals;
   if (parsed.positionals.length < min) throw new UsageError(`${command.name} needs ${names}`, command.name);
   if (parsed.positionals.length > max) {
-    throw new UsageError(`${command.name} takes ${max === 0 ? 'no arguments' : `at most ${max} argument${max === 1 ? '' : 's'}`}, got "${parsed.positionals[max]}"`, command.name);
+    throw new UsageError(
+      `${command.name} takes ${max === 0 ? 'no arguments' : `at most ${max} argument${max === 1 ? '' : 's'}`}, got "${parsed.positionals[max]}"`,
+      command.name,
+    );
   }
   return { values, positionals: parsed.positionals };
 }
 
 export function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, '', command.summary, ...(command.details.length ? ['', ...command.details] : [])].join('\n');
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary,
+    ...(command.details.length ? ['', ...command.details] : []),
+  ].join('\n');
 }

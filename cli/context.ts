@@ -13,7 +13,12 @@ export function cliContext(io: CliIo): CliContext {
   return {
     io,
     clock: systemClock,
-    vault: () => (vault ??= openVault({ dataDir: dataDir(io.env), secrets: createKeytarStore(keychainService(io.env)), clock: systemClock })),
+    vault: () =>
+      (vault ??= openVault({
+        dataDir: dataDir(io.env),
+        secrets: createKeytarStore(keychainService(io.env)),
+        clock: systemClock,
+      })),
     readQrTexts: readQrTextsFromFile,
   };
 }

@@ -29,7 +29,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     }
     if (first === 'help') return showHelpFor(rest[0], ctx);
     const command = commands.find((c) => c.name === first);
-    if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
+    if (!command)
+      throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
     const args = parseCommandArgs(command, rest);
     if (!args) {
       io.out(commandHelp(command));

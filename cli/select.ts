@@ -21,7 +21,9 @@ export function matchAccounts(accounts: AccountMeta[], query: string): AccountMe
   // An id prefix of 8+ characters (what "Recovered 1a2b3c4d" shows) also names an account.
   const byPrefix = q.length >= 8 ? accounts.filter((a) => a.id.startsWith(q)) : [];
   if (byPrefix.length === 1) return byPrefix;
-  return accounts.filter((a) => fold(a.issuer).includes(needle) || fold(a.name).includes(needle) || fold(accountLabel(a)).includes(needle));
+  return accounts.filter(
+    (a) => fold(a.issuer).includes(needle) || fold(a.name).includes(needle) || fold(accountLabel(a)).includes(needle),
+  );
 }
 
 /** The one account a query names, for commands that change something. */
@@ -34,5 +36,8 @@ export function selectOne(accounts: AccountMeta[], query: string): AccountMeta {
   if (exact.length === 1) return exact[0]!;
   const shown = found.slice(0, 5).map((a) => `${accountLabel(a)} [${a.id}]`);
   const more = found.length > 5 ? `, and ${found.length - 5} more` : '';
-  throw new AuthdeskError('ambiguous', `"${query}" matches ${found.length} accounts: ${shown.join(', ')}${more}. Use the id.`);
+  throw new AuthdeskError(
+    'ambiguous',
+    `"${query}" matches ${found.length} accounts: ${shown.join(', ')}${more}. Use the id.`,
+  );
 }

@@ -13,7 +13,12 @@ export interface ClockJumpOptions {
 }
 
 /** Returns `tick`: call it periodically (main uses a timer; tests call it directly). */
-export function clockJumpDetector({ onJump, toleranceMs = 2_000, wallNow = Date.now, monotonicNow = () => performance.now() }: ClockJumpOptions): () => void {
+export function clockJumpDetector({
+  onJump,
+  toleranceMs = 2_000,
+  wallNow = Date.now,
+  monotonicNow = () => performance.now(),
+}: ClockJumpOptions): () => void {
   let lastWall = wallNow();
   let lastMono = monotonicNow();
   return () => {

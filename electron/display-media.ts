@@ -45,9 +45,14 @@ export class CaptureRound {
 type ListScreens = () => Promise<DesktopCapturerSource[]>;
 
 // No thumbnails: we never show a picker, and rendering them costs time per display.
-const listScreens: ListScreens = () => desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } });
+const listScreens: ListScreens = () =>
+  desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } });
 
-export function installDisplayMediaHandler(session: Session, round: CaptureRound, screens: ListScreens = listScreens): void {
+export function installDisplayMediaHandler(
+  session: Session,
+  round: CaptureRound,
+  screens: ListScreens = listScreens,
+): void {
   session.setDisplayMediaRequestHandler(
     (request, callback) => {
       const frame = request.frame;

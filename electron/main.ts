@@ -62,11 +62,19 @@ async function start(): Promise<void> {
   let watcher: FileWatch | null = null;
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
-  const vault = retryingVault(() => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }), {
-    metadataPath: files.metadata,
-    afterWrite: () => watcher?.acknowledge(),
+  const vault = retryingVault(
+    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }),
+    {
+      metadataPath: files.metadata,
+      afterWrite: () => watcher?.acknowledge(),
+    },
+  );
+  const handlers = createHandlers({
+    vault,
+    settings,
+    clock: systemClock,
+    platform: electronPlatform(() => mainWindow, round),
   });
-  const handlers = createHandlers({ vault, settings, clock: systemClock, platform: electronPlatform(() => mainWindow, round) });
   registerIpc({ handlers, windows: () => [...windows] });
 
   settings.onChange((next) => {

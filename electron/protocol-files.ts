@@ -63,14 +63,16 @@ const headersFor = (contentType: string) => ({
 });
 
 export async function respondFromBundle(rootDir: string, url: string, method = 'GET'): Promise<Response> {
-  if (method !== 'GET' && method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers: headersFor('text/plain') });
+  if (method !== 'GET' && method !== 'HEAD')
+    return new Response('Method not allowed', { status: 405, headers: headersFor('text/plain') });
   const file = resolveBundlePath(rootDir, url);
   if (!file) return new Response('Forbidden', { status: 403, headers: headersFor('text/plain') });
   try {
     // A symlink inside the bundle must not lead outside it either.
     const [realRoot, realFile] = await Promise.all([realpath(rootDir), realpath(file)]);
     const inside = path.relative(realRoot, realFile);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) return new Response('Forbidden', { status: 403, headers: headersFor('text/plain') });
+    if (inside.startsWith('..') || path.isAbsolute(inside))
+      return new Response('Forbidden', { status: 403, headers: headersFor('text/plain') });
     if (!(await stat(realFile)).isFile()) throw new Error('not a file');
     const body = method === 'HEAD' ? null : await readFile(realFile);
     return new Response(body, { status: 200, headers: headersFor(mimeTypeOf(realFile)) });

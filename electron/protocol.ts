@@ -21,4 +21,3 @@ export function registerAppScheme(): void {
 export function serveBundle(session: Session, rootDir: string): void {
   session.protocol.handle(APP_SCHEME, (request) => respondFromBundle(rootDir, request.url, request.method));
 }
-

@@ -95,7 +95,11 @@ export function guardWebContents(contents: WebContents): void {
 /** Only the camera (video, not the microphone) and screen capture, only for our own main frame. */
 const GRANTABLE = new Set(['media', 'display-capture']);
 
-export function permissionAllowed(permission: string, url: string | undefined, options: { isMainFrame?: boolean; mediaTypes?: readonly string[] } = {}): boolean {
+export function permissionAllowed(
+  permission: string,
+  url: string | undefined,
+  options: { isMainFrame?: boolean; mediaTypes?: readonly string[] } = {},
+): boolean {
   if (!GRANTABLE.has(permission) || !isAppUrl(url)) return false;
   if (options.isMainFrame === false) return false;
   if (permission === 'media' && options.mediaTypes?.includes('audio')) return false;

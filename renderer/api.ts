@@ -19,7 +19,10 @@ export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
     outcome = await pending;
   } catch {
     // The transport itself failed (main gone, bridge down): say so plainly.
-    throw new ApiError({ code: 'internal', message: 'Authdesk lost contact with its background process. Restart the app.' });
+    throw new ApiError({
+      code: 'internal',
+      message: 'Authdesk lost contact with its background process. Restart the app.',
+    });
   }
   if (outcome.ok) return outcome.value;
   throw new ApiError(outcome.error);

@@ -4,12 +4,25 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', packages: 'external' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  packages: 'external',
+};
 
 const targets = [
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] },
   // The preload is bundled whole (sandboxed preloads may only require 'electron').
-  { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', packages: 'bundle', external: ['electron'] },
+  {
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    packages: 'bundle',
+    external: ['electron'],
+  },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli/authdesk.mjs', format: 'esm' },
 ];
 

@@ -4,7 +4,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const APT_PACKAGES = ['libsecret-1-dev', 'gnome-keyring', 'dbus-x11', 'chromium', 'xvfb', 'imagemagick', 'x11-utils', 'fonts-dejavu-core'];
+export const APT_PACKAGES = [
+  'libsecret-1-dev',
+  'gnome-keyring',
+  'dbus-x11',
+  'chromium',
+  'xvfb',
+  'imagemagick',
+  'x11-utils',
+  'fonts-dejavu-core',
+];
 
 const checks = [
   { what: 'gnome-keyring-daemon', ok: () => onPath('gnome-keyring-daemon') },
@@ -32,10 +41,14 @@ export function ensurePrerequisites() {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && onPath('apt-get')) {
     console.log(`Installing test prerequisites (missing: ${missing.join(', ')}) ...`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq >/dev/null`], { stdio: 'inherit' });
+    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq >/dev/null`], {
+      stdio: 'inherit',
+    });
     missing = missingPrerequisites();
     if (missing.length === 0) return;
   }
-  console.error(`The tests need: ${missing.join(', ')}.\nInstall them with:\n  sudo apt-get update && sudo ${install}\nthen run npm ci again (keytar builds against libsecret) and npm test.`);
+  console.error(
+    `The tests need: ${missing.join(', ')}.\nInstall them with:\n  sudo apt-get update && sudo ${install}\nthen run npm ci again (keytar builds against libsecret) and npm test.`,
+  );
   process.exit(1);
 }

@@ -15,7 +15,11 @@ const step = (name, cmd, args, opts = {}) => {
   return ok;
 };
 
-for (const [name, script] of [['typecheck', 'typecheck'], ['lint', 'lint'], ['build', 'build']]) {
+for (const [name, script] of [
+  ['typecheck', 'typecheck'],
+  ['lint', 'lint'],
+  ['build', 'build'],
+]) {
   if (step(name, 'npm', ['run', '--silent', script])) results.passed++;
   else results.failed++;
 }
@@ -23,7 +27,16 @@ for (const [name, script] of [['typecheck', 'typecheck'], ['lint', 'lint'], ['bu
 const report = '.vitest-results.json';
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-const testsOk = step('tests', 'bash', ['scripts/with-keyring.sh', 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+const testsOk = step('tests', 'bash', [
+  'scripts/with-keyring.sh',
+  'npx',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests;

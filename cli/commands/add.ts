@@ -19,8 +19,10 @@ export const addCommand: Command = {
   positionals: { min: 0, max: 1, names: 'an otpauth:// link or --image FILE' },
   async run({ values, positionals }, ctx) {
     const image = values.image as string | undefined;
-    if (image !== undefined && positionals.length) throw new UsageError('give either an otpauth:// link or --image FILE, not both', 'add');
-    if (image === undefined && !positionals.length) throw new UsageError('add needs an otpauth:// link or --image FILE', 'add');
+    if (image !== undefined && positionals.length)
+      throw new UsageError('give either an otpauth:// link or --image FILE, not both', 'add');
+    if (image === undefined && !positionals.length)
+      throw new UsageError('add needs an otpauth:// link or --image FILE', 'add');
     if (image === undefined) {
       const account = await addText(ctx, positionals[0]!);
       if (values.json) printJson(ctx.io.out, account);
@@ -34,7 +36,8 @@ export const addCommand: Command = {
 /** Adds what one text holds, or throws why it cannot be added. */
 async function addText(ctx: CliContext, text: string): Promise<AccountMeta> {
   const what = describeQrText(text);
-  if (what.kind === 'not-otp') throw new AuthdeskError(what.what === 'migration' ? 'unsupported' : 'not-otp', what.message);
+  if (what.kind === 'not-otp')
+    throw new AuthdeskError(what.what === 'migration' ? 'unsupported' : 'not-otp', what.message);
   return (await ctx.vault()).add(what.draft);
 }
 

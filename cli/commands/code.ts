@@ -25,9 +25,17 @@ export const codeCommand: Command = {
     const all = await vault.list();
     const query = positionals[0];
     const chosen = query === undefined ? all : matchAccounts(all, query);
-    if (query !== undefined && !chosen.length) throw new AuthdeskError('not-found', `No account matches "${query}". See \`authdesk list\`.`);
+    if (query !== undefined && !chosen.length)
+      throw new AuthdeskError('not-found', `No account matches "${query}". See \`authdesk list\`.`);
 
-    const timed = new Map((await vault.currentCodes(chosen.filter((a) => a.type !== 'hotp').map((a) => a.id), at)).map((c) => [c.id, c]));
+    const timed = new Map(
+      (
+        await vault.currentCodes(
+          chosen.filter((a) => a.type !== 'hotp').map((a) => a.id),
+          at,
+        )
+      ).map((c) => [c.id, c]),
+    );
     const rows: { account: AccountMeta; code: CodeResult }[] = [];
     for (const account of chosen) {
       const code = account.type === 'hotp' ? await vault.nextHotp(account.id) : timed.get(account.id);
@@ -38,18 +46,30 @@ export const codeCommand: Command = {
     if (values.json) {
       printJson(
         ctx.io.out,
-        rows.map(({ account: a, code: c }) => ({ id: a.id, issuer: a.issuer, name: a.name, type: a.type, code: c.code, validFrom: c.validFrom, validUntil: c.validUntil })),
+        rows.map(({ account: a, code: c }) => ({
+          id: a.id,
+          issuer: a.issuer,
+          name: a.name,
+          type: a.type,
+          code: c.code,
+          validFrom: c.validFrom,
+          validUntil: c.validUntil,
+        })),
       );
     } else if (!all.length) {
       ctx.io.out('No accounts yet. Add one with: authdesk add "otpauth://..."');
     } else {
       for (const { account: a, code: c } of rows) {
-        const when = c.validUntil === null ? `(counter ${a.counter ?? 0} used)` : `(${secondsLeft(c.validUntil, at)} s left)`;
+        const when =
+          c.validUntil === null ? `(counter ${a.counter ?? 0} used)` : `(${secondsLeft(c.validUntil, at)} s left)`;
         ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${when}`);
       }
     }
     if (unusable) {
-      throw new AuthdeskError('not-found', `${unusable} account${unusable === 1 ? ' has' : 's have'} no secret in the keychain: run \`authdesk doctor\`.`);
+      throw new AuthdeskError(
+        'not-found',
+        `${unusable} account${unusable === 1 ? ' has' : 's have'} no secret in the keychain: run \`authdesk doctor\`.`,
+      );
     }
   },
 };

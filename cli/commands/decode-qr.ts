@@ -32,6 +32,11 @@ export const decodeQrCommand: Command = {
     if (!failed.length) return 0;
     const first = failed[0]!;
     const reason = first.error ?? `No QR code found in ${first.file}.`;
-    throw new AuthdeskError('no-qr', failed.length > 1 ? `${reason} (and ${failed.length - 1} more file${failed.length > 2 ? 's' : ''} without a readable QR code)` : reason);
+    throw new AuthdeskError(
+      'no-qr',
+      failed.length > 1
+        ? `${reason} (and ${failed.length - 1} more file${failed.length > 2 ? 's' : ''} without a readable QR code)`
+        : reason,
+    );
   },
 };

@@ -36,7 +36,11 @@ export const doctorCommand: Command = {
     if (restore !== undefined || forget !== undefined) {
       const vault = await ctx.vault();
       await vault.repair((restore ?? forget)!, restore !== undefined ? 'restore' : 'forget');
-      ctx.io.out(restore !== undefined ? `Restored ${restore} as a recovered account: rename it with \`authdesk rename\`.` : `Forgot account ${forget}.`);
+      ctx.io.out(
+        restore !== undefined
+          ? `Restored ${restore} as a recovered account: rename it with \`authdesk rename\`.`
+          : `Forgot account ${forget}.`,
+      );
       return 0;
     }
     const dir = dataDir(ctx.io.env);
@@ -47,7 +51,11 @@ export const doctorCommand: Command = {
       const vault = await ctx.vault();
       const count = (await vault.list()).length;
       problems = await vault.problems();
-      checks.push({ name: 'accounts', ok: true, detail: `${count} account${count === 1 ? '' : 's'} in ${vaultFiles(dir).metadata}` });
+      checks.push({
+        name: 'accounts',
+        ok: true,
+        detail: `${count} account${count === 1 ? '' : 's'} in ${vaultFiles(dir).metadata}`,
+      });
     } catch (err) {
       checks.push({ name: 'accounts', ok: false, detail: toErrorValue(err).message });
     }
@@ -87,7 +95,11 @@ async function checkDataDir(dir: string): Promise<Check> {
 async function checkKeychain(service: string): Promise<Check> {
   try {
     const items = await createKeytarStore(service).list();
-    return { name: 'keychain', ok: true, detail: `reachable (service ${service}, ${items.length} item${items.length === 1 ? '' : 's'})` };
+    return {
+      name: 'keychain',
+      ok: true,
+      detail: `reachable (service ${service}, ${items.length} item${items.length === 1 ? '' : 's'})`,
+    };
   } catch (err) {
     return { name: 'keychain', ok: false, detail: toErrorValue(err).message };
   }

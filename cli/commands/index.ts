@@ -8,4 +8,12 @@ import { listCommand } from './list';
 import { removeCommand } from './remove';
 import { renameCommand } from './rename';
 
-export const commands: readonly Command[] = [codeCommand, listCommand, addCommand, renameCommand, removeCommand, decodeQrCommand, doctorCommand];
+export const commands: readonly Command[] = [
+  codeCommand,
+  listCommand,
+  addCommand,
+  renameCommand,
+  removeCommand,
+  decodeQrCommand,
+  doctorCommand,
+];

@@ -18,7 +18,8 @@ export const removeCommand: Command = {
   positionals: { min: 1, max: 1, names: 'an account (id or query)' },
   async run({ values, positionals }, ctx) {
     // Decided before touching the vault: a script that forgot --yes must not half-run.
-    if (!values.yes && !ctx.io.interactive) throw new UsageError('remove asks for confirmation: pass --yes when not running in a terminal', 'remove');
+    if (!values.yes && !ctx.io.interactive)
+      throw new UsageError('remove asks for confirmation: pass --yes when not running in a terminal', 'remove');
     const vault = await ctx.vault();
     const account = selectOne(await vault.list(), positionals[0]!);
     if (!values.yes) {

@@ -54,7 +54,12 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
   const deadline = clock.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const me: Holder = { pid: process.pid, hostname: os.hostname(), time: clock.now(), token: randomBytes(8).toString('hex') };
+  const me: Holder = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    time: clock.now(),
+    token: randomBytes(8).toString('hex'),
+  };
   let delay = 10;
   for (;;) {
     if (await tryCreate(lockPath, me)) return () => release(lockPath, me.token);
@@ -66,7 +71,10 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     }
     if (clock.now() >= deadline) {
       const who = holder.pid > 0 && holder.pid !== process.pid ? ` (process ${holder.pid})` : '';
-      throw new AuthdeskError('vault-locked', `Another Authdesk${who} is changing your accounts right now. Nothing was changed: try again in a moment.`);
+      throw new AuthdeskError(
+        'vault-locked',
+        `Another Authdesk${who} is changing your accounts right now. Nothing was changed: try again in a moment.`,
+      );
     }
     // Jitter keeps two waiters from retrying in lockstep.
     await sleep(delay + Math.floor(Math.random() * delay));
@@ -80,7 +88,11 @@ async function tryCreate(lockPath: string, me: Holder): Promise<boolean> {
     handle = await fs.open(lockPath, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600);
   } catch (err) {
     if (errno(err) === 'EEXIST') return false;
-    throw new AuthdeskError('vault-locked', `Authdesk cannot create its lock file ${lockPath} (${errno(err) ?? 'unknown error'}). Nothing was changed.`, { cause: err });
+    throw new AuthdeskError(
+      'vault-locked',
+      `Authdesk cannot create its lock file ${lockPath} (${errno(err) ?? 'unknown error'}). Nothing was changed.`,
+      { cause: err },
+    );
   }
   try {
     await handle.writeFile(JSON.stringify(me));
@@ -106,7 +118,13 @@ async function readHolder(lockPath: string): Promise<Holder | 'gone'> {
 function parseHolder(text: string): Holder | null {
   try {
     const v = JSON.parse(text) as Partial<Holder>;
-    if (typeof v.pid === 'number' && typeof v.hostname === 'string' && typeof v.time === 'number' && typeof v.token === 'string') return v as Holder;
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.hostname === 'string' &&
+      typeof v.time === 'number' &&
+      typeof v.token === 'string'
+    )
+      return v as Holder;
   } catch {
     /* fall through: a record being written, or garbage */
   }

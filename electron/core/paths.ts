@@ -27,7 +27,12 @@ export function dataDir(env: Env = process.env, platform: NodeJS.Platform = proc
     default:
       // Linux and the BSDs: XDG base directories, as Chromium does. A relative
       // XDG_CONFIG_HOME is invalid per the spec and ignored.
-      return path.posix.join(env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.posix.join(home, '.config'), APP_NAME);
+      return path.posix.join(
+        env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME)
+          ? env.XDG_CONFIG_HOME
+          : path.posix.join(home, '.config'),
+        APP_NAME,
+      );
   }
 }
 

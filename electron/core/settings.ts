@@ -81,7 +81,8 @@ async function readSettings(file: string): Promise<Settings> {
 export function sanitize(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   return {
-    contentProtection: typeof r.contentProtection === 'boolean' ? r.contentProtection : DEFAULT_SETTINGS.contentProtection,
+    contentProtection:
+      typeof r.contentProtection === 'boolean' ? r.contentProtection : DEFAULT_SETTINGS.contentProtection,
     language: r.language === 'en' || r.language === 'nb' ? (r.language as Language) : null,
     portalUrl: isHttpsUrl(r.portalUrl) ? r.portalUrl : DEFAULT_SETTINGS.portalUrl,
   };

@@ -60,7 +60,9 @@ export async function watchFileChanges({ file, onChange, debounceMs = 150 }: Wat
 /** sha256 of the content, or '' if the file does not exist (yet). */
 async function fingerprint(file: string): Promise<string> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   } catch {
     return '';
   }

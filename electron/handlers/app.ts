@@ -8,7 +8,8 @@ export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
     'app.openExternal': async ({ url }) => {
       // The schema already demands https; checked again here because handing
       // any other scheme to the OS can start arbitrary programs.
-      if (new URL(url).protocol !== 'https:') throw new AuthdeskError('forbidden', 'Authdesk only opens https:// links.');
+      if (new URL(url).protocol !== 'https:')
+        throw new AuthdeskError('forbidden', 'Authdesk only opens https:// links.');
       await platform.openExternal(url);
     },
     'app.stepAside': async () => platform.stepAside(),

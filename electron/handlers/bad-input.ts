@@ -28,7 +28,9 @@ function describeIssue(issue: Issue): string {
     case 'unrecognized_keys':
       return `${field} has an unknown field "${issue.keys[0] ?? ''}".`;
     case 'invalid_type':
-      return issue.message.endsWith('received undefined') ? `${field} is missing.` : `${field} must be ${article(issue.expected)}.`;
+      return issue.message.endsWith('received undefined')
+        ? `${field} is missing.`
+        : `${field} must be ${article(issue.expected)}.`;
     case 'too_big':
       return `${field} is too ${issue.origin === 'string' ? 'long' : issue.origin === 'array' ? 'long a list' : 'large'} (at most ${String(issue.maximum)}${unit(issue.origin)}).`;
     case 'too_small':

@@ -13,7 +13,12 @@ export function enrollHandlers({ vault, clock }: Services, pending = new Pending
       const described = describeQrText(text);
       if (described.kind !== 'otp') return described;
       const duplicate = await vault.findDuplicate(described.draft);
-      return { kind: 'otp', token: pending.put(described.draft), account: accountPreview(described.draft), duplicateOf: duplicate?.id ?? null };
+      return {
+        kind: 'otp',
+        token: pending.put(described.draft),
+        account: accountPreview(described.draft),
+        duplicateOf: duplicate?.id ?? null,
+      };
     },
     'enroll.save': async ({ token, issuer, name }) => {
       const draft = pending.get(token);

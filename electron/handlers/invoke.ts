@@ -23,7 +23,8 @@ export async function invokeChannel(
   rawInput: unknown,
   logInternal: InternalErrorLog = logToConsole,
 ): Promise<Outcome<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-input', message: 'Authdesk does not know this request.' } };
+  if (!isChannel(channel))
+    return { ok: false, error: { code: 'bad-input', message: 'Authdesk does not know this request.' } };
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: describeBadInput(parsed.error) } };
   try {

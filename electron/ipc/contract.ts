@@ -73,7 +73,10 @@ export interface AppInfo {
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
   'accounts.add': channel<AccountMeta>()(
-    z.union([z.object({ uri: z.string().min(1).max(4096) }).strict(), z.object({ manual: manualEntrySchema }).strict()]),
+    z.union([
+      z.object({ uri: z.string().min(1).max(4096) }).strict(),
+      z.object({ manual: manualEntrySchema }).strict(),
+    ]),
   ),
   'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
   'accounts.remove': channel<void>()(z.object({ id }).strict()),
@@ -101,7 +104,10 @@ export const contract = {
       .object({
         contentProtection: z.boolean().optional(),
         language: z.enum(['en', 'nb']).nullable().optional(),
-        portalUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+        portalUrl: z
+          .url({ protocol: /^https$/ })
+          .max(2048)
+          .optional(),
       })
       .strict(),
   ),
@@ -130,9 +136,10 @@ type GroupOf<C> = C extends `${infer G}.${string}` ? G : never;
 type ActionOf<C> = C extends `${string}.${infer A}` ? A : never;
 type Group = GroupOf<Channel>;
 
-type Call<C extends Channel> = {} extends InputOf<C>
-  ? (input?: InputOf<C>) => Promise<Outcome<ResultOf<C>>>
-  : (input: InputOf<C>) => Promise<Outcome<ResultOf<C>>>;
+type Call<C extends Channel> =
+  {} extends InputOf<C>
+    ? (input?: InputOf<C>) => Promise<Outcome<ResultOf<C>>>
+    : (input: InputOf<C>) => Promise<Outcome<ResultOf<C>>>;
 
 /** `window.authenticator`: one function per channel, grouped (`authenticator.accounts.list()`), plus event subscriptions. */
 export type AuthenticatorApi = {

@@ -22,7 +22,10 @@ const FORBIDDEN: Outcome<never> = {
 };
 
 /** True when `frame` is the top frame of one of `windows`, showing app://authdesk/…. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, windows: BrowserWindow[]): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  windows: BrowserWindow[],
+): boolean {
   const frame: WebFrameMain | null = event.senderFrame;
   if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return false;
   return windows.some((win) => {

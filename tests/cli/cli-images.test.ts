@@ -65,9 +65,19 @@ describeWithVectors('decode-qr and add --image on the shared QR images', () => {
   it('adds the account in an image, and explains images without one', async () => {
     const added = await run('add', '--image', vectorPath('qr', 'dim13_example_totp.png'), '--json');
     expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout)).toEqual([expect.objectContaining({ issuer: 'Example', name: 'alice@google.com', type: 'totp' })]);
-    expect((await run('code', 'example', '--at', '1257894000')).stdout).toBe('Example (alice@google.com)  528 064  (30 s left)\n');
-    oneErrorLine(await run('add', '--image', vectorPath('qr', 'scito_googleauth_export_photo.png')), /not supported yet/);
-    oneErrorLine(await run('add', '--image', vectorPath('qr', 'scito_qr_but_without_otp.png')), /not an authenticator key/);
+    expect(JSON.parse(added.stdout)).toEqual([
+      expect.objectContaining({ issuer: 'Example', name: 'alice@google.com', type: 'totp' }),
+    ]);
+    expect((await run('code', 'example', '--at', '1257894000')).stdout).toBe(
+      'Example (alice@google.com)  528 064  (30 s left)\n',
+    );
+    oneErrorLine(
+      await run('add', '--image', vectorPath('qr', 'scito_googleauth_export_photo.png')),
+      /not supported yet/,
+    );
+    oneErrorLine(
+      await run('add', '--image', vectorPath('qr', 'scito_qr_but_without_otp.png')),
+      /not an authenticator key/,
+    );
   });
 });

@@ -25,7 +25,10 @@ interface CodeRow {
 
 describeWithVectors('authdesk code against the shared otpauth vectors', () => {
   let cli: Awaited<ReturnType<typeof bundleCli>>;
-  const cases = () => readVectorJson<{ cases: UriCase[] }>('otpauth', 'otpauth_uri_cases.json').cases.filter((c) => c.expect && c.code_checks?.length);
+  const cases = () =>
+    readVectorJson<{ cases: UriCase[] }>('otpauth', 'otpauth_uri_cases.json').cases.filter(
+      (c) => c.expect && c.code_checks?.length,
+    );
   // Some cases are the same account (same key and label, e.g. HOTP at counter 0
   // and at 9): one vault refuses the second as a duplicate, so it goes into the
   // next vault. Each vault is its own data folder + keychain service.
@@ -83,12 +86,17 @@ describeWithVectors('authdesk code against the shared otpauth vectors', () => {
     const byTime = new Map<number, { caseId: string; code: string }[]>();
     for (const c of cases()) {
       for (const check of c.code_checks!) {
-        if ('unix_time' in check) byTime.set(check.unix_time, [...(byTime.get(check.unix_time) ?? []), { caseId: c.id, code: check.code }]);
+        if ('unix_time' in check)
+          byTime.set(check.unix_time, [...(byTime.get(check.unix_time) ?? []), { caseId: c.id, code: check.code }]);
       }
     }
     let checked = 0;
     for (const [time, expected] of byTime) {
-      const rows = await codesFor(expected.map((e) => e.caseId), '--at', String(time));
+      const rows = await codesFor(
+        expected.map((e) => e.caseId),
+        '--at',
+        String(time),
+      );
       for (const e of expected) {
         expect(rows.get(placed.get(e.caseId)!.id)?.code, `${e.caseId} at ${time}`).toBe(e.code);
         checked++;

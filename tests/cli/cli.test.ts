@@ -45,7 +45,8 @@ function expectFailure(r: CliResult, code: 1 | 2, message: RegExp | string) {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-const listJson = async () => JSON.parse((await run('list', '--json')).stdout) as { id: string; issuer: string; name: string; counter?: number }[];
+const listJson = async () =>
+  JSON.parse((await run('list', '--json')).stdout) as { id: string; issuer: string; name: string; counter?: number }[];
 
 describe('help, version and usage errors', () => {
   it('prints the version and the global help', async () => {
@@ -63,7 +64,10 @@ describe('help, version and usage errors', () => {
   });
 
   it.each(COMMANDS)('has --help for %s', async (name) => {
-    for (const args of [[name, '--help'], ['help', name]]) {
+    for (const args of [
+      [name, '--help'],
+      ['help', name],
+    ]) {
       const r = await run(...args);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: authdesk ${name}`));
@@ -101,7 +105,11 @@ describe('add, list, code', () => {
     expectFailure(await run('add', EXAMPLE_URI), 1, 'authdesk: Example (alice@google.com) is already in Authdesk.');
     expectFailure(await run('add', 'otpauth://totp/NoSecret:bob?issuer=NoSecret'), 1, /secret/i);
     expectFailure(await run('add', 'otpauth://totp/Bad:bob?secret=JBSWY3DPEHPK3PX1&issuer=Bad'), 1, /secret/i);
-    expectFailure(await run('add', 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU%3D'), 1, 'not supported yet');
+    expectFailure(
+      await run('add', 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU%3D'),
+      1,
+      'not supported yet',
+    );
     expectFailure(await run('add', 'https://example.com/login'), 1, 'web link');
     expect((await listJson()).map((a) => a.id)).toEqual([id]);
   });
@@ -110,7 +118,16 @@ describe('add, list, code', () => {
     const r = await run('add', HOTP_URI, '--json');
     expect(r.code, r.stderr).toBe(0);
     const account = JSON.parse(r.stdout);
-    expect(account).toEqual({ id: expect.any(String), issuer: 'RFC', name: '4226', createdAt: expect.any(Number), type: 'hotp', algorithm: 'SHA1', digits: 6, counter: 0 });
+    expect(account).toEqual({
+      id: expect.any(String),
+      issuer: 'RFC',
+      name: '4226',
+      createdAt: expect.any(Number),
+      type: 'hotp',
+      algorithm: 'SHA1',
+      digits: 6,
+      counter: 0,
+    });
   });
 
   it('lists accounts, never secrets', async () => {
@@ -133,20 +150,33 @@ describe('add, list, code', () => {
     }
     const json = await run('code', id, '--json', '--at', '1257894010');
     expect(JSON.parse(json.stdout)).toEqual([
-      { id, issuer: 'Example', name: 'alice@google.com', type: 'totp', code: '528064', validFrom: 1_257_894_000_000, validUntil: 1_257_894_030_000 },
+      {
+        id,
+        issuer: 'Example',
+        name: 'alice@google.com',
+        type: 'totp',
+        code: '528064',
+        validFrom: 1_257_894_000_000,
+        validUntil: 1_257_894_030_000,
+      },
     ]);
   });
 
   it('gives the next HOTP code and advances the counter each time (RFC 4226)', async () => {
     const first = await run('code', 'rfc', '--json');
-    expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ type: 'hotp', code: '755224', validFrom: null, validUntil: null })]);
+    expect(JSON.parse(first.stdout)).toEqual([
+      expect.objectContaining({ type: 'hotp', code: '755224', validFrom: null, validUntil: null }),
+    ]);
     const second = await run('code', 'RFC');
     expect(second.stdout).toBe('RFC (4226)  287 082  (counter 1 used)\n');
     expect((await listJson()).find((a) => a.name === '4226')?.counter).toBe(2);
   });
 
   it('finds accounts case- and accent-insensitively', async () => {
-    expect((await run('add', 'otpauth://totp/Z%C3%BCrich%20Bank:m%C3%BCller?secret=MZXW6YTBOI&issuer=Z%C3%BCrich%20Bank')).code).toBe(0);
+    expect(
+      (await run('add', 'otpauth://totp/Z%C3%BCrich%20Bank:m%C3%BCller?secret=MZXW6YTBOI&issuer=Z%C3%BCrich%20Bank'))
+        .code,
+    ).toBe(0);
     const r = await run('code', 'ZURICH', '--json');
     expect(JSON.parse(r.stdout).map((c: { name: string }) => c.name)).toEqual(['müller']);
     expect(JSON.parse((await run('code', 'MULLER', '--json')).stdout)).toHaveLength(1);
@@ -168,7 +198,9 @@ describe('rename and remove', () => {
   });
 
   it('renames by query, keeping or replacing the issuer', async () => {
-    expect((await run('rename', 'github', 'alice-work')).stdout).toBe('Renamed GitHub (alice) to GitHub (alice-work)\n');
+    expect((await run('rename', 'github', 'alice-work')).stdout).toBe(
+      'Renamed GitHub (alice) to GitHub (alice-work)\n',
+    );
     const r = await run('rename', 'gitlab', 'bob', '--issuer', 'GitLab EU', '--json');
     expect(JSON.parse(r.stdout)).toMatchObject({ issuer: 'GitLab EU', name: 'bob' });
   });
@@ -177,7 +209,10 @@ describe('rename and remove', () => {
     const target = (await listJson()).find((a) => a.issuer === 'GitHub')!;
     // `script` gives the CLI a real pseudo-terminal; we answer once the question is on screen.
     const answer = async (reply: string) => {
-      const child = spawn('script', ['-qec', `'${process.execPath}' '${cli.file}' remove ${target.id}`, '/dev/null'], { env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('script', ['-qec', `'${process.execPath}' '${cli.file}' remove ${target.id}`, '/dev/null'], {
+        env: box.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let screen = '';
       child.stdout!.on('data', (d: Buffer) => {
         screen += d.toString();
@@ -223,10 +258,20 @@ describe('doctor', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`PROBLEM  keychain item ${orphan} has no account`);
     const json = JSON.parse((await run('doctor', '--json')).stdout);
-    expect(json).toMatchObject({ dataDir: box.dataDir, keychainService: box.service, problems: [{ kind: 'orphan-secret', id: orphan }] });
-    expect(json.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([['data folder', true], ['keychain', true], ['accounts', true]]);
+    expect(json).toMatchObject({
+      dataDir: box.dataDir,
+      keychainService: box.service,
+      problems: [{ kind: 'orphan-secret', id: orphan }],
+    });
+    expect(json.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['data folder', true],
+      ['keychain', true],
+      ['accounts', true],
+    ]);
     expect((await run('doctor', '--restore', orphan)).code).toBe(0);
-    expect((await run('code', 'Recovered abcdef12', '--at', '1257894000')).stdout).toBe('Recovered abcdef12  528 064  (30 s left)\n');
+    expect((await run('code', 'Recovered abcdef12', '--at', '1257894000')).stdout).toBe(
+      'Recovered abcdef12  528 064  (30 s left)\n',
+    );
     expect((await run('doctor')).code).toBe(0);
   });
 });

@@ -7,7 +7,16 @@ import { parseAtTime } from '../../cli/at-time';
 import { groupDigits, secondsLeft } from '../../cli/format';
 import { orderBy } from '../../electron/core/vault/account-utils';
 
-const acct = (id: string, issuer: string, name: string): AccountMeta => ({ id, issuer, name, createdAt: 0, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 });
+const acct = (id: string, issuer: string, name: string): AccountMeta => ({
+  id,
+  issuer,
+  name,
+  createdAt: 0,
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+});
 const accounts = [
   acct('11111111-aaaa-4aaa-8aaa-000000000001', 'GitHub', 'alice'),
   acct('22222222-bbbb-4bbb-8bbb-000000000002', 'GitLab', 'alice'),
@@ -42,7 +51,9 @@ describe('matching accounts', () => {
     })();
     expect(err).toBeInstanceOf(AuthdeskError);
     expect(err?.code).toBe('ambiguous');
-    expect(err?.message).toBe(`"alice" matches 2 accounts: GitHub (alice) [${accounts[0]!.id}], GitLab (alice) [${accounts[1]!.id}]. Use the id.`);
+    expect(err?.message).toBe(
+      `"alice" matches 2 accounts: GitHub (alice) [${accounts[0]!.id}], GitLab (alice) [${accounts[1]!.id}]. Use the id.`,
+    );
     expect(() => selectOne(accounts, 'nope')).toThrow(/No account matches "nope"/);
   });
 });

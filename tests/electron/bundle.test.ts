@@ -14,7 +14,10 @@ const dist = path.join(repoRoot, 'dist/electron');
 const built = existsSync(path.join(dist, 'main.cjs')) && existsSync(path.join(dist, 'preload.cjs'));
 if (!built) console.warn(`[skipped] bundle checks: ${dist} has no main.cjs/preload.cjs (run npm run build)`);
 
-const requiresOf = (file: string) => [...new Set([...readFileSync(path.join(dist, file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+const requiresOf = (file: string) =>
+  [
+    ...new Set([...readFileSync(path.join(dist, file), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!)),
+  ].sort();
 
 describe.skipIf(!built)('the built Electron bundles', () => {
   it('preload.cjs requires nothing but electron and carries the channel names, without zod', () => {
@@ -26,9 +29,17 @@ describe.skipIf(!built)('the built Electron bundles', () => {
   });
 
   it('main.cjs requires only electron, Node built-ins and production dependencies', () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const allowed = new Set(['electron', ...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const allowed = new Set([
+      'electron',
+      ...Object.keys(pkg.dependencies),
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ]);
+    const packageOf = (spec: string) =>
+      spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
     const strays = requiresOf('main.cjs').filter((spec) => !allowed.has(spec) && !allowed.has(packageOf(spec)));
     expect(strays).toEqual([]);
   });

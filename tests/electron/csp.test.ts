@@ -7,7 +7,12 @@ import { repoRoot } from '../support/vectors';
 /** The CSP <meta> of an HTML file, or null. */
 function metaPolicy(html: string): string | null {
   const tag = html.match(/<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i)?.[0];
-  return tag?.match(/content="([^"]*)"/i)?.[1]?.replace(/\s+/g, ' ').trim() ?? null;
+  return (
+    tag
+      ?.match(/content="([^"]*)"/i)?.[1]
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? null
+  );
 }
 
 describe('the Content-Security-Policy', () => {

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, FakeFrame, FakeSession } from './fake-electron';
 import { fixedClock } from '../../electron/core/clock';
-import { CaptureRound, comeBack, HIDE_TIMEOUT_MS, installDisplayMediaHandler, ROUND_IDLE_MS, stepAside } from '../../electron/display-media';
+import {
+  CaptureRound,
+  comeBack,
+  HIDE_TIMEOUT_MS,
+  installDisplayMediaHandler,
+  ROUND_IDLE_MS,
+  stepAside,
+} from '../../electron/display-media';
 
 const SCREENS = [
   { id: 'screen:0:0', name: 'Screen 1' },
@@ -36,7 +43,12 @@ describe('the display-media handler', () => {
     const round = new CaptureRound(fixedClock(0));
     installDisplayMediaHandler(session as never, round, screens as never);
     const request = (frame: FakeFrame | null, securityOrigin = 'app://authdesk') =>
-      new Promise<unknown>((resolve) => session.displayMediaHandler!({ frame, securityOrigin, videoRequested: true, audioRequested: false, userGesture: true }, resolve));
+      new Promise<unknown>((resolve) =>
+        session.displayMediaHandler!(
+          { frame, securityOrigin, videoRequested: true, audioRequested: false, userGesture: true },
+          resolve,
+        ),
+      );
     return { session, round, request };
   }
   const ours = () => new FakeFrame('app://authdesk/index.html');

@@ -214,4 +214,16 @@ export const app = new FakeApp();
 export const nativeTheme = { shouldUseDarkColors: false };
 export const powerMonitor = new EventEmitter();
 
-export default { app, BrowserWindow, contextBridge, desktopCapturer, ipcMain, ipcRenderer, nativeTheme, powerMonitor, protocol, session, shell };
+export default {
+  app,
+  BrowserWindow,
+  contextBridge,
+  desktopCapturer,
+  ipcMain,
+  ipcRenderer,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+};

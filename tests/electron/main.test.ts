@@ -36,7 +36,9 @@ afterAll(() => {
 });
 
 const call = (channel: string, input: unknown = {}): Promise<Outcome<unknown>> =>
-  Promise.resolve(ipcMain.handlers.get(channel)!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, input));
+  Promise.resolve(
+    ipcMain.handlers.get(channel)!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, input),
+  );
 
 describe('main.ts', () => {
   it('registers the app:// scheme before ready and uses the shared data folder', () => {
@@ -46,7 +48,9 @@ describe('main.ts', () => {
 
   it('opens the hardened window on our bundle even though the keychain is unavailable', () => {
     expect(win.loadedUrl).toBe('app://authdesk/index.html');
-    expect((win.options.webPreferences as Record<string, unknown>).preload).toBe(path.join(repoRoot, 'dist', 'electron', 'preload.cjs'));
+    expect((win.options.webPreferences as Record<string, unknown>).preload).toBe(
+      path.join(repoRoot, 'dist', 'electron', 'preload.cjs'),
+    );
     expect(win.contentProtection).toBe(true);
     expect(session.defaultSession.protocolHandlers.has('app')).toBe(true);
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
@@ -63,14 +67,20 @@ describe('main.ts', () => {
 
   it('still serves settings and app info, and applies content protection live', async () => {
     expect(await call('settings.get')).toMatchObject({ ok: true, value: { contentProtection: true } });
-    expect(await call('app.info')).toMatchObject({ ok: true, value: { version: '0.0.0-test', portalPresets: [{ id: 'educloud' }, { id: 'other' }] } });
+    expect(await call('app.info')).toMatchObject({
+      ok: true,
+      value: { version: '0.0.0-test', portalPresets: [{ id: 'educloud' }, { id: 'other' }] },
+    });
     expect(await call('settings.set', { contentProtection: false })).toMatchObject({ ok: true });
     expect(win.contentProtection).toBe(false);
     expect(win.webContents.sent).toContain(events.settingsChanged);
   });
 
   it('refuses a foreign sender through the real wiring', async () => {
-    const outcome = await ipcMain.handlers.get('settings.get')!({ sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    const outcome = await ipcMain.handlers.get('settings.get')!(
+      { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
+      {},
+    );
     expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -34,7 +34,9 @@ const TRAVERSALS = [
 describe('app:// serves only the bundle', () => {
   it('maps our URLs to files inside the root', () => {
     expect(resolveBundlePath(root, 'app://authdesk/')).toBe(path.join(root, 'index.html'));
-    expect(resolveBundlePath(root, 'app://authdesk/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveBundlePath(root, 'app://authdesk/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
   });
 
   // Some of these the URL parser already folds back inside the root (`/%2e%2e/x` is `/x`),
@@ -48,14 +50,25 @@ describe('app:// serves only the bundle', () => {
   });
 
   it('refuses encoded separators, NULs and bad escapes outright', () => {
-    for (const url of ['app://authdesk/..%2fsecret.txt', 'app://authdesk/..%5csecret.txt', 'app://authdesk/index.html%00.js', 'app://authdesk/%']) {
+    for (const url of [
+      'app://authdesk/..%2fsecret.txt',
+      'app://authdesk/..%5csecret.txt',
+      'app://authdesk/index.html%00.js',
+      'app://authdesk/%',
+    ]) {
       expect(resolveBundlePath(root, url), url).toBeNull();
     }
     expect(resolveBundlePath(root, 'app://authdesk/%2e%2e/secret.txt')).toBe(path.join(root, 'secret.txt'));
   });
 
   it('refuses other hosts and schemes', () => {
-    for (const url of ['app://evil/index.html', 'app://authdesk.evil/index.html', 'app://authdesk:8080/index.html', 'https://authdesk/index.html', 'file:///etc/passwd']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://authdesk.evil/index.html',
+      'app://authdesk:8080/index.html',
+      'https://authdesk/index.html',
+      'file:///etc/passwd',
+    ]) {
       expect(resolveBundlePath(root, url), url).toBeNull();
     }
   });
@@ -81,7 +94,9 @@ describe('app:// serves only the bundle', () => {
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
-    expect(new Uint8Array(await (await respondFromBundle(root, 'app://authdesk/assets/zxing_reader.wasm')).arrayBuffer())).toEqual(new Uint8Array([0, 0x61, 0x73, 0x6d]));
+    expect(
+      new Uint8Array(await (await respondFromBundle(root, 'app://authdesk/assets/zxing_reader.wasm')).arrayBuffer()),
+    ).toEqual(new Uint8Array([0, 0x61, 0x73, 0x6d]));
   });
 
   it('says 404 for a missing file or a folder, 405 for anything but GET/HEAD', async () => {

@@ -38,10 +38,17 @@ beforeEach(async () => {
 });
 
 /** Plays Electron: an invoke from `sender` with `senderFrame`. */
-function invoke(channel: string, input: unknown, from: { sender?: FakeWebContents; senderFrame?: FakeFrame | null } = {}): Promise<Outcome<unknown>> {
+function invoke(
+  channel: string,
+  input: unknown,
+  from: { sender?: FakeWebContents; senderFrame?: FakeFrame | null } = {},
+): Promise<Outcome<unknown>> {
   const handler = ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  const event = { sender: from.sender ?? win.webContents, senderFrame: from.senderFrame === undefined ? win.webContents.mainFrame : from.senderFrame };
+  const event = {
+    sender: from.sender ?? win.webContents,
+    senderFrame: from.senderFrame === undefined ? win.webContents.mainFrame : from.senderFrame,
+  };
   return Promise.resolve(handler(event, input));
 }
 
@@ -57,17 +64,35 @@ describe('the IPC registry', () => {
 
   describe('refuses a sender that is not our own page', () => {
     const foreign: [string, () => { sender?: FakeWebContents; senderFrame?: FakeFrame | null }][] = [
-      ['a file:// page', () => ({ senderFrame: new FakeFrame('file:///home/me/evil.html', null, win.webContents.mainFrame) })],
-      ['an https:// page', () => ({ senderFrame: new FakeFrame('https://evil.example/', null, win.webContents.mainFrame) })],
-      ['a look-alike host', () => ({ senderFrame: new FakeFrame('app://authdesk.evil/index.html', null, win.webContents.mainFrame) })],
-      ['a subframe of our page', () => ({ senderFrame: new FakeFrame('app://authdesk/index.html', win.webContents.mainFrame as FakeFrame) })],
+      [
+        'a file:// page',
+        () => ({ senderFrame: new FakeFrame('file:///home/me/evil.html', null, win.webContents.mainFrame) }),
+      ],
+      [
+        'an https:// page',
+        () => ({ senderFrame: new FakeFrame('https://evil.example/', null, win.webContents.mainFrame) }),
+      ],
+      [
+        'a look-alike host',
+        () => ({ senderFrame: new FakeFrame('app://authdesk.evil/index.html', null, win.webContents.mainFrame) }),
+      ],
+      [
+        'a subframe of our page',
+        () => ({ senderFrame: new FakeFrame('app://authdesk/index.html', win.webContents.mainFrame as FakeFrame) }),
+      ],
       ['a frame that navigated away or was destroyed', () => ({ senderFrame: null })],
-      ['another web contents showing our URL', () => {
-        const other = new FakeWebContents();
-        other.mainFrame = new FakeFrame('app://authdesk/index.html');
-        return { sender: other, senderFrame: other.mainFrame };
-      }],
-      ['a different top frame in our web contents', () => ({ senderFrame: new FakeFrame('app://authdesk/index.html', null, { processId: 99 }) })],
+      [
+        'another web contents showing our URL',
+        () => {
+          const other = new FakeWebContents();
+          other.mainFrame = new FakeFrame('app://authdesk/index.html');
+          return { sender: other, senderFrame: other.mainFrame };
+        },
+      ],
+      [
+        'a different top frame in our web contents',
+        () => ({ senderFrame: new FakeFrame('app://authdesk/index.html', null, { processId: 99 }) }),
+      ],
     ];
     it.each(foreign)('%s', async (_name, from) => {
       for (const channel of channels) {
@@ -98,11 +123,22 @@ describe('the IPC registry', () => {
 
   it('names the field and the limit in plain words', async () => {
     const rename = await invoke('accounts.rename', { id: 'a', issuer: 'x'.repeat(201), name: 'n' });
-    expect(rename).toEqual({ ok: false, error: { code: 'bad-input', message: 'The field "issuer" is too long (at most 200 characters).' } });
+    expect(rename).toEqual({
+      ok: false,
+      error: { code: 'bad-input', message: 'The field "issuer" is too long (at most 200 characters).' },
+    });
     const link = await invoke('app.openExternal', { url: 'http://example.com/' });
-    expect(link).toEqual({ ok: false, error: { code: 'bad-input', message: 'The field "url" must be an https:// link.' } });
-    const manual = await invoke('accounts.add', { manual: { issuer: 'A', name: 'b', secret: 'JBSWY3DP', digits: 'six' } });
-    expect(manual).toEqual({ ok: false, error: { code: 'bad-input', message: 'The field "manual.digits" must be a number.' } });
+    expect(link).toEqual({
+      ok: false,
+      error: { code: 'bad-input', message: 'The field "url" must be an https:// link.' },
+    });
+    const manual = await invoke('accounts.add', {
+      manual: { issuer: 'A', name: 'b', secret: 'JBSWY3DP', digits: 'six' },
+    });
+    expect(manual).toEqual({
+      ok: false,
+      error: { code: 'bad-input', message: 'The field "manual.digits" must be a number.' },
+    });
     const missing = await invoke('accounts.remove', {});
     expect(missing).toEqual({ ok: false, error: { code: 'bad-input', message: 'The field "id" is missing.' } });
   });
@@ -114,8 +150,14 @@ describe('the IPC registry', () => {
 
   it('refuses an unknown channel name without crashing', async () => {
     const { invokeChannel } = await import('../../electron/handlers');
-    expect(await invokeChannel(recordingHandlers().handlers, 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    expect(await invokeChannel(recordingHandlers().handlers, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await invokeChannel(recordingHandlers().handlers, 'shell.exec', {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
+    expect(await invokeChannel(recordingHandlers().handlers, 'constructor', {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
   });
 
   it('turns thrown errors into values: AuthdeskError keeps its words, anything else hides its stack', async () => {
@@ -133,7 +175,10 @@ describe('the IPC registry', () => {
       error: { code: 'not-found', message: 'That account is no longer in Authdesk.' },
     });
     const outcome = await invokeChannel(handlers, 'accounts.list', {}, (_c, err) => internal.push(err));
-    expect(outcome).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' },
+    });
     expect(internal).toHaveLength(1);
   });
 

@@ -1,10 +1,31 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, FakeSession, shell, type FakeWebContents } from './fake-electron';
-import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession, mainWindowOptions, THEME_BACKGROUND } from '../../electron/window';
+import {
+  createMainWindow,
+  devToolsAllowed,
+  guardWebContents,
+  hardenSession,
+  mainWindowOptions,
+  THEME_BACKGROUND,
+} from '../../electron/window';
 
-const OPTIONS = { preloadPath: '/app/dist/electron/preload.cjs', contentProtection: true, devTools: false, dark: false };
-const FOREIGN = ['https://evil.example/', 'http://localhost:5173/', 'file:///etc/passwd', 'app://authdesk.evil/index.html', 'app://evil/index.html', 'javascript:alert(1)', 'about:blank', 'not a url'];
+const OPTIONS = {
+  preloadPath: '/app/dist/electron/preload.cjs',
+  contentProtection: true,
+  devTools: false,
+  dark: false,
+};
+const FOREIGN = [
+  'https://evil.example/',
+  'http://localhost:5173/',
+  'file:///etc/passwd',
+  'app://authdesk.evil/index.html',
+  'app://evil/index.html',
+  'javascript:alert(1)',
+  'about:blank',
+  'not a url',
+];
 
 beforeEach(() => {
   shell.opened.length = 0;
@@ -31,7 +52,13 @@ describe('the main window', () => {
 
   it('has a title, a minimum size and the theme background (no white flash in dark mode)', () => {
     const light = mainWindowOptions(OPTIONS);
-    expect(light).toMatchObject({ title: 'Authdesk', minWidth: 360, minHeight: 480, show: false, backgroundColor: THEME_BACKGROUND.light });
+    expect(light).toMatchObject({
+      title: 'Authdesk',
+      minWidth: 360,
+      minHeight: 480,
+      show: false,
+      backgroundColor: THEME_BACKGROUND.light,
+    });
     expect(mainWindowOptions({ ...OPTIONS, dark: true }).backgroundColor).toBe(THEME_BACKGROUND.dark);
   });
 
@@ -57,11 +84,14 @@ describe('the main window', () => {
 describe('navigation and new windows', () => {
   const guarded = (): FakeWebContents => (createMainWindow(OPTIONS) as unknown as BrowserWindow).webContents;
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: foreign URLs are prevented, our own are not', (event) => {
-    const contents = guarded();
-    for (const url of FOREIGN) expect(contents.navigate(event, url), url).toBe(true);
-    expect(contents.navigate(event, 'app://authdesk/index.html#/settings')).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: foreign URLs are prevented, our own are not',
+    (event) => {
+      const contents = guarded();
+      for (const url of FOREIGN) expect(contents.navigate(event, url), url).toBe(true);
+      expect(contents.navigate(event, 'app://authdesk/index.html#/settings')).toBe(false);
+    },
+  );
 
   it('never attaches a <webview>', () => {
     expect(guarded().navigate('will-attach-webview', 'https://example.com')).toBe(true);
@@ -71,7 +101,15 @@ describe('navigation and new windows', () => {
     const contents = guarded();
     const open = (url: string) => contents.windowOpenHandler!({ url, frameName: '', features: '' });
     expect(open('https://www.uio.no/english/services/it/')).toEqual({ action: 'deny' });
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://authdesk/index.html', 'https://user:pw@example.com/', 'smb://host/share', 'nonsense']) {
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://authdesk/index.html',
+      'https://user:pw@example.com/',
+      'smb://host/share',
+      'nonsense',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
@@ -92,7 +130,11 @@ describe('permissions', () => {
 
   const request = (permission: string, url: string, details: Record<string, unknown> = {}): boolean => {
     let granted: boolean | undefined;
-    session.permissionRequestHandler!({}, permission, (g: boolean) => (granted = g), { requestingUrl: url, isMainFrame: true, ...details });
+    session.permissionRequestHandler!({}, permission, (g: boolean) => (granted = g), {
+      requestingUrl: url,
+      isMainFrame: true,
+      ...details,
+    });
     if (granted === undefined) throw new Error('the request handler never answered');
     return granted;
   };
@@ -118,7 +160,20 @@ describe('permissions', () => {
   });
 
   it('refuses every other permission, even to our own page', () => {
-    for (const permission of ['notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'midiSysex', 'hid', 'usb', 'serial', 'pointerLock', 'unknown']) {
+    for (const permission of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+      'midiSysex',
+      'hid',
+      'usb',
+      'serial',
+      'pointerLock',
+      'unknown',
+    ]) {
       expect(request(permission, ours), permission).toBe(false);
       expect(check(permission, 'app://authdesk'), permission).toBe(false);
     }

@@ -31,7 +31,13 @@ const secretFor = (i: number) => `JBSWY3DPEHPK3P${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234
 
 it(`keeps all ${N} accounts added by ${N} processes at the same time`, async () => {
   const results = await Promise.all(
-    Array.from({ length: N }, (_, i) => runCli(cli.file, ['add', `otpauth://totp/Parallel:user${i}?secret=${secretFor(i)}&issuer=Parallel`, '--json'], box.env)),
+    Array.from({ length: N }, (_, i) =>
+      runCli(
+        cli.file,
+        ['add', `otpauth://totp/Parallel:user${i}?secret=${secretFor(i)}&issuer=Parallel`, '--json'],
+        box.env,
+      ),
+    ),
   );
   for (const r of results) expect(r.code, r.stderr).toBe(0);
 
@@ -50,7 +56,11 @@ it(`keeps all ${N} accounts added by ${N} processes at the same time`, async () 
 });
 
 it('keeps renames and HOTP counters from processes racing each other', async () => {
-  const hotp = await runCli(cli.file, ['add', 'otpauth://hotp/Race:counter?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Race&counter=0', '--json'], box.env);
+  const hotp = await runCli(
+    cli.file,
+    ['add', 'otpauth://hotp/Race:counter?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Race&counter=0', '--json'],
+    box.env,
+  );
   expect(hotp.code, hotp.stderr).toBe(0);
   const id = (JSON.parse(hotp.stdout) as { id: string }).id;
   const runs = await Promise.all([
@@ -58,11 +68,19 @@ it('keeps renames and HOTP counters from processes racing each other', async () 
     ...Array.from({ length: 3 }, (_, i) => runCli(cli.file, ['rename', `user${i}`, `renamed${i}`], box.env)),
   ]);
   for (const r of runs) expect(r.code, r.stderr).toBe(0);
-  const codes = runs.slice(0, 4).map((r) => (JSON.parse(r.stdout) as { code: string }[])[0]!.code).sort();
+  const codes = runs
+    .slice(0, 4)
+    .map((r) => (JSON.parse(r.stdout) as { code: string }[])[0]!.code)
+    .sort();
   // Four processes, four different counters: RFC 4226 codes for counters 0..3, none shown twice.
   expect(codes).toEqual(['287082', '359152', '755224', '969429']);
   const vault = await openVault({ dataDir: box.dataDir, secrets });
   const accounts = await vault.list();
   expect(accounts.find((a) => a.id === id)?.counter).toBe(4);
-  expect(accounts.filter((a) => a.name.startsWith('renamed')).map((a) => a.name).sort()).toEqual(['renamed0', 'renamed1', 'renamed2']);
+  expect(
+    accounts
+      .filter((a) => a.name.startsWith('renamed'))
+      .map((a) => a.name)
+      .sort(),
+  ).toEqual(['renamed0', 'renamed1', 'renamed2']);
 });

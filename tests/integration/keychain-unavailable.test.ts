@@ -27,7 +27,11 @@ const snapshot = () => ({
 beforeAll(async () => {
   cli = await bundleCli();
   // A vault with one account, made while the keychain works.
-  const r = await runCli(cli.file, ['add', 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example'], box.env);
+  const r = await runCli(
+    cli.file,
+    ['add', 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example'],
+    box.env,
+  );
   expect(r.code, r.stderr).toBe(0);
 });
 afterAll(async () => {

@@ -15,13 +15,19 @@ secretStoreConformance('keytar (gnome-keyring)', (service) => createKeytarStore(
 
 const probe = path.join(repoRoot, 'tests/integration/fixtures/store-probe.ts');
 async function runProbe(env: NodeJS.ProcessEnv, op: 'list' | 'set') {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe, uniqueServiceName('probe'), op], { cwd: repoRoot, env });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', probe, uniqueServiceName('probe'), op],
+    { cwd: repoRoot, env },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ok: boolean; code?: string; message?: string };
 }
 
 describe('keytar store errors', () => {
   it('says how to fix a missing native module, and only when a call needs it', async () => {
-    const store = createKeytarStore('any', { loadKeytar: () => Promise.reject(new Error("Cannot find module '../build/Release/keytar.node'")) });
+    const store = createKeytarStore('any', {
+      loadKeytar: () => Promise.reject(new Error("Cannot find module '../build/Release/keytar.node'")),
+    });
     const err = await store.list().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthdeskError);
     expect((err as AuthdeskError).code).toBe('keychain-unavailable');

@@ -66,7 +66,11 @@ const FILE_TRIGGERS: Trigger[] = [
 
 /** Runs one add and SIGKILLs it when the trigger fires (if it has not finished by then). */
 async function addAndKill(name: string, secret: string, trigger: Trigger) {
-  const child: ChildProcess = spawn(process.execPath, [cli.file, 'add', `otpauth://totp/Kill:${name}?secret=${secret}&issuer=Kill`], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli.file, 'add', `otpauth://totp/Kill:${name}?secret=${secret}&issuer=Kill`],
+    { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const done = collect(child);
   const kill = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
   let stop = () => {};
@@ -86,10 +90,20 @@ async function addAndKill(name: string, secret: string, trigger: Trigger) {
 
 it(`never loses a secret when ${RUNS} adds are killed with SIGKILL at random points`, async () => {
   const random = prng(SEED);
-  const runs: { name: string; secret: string; trigger: Trigger; code: number | null; signal: NodeJS.Signals | null; stderr: string }[] = [];
+  const runs: {
+    name: string;
+    secret: string;
+    trigger: Trigger;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const pick = random();
-    const trigger: Trigger = pick < 0.4 ? { kind: 'delay', ms: Math.floor(random() * 300) } : FILE_TRIGGERS[Math.floor(((pick - 0.4) / 0.6) * FILE_TRIGGERS.length)]!;
+    const trigger: Trigger =
+      pick < 0.4
+        ? { kind: 'delay', ms: Math.floor(random() * 300) }
+        : FILE_TRIGGERS[Math.floor(((pick - 0.4) / 0.6) * FILE_TRIGGERS.length)]!;
     const name = `run${i}`;
     const secret = newSecret();
     const r = await addAndKill(name, secret, trigger);
@@ -107,7 +121,12 @@ it(`never loses a secret when ${RUNS} adds are killed with SIGKILL at random poi
   const now = Date.now();
   const codes = new Map((await vault.currentCodes(undefined, now)).map((c) => [c.id, c.code]));
 
-  const phases = { 'finished (exit 0)': 0, 'killed before the keychain write': 0, 'killed between keychain write and rename (orphan)': 0, 'killed after the rename': 0 };
+  const phases = {
+    'finished (exit 0)': 0,
+    'killed before the keychain write': 0,
+    'killed between keychain write and rename (orphan)': 0,
+    'killed after the rename': 0,
+  };
   for (const run of runs) {
     const account = accounts.find((a) => a.name === run.name);
     const itemId = keychain.get(run.secret);
@@ -130,14 +149,22 @@ it(`never loses a secret when ${RUNS} adds are killed with SIGKILL at random poi
   }
   console.log(`[kill9] seed ${SEED}:`, phases);
   expect(problems.every((p) => p.kind === 'orphan-secret')).toBe(true); // never metadata without its secret
-  expect(phases['finished (exit 0)'] + phases['killed after the rename'] + phases['killed before the keychain write'] + phases['killed between keychain write and rename (orphan)']).toBe(RUNS);
+  expect(
+    phases['finished (exit 0)'] +
+      phases['killed after the rename'] +
+      phases['killed before the keychain write'] +
+      phases['killed between keychain write and rename (orphan)'],
+  ).toBe(RUNS);
   expect(RUNS - phases['finished (exit 0)']).toBeGreaterThan(RUNS / 4); // the schedule really killed most runs
 
   // Every orphan comes back as an account with a working code.
   for (const p of problems) await vault.repair(p.id, 'restore');
   expect(await vault.problems()).toEqual([]);
   const restoredCodes = await vault.currentCodes(undefined, now);
-  for (const [secret, id] of keychain) expect(restoredCodes.find((c) => c.id === id)?.code).toBe(codeWindow(id, secret, { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 }, now).code);
+  for (const [secret, id] of keychain)
+    expect(restoredCodes.find((c) => c.id === id)?.code).toBe(
+      codeWindow(id, secret, { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 }, now).code,
+    );
 
   // A kill never leaves a lock that blocks the next run, and the next write clears temp files.
   const after = await runCli(cli.file, ['add', `otpauth://totp/Kill:after?secret=${newSecret()}&issuer=Kill`], box.env);

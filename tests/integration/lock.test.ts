@@ -33,11 +33,15 @@ async function pidOfKilledProcess(): Promise<number> {
   return pid;
 }
 
-const record = (pid: number, hostname = os.hostname(), time = Date.now()) => JSON.stringify({ pid, hostname, time, token: 'someone-else' });
+const record = (pid: number, hostname = os.hostname(), time = Date.now()) =>
+  JSON.stringify({ pid, hostname, time, token: 'someone-else' });
 
 describe('withLock', () => {
   it('creates the lock file with our pid while running and removes it afterwards', async () => {
-    const seen = await withLock(lockPath, async () => JSON.parse(readFileSync(lockPath, 'utf8')) as { pid: number; hostname: string });
+    const seen = await withLock(
+      lockPath,
+      async () => JSON.parse(readFileSync(lockPath, 'utf8')) as { pid: number; hostname: string },
+    );
     expect(seen.pid).toBe(process.pid);
     expect(seen.hostname).toBe(os.hostname());
     expect(existsSync(lockPath)).toBe(false);

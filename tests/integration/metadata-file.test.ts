@@ -30,7 +30,10 @@ const doc = (...ids: string[]): VaultDocument => ({ ...emptyDocument(), accounts
 const ids = (d: VaultDocument) => d.accounts.map((a) => a.id);
 
 async function expectError(p: Promise<unknown>, code: string): Promise<AuthdeskError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AuthdeskError);
   expect((err as AuthdeskError).code).toBe(code);
   return err as AuthdeskError;
@@ -67,7 +70,10 @@ describe('writeMetadata', () => {
   });
 
   it('keeps unknown fields a later 1.x writer added', async () => {
-    writeFileSync(files.metadata, JSON.stringify({ ...doc(), accounts: [{ ...account('a'), color: 'blue' }], note: 'keep me' }));
+    writeFileSync(
+      files.metadata,
+      JSON.stringify({ ...doc(), accounts: [{ ...account('a'), color: 'blue' }], note: 'keep me' }),
+    );
     const read = await readMetadata(files);
     if (!read.ok) throw new Error('expected a readable file');
     await writeMetadata(files, read.doc);
@@ -93,8 +99,18 @@ describe('readMetadata', () => {
   it.each([
     ['not JSON', '{"format": "authdesk-vault", "version": 1, "accounts": [{"id": "a",'],
     ['empty', ''],
-    ['the wrong shape', JSON.stringify({ format: 'authdesk-vault', version: 1, accounts: [{ ...account('a'), digits: 0 }] })],
-    ['a hotp account without a counter', JSON.stringify({ format: 'authdesk-vault', version: 1, accounts: [{ ...account('a'), type: 'hotp', period: undefined }] })],
+    [
+      'the wrong shape',
+      JSON.stringify({ format: 'authdesk-vault', version: 1, accounts: [{ ...account('a'), digits: 0 }] }),
+    ],
+    [
+      'a hotp account without a counter',
+      JSON.stringify({
+        format: 'authdesk-vault',
+        version: 1,
+        accounts: [{ ...account('a'), type: 'hotp', period: undefined }],
+      }),
+    ],
     ['two accounts with one id', JSON.stringify(doc('a', 'a'))],
     ['something else entirely', JSON.stringify({ hello: 'world' })],
   ])('offers the backup when accounts.json is %s, without changing anything yet', async (_what, content) => {

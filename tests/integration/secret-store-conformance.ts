@@ -27,7 +27,9 @@ export function secretStoreConformance(backend: string, makeStore: (service: str
       expect(await store.get('plain-id')).toBe('JBSWY3DPEHPK3PXP');
       await store.set('plain-id', 'GEZDGNBVGY3TQOJQ');
       expect(await store.get('plain-id')).toBe('GEZDGNBVGY3TQOJQ');
-      expect((await store.list()).filter((i) => i.account === 'plain-id')).toEqual([{ account: 'plain-id', secret: 'GEZDGNBVGY3TQOJQ' }]);
+      expect((await store.list()).filter((i) => i.account === 'plain-id')).toEqual([
+        { account: 'plain-id', secret: 'GEZDGNBVGY3TQOJQ' },
+      ]);
     });
 
     it('keeps unicode account names and values exactly', async () => {

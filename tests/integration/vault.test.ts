@@ -14,9 +14,25 @@ import { requireSecretService, uniqueServiceName } from '../support/keychain';
 requireSecretService();
 
 // RFC facts: the Key URI example key at 2009-11-10T23:00:00Z, and RFC 4226 Appendix D.
-const EXAMPLE: AccountDraft = { issuer: 'Example', name: 'alice@google.com', secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 };
+const EXAMPLE: AccountDraft = {
+  issuer: 'Example',
+  name: 'alice@google.com',
+  secret: 'JBSWY3DPEHPK3PXP',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+};
 const EXAMPLE_AT_MS = 1_257_894_000_000;
-const RFC4226: AccountDraft = { issuer: 'RFC', name: '4226', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', type: 'hotp', algorithm: 'SHA1', digits: 6, counter: 0 };
+const RFC4226: AccountDraft = {
+  issuer: 'RFC',
+  name: '4226',
+  secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  type: 'hotp',
+  algorithm: 'SHA1',
+  digits: 6,
+  counter: 0,
+};
 const RFC4226_CODES = ['755224', '287082', '359152', '969429'];
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -39,10 +55,14 @@ async function setup() {
   return { dataDir, secrets, clock, open, vault: await open(), metadata: path.join(dataDir, 'accounts.json') };
 }
 
-const onDisk = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { accounts: { id: string; name: string; counter?: number }[] };
+const onDisk = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8')) as { accounts: { id: string; name: string; counter?: number }[] };
 
 async function expectError(p: Promise<unknown>, code: string): Promise<AuthdeskError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AuthdeskError);
   expect((err as AuthdeskError).code).toBe(code);
   return err as AuthdeskError;
@@ -50,7 +70,10 @@ async function expectError(p: Promise<unknown>, code: string): Promise<AuthdeskE
 
 /** Holds the data folder's lock as a live process (ourselves, under another token) would. */
 function holdLock(dataDir: string) {
-  writeFileSync(path.join(dataDir, '.lock'), JSON.stringify({ pid: process.pid, hostname: os.hostname(), time: Date.now(), token: 'other-writer' }));
+  writeFileSync(
+    path.join(dataDir, '.lock'),
+    JSON.stringify({ pid: process.pid, hostname: os.hostname(), time: Date.now(), token: 'other-writer' }),
+  );
   return () => rmSync(path.join(dataDir, '.lock'), { force: true });
 }
 
@@ -58,13 +81,26 @@ describe('accounts', () => {
   it('adds: secret to the keychain, metadata (no secret) to accounts.json, a working code', async () => {
     const { vault, secrets, metadata } = await setup();
     const added = await vault.add(EXAMPLE);
-    expect(added).toMatchObject({ issuer: 'Example', name: 'alice@google.com', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, createdAt: 1_700_000_000_000 });
+    expect(added).toMatchObject({
+      issuer: 'Example',
+      name: 'alice@google.com',
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      createdAt: 1_700_000_000_000,
+    });
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await secrets.get(added.id)).toBe('JBSWY3DPEHPK3PXP');
     expect(readFileSync(metadata, 'utf8')).not.toContain('JBSWY3DPEHPK3PXP');
     expect(await vault.list()).toEqual([added]);
     const [code] = await vault.currentCodes(undefined, EXAMPLE_AT_MS);
-    expect(code).toMatchObject({ id: added.id, code: '528064', validFrom: EXAMPLE_AT_MS, validUntil: EXAMPLE_AT_MS + 30_000 });
+    expect(code).toMatchObject({
+      id: added.id,
+      code: '528064',
+      validFrom: EXAMPLE_AT_MS,
+      validUntil: EXAMPLE_AT_MS + 30_000,
+    });
   });
 
   it('rejects an exact duplicate with a clear message, but not the same key under another name', async () => {
@@ -83,7 +119,11 @@ describe('accounts', () => {
     const a = await vault.add(EXAMPLE);
     const b = await vault.add({ ...EXAMPLE, name: 'b', secret: 'GEZDGNBVGY3TQOJQ' });
     const c = await vault.add({ ...EXAMPLE, name: 'c', secret: 'MZXW6YTBOI' });
-    expect(await vault.rename(a.id, '  New   Issuer ', 'alice')).toMatchObject({ id: a.id, issuer: 'New Issuer', name: 'alice' });
+    expect(await vault.rename(a.id, '  New   Issuer ', 'alice')).toMatchObject({
+      id: a.id,
+      issuer: 'New Issuer',
+      name: 'alice',
+    });
     await expectError(vault.rename(a.id, ' ', ''), 'bad-input');
     await vault.reorder([c.id, 'no-such-id', a.id]);
     expect((await vault.list()).map((x) => x.name)).toEqual(['c', 'alice', 'b']);
@@ -148,7 +188,16 @@ describe('drift between keychain and metadata', () => {
     await vault.repair(orphanId, 'restore');
     expect(await vault.problems()).toEqual([]);
     expect(await vault.list()).toEqual([
-      { id: orphanId, issuer: '', name: 'Recovered 0f1e2d3c', createdAt: 1_700_000_000_000, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 },
+      {
+        id: orphanId,
+        issuer: '',
+        name: 'Recovered 0f1e2d3c',
+        createdAt: 1_700_000_000_000,
+        type: 'totp',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+      },
     ]);
     expect((await vault.currentCodes(undefined, EXAMPLE_AT_MS))[0]?.code).toBe('528064');
     await expectError(vault.repair(orphanId, 'restore'), 'bad-input');

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 
 export function requireSecretService(): void {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error('No D-Bus session: run keychain tests through `npm test` or scripts/with-keyring.sh (they need a real Secret Service).');
+    throw new Error(
+      'No D-Bus session: run keychain tests through `npm test` or scripts/with-keyring.sh (they need a real Secret Service).',
+    );
   }
 }
 

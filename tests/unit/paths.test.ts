@@ -6,7 +6,9 @@ import { APP_ID, dataDir, keychainService, vaultFiles } from '../../electron/cor
 describe('dataDir', () => {
   it('lets AUTHDESK_DATA_DIR win on every platform (made absolute)', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(dataDir({ AUTHDESK_DATA_DIR: '/tmp/ad', HOME: '/home/u', XDG_CONFIG_HOME: '/x' }, platform)).toBe(path.resolve('/tmp/ad'));
+      expect(dataDir({ AUTHDESK_DATA_DIR: '/tmp/ad', HOME: '/home/u', XDG_CONFIG_HOME: '/x' }, platform)).toBe(
+        path.resolve('/tmp/ad'),
+      );
     }
     expect(dataDir({ AUTHDESK_DATA_DIR: 'rel/dir', HOME: '/home/u' }, 'linux')).toBe(path.resolve('rel/dir'));
   });
@@ -20,7 +22,9 @@ describe('dataDir', () => {
 
   it('uses Application Support on macOS and %APPDATA% on Windows', () => {
     expect(dataDir({ HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/Library/Application Support/Authdesk');
-    expect(dataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming', USERPROFILE: 'C:\\Users\\u' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Roaming\\Authdesk');
+    expect(dataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming', USERPROFILE: 'C:\\Users\\u' }, 'win32')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\Authdesk',
+    );
     expect(dataDir({ USERPROFILE: 'C:\\Users\\u' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Roaming\\Authdesk');
   });
 });
@@ -33,6 +37,11 @@ describe('keychainService and vaultFiles', () => {
   });
 
   it('names the files of the data folder', () => {
-    expect(vaultFiles('/d')).toEqual({ dir: '/d', metadata: path.join('/d', 'accounts.json'), backup: path.join('/d', 'accounts.json.bak'), lock: path.join('/d', '.lock') });
+    expect(vaultFiles('/d')).toEqual({
+      dir: '/d',
+      metadata: path.join('/d', 'accounts.json'),
+      backup: path.join('/d', 'accounts.json.bak'),
+      lock: path.join('/d', '.lock'),
+    });
   });
 });

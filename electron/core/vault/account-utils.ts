@@ -16,7 +16,10 @@ export function cleanLabel(text: string): string {
 /** Would adding `draft` duplicate `account` (whose keychain secret is `secret`)? Labels compare as stored. */
 export function isDuplicate(draft: AccountDraft, account: AccountMeta, secret: string | null): boolean {
   if (secret === null) return false;
-  return sameAccount({ ...draft, issuer: cleanLabel(draft.issuer), name: cleanLabel(draft.name) }, { ...account, secret });
+  return sameAccount(
+    { ...draft, issuer: cleanLabel(draft.issuer), name: cleanLabel(draft.name) },
+    { ...account, secret },
+  );
 }
 
 /** `ids` first, in that order; everything else after them in its old relative order. Unknown ids are ignored. */

@@ -38,8 +38,11 @@ export function isUnavailable(err: unknown): boolean {
 /** Wraps an error from one keytar call; `what` says which operation, for the message. */
 export function keychainError(err: unknown, what: string): AuthdeskError {
   if (err instanceof AuthdeskError) return err;
-  if (isUnavailable(err)) return new AuthdeskError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE, { cause: err });
+  if (isUnavailable(err))
+    return new AuthdeskError('keychain-unavailable', KEYCHAIN_UNAVAILABLE_MESSAGE, { cause: err });
   // keytar messages are short and never contain the secret: keep one line of it for diagnosis.
   const detail = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim().slice(0, 160);
-  return new AuthdeskError('keychain-failed', `The keychain refused to ${what}${detail ? ` (${detail})` : ''}.`, { cause: err });
+  return new AuthdeskError('keychain-failed', `The keychain refused to ${what}${detail ? ` (${detail})` : ''}.`, {
+    cause: err,
+  });
 }

@@ -31,7 +31,10 @@ async function importKeytar(): Promise<KeytarApi> {
   return mod.default ?? mod;
 }
 
-export function createKeytarStore(service: string, options: KeytarStoreOptions = {}): SecretStore & { readonly service: string } {
+export function createKeytarStore(
+  service: string,
+  options: KeytarStoreOptions = {},
+): SecretStore & { readonly service: string } {
   if (!service) throw new AuthdeskError('bad-input', 'The keychain service name is empty.');
   let keytar: Promise<KeytarApi> | undefined;
   const api = (): Promise<KeytarApi> =>

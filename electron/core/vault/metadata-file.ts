@@ -15,7 +15,14 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { AuthdeskError } from '../errors';
 import type { vaultFiles } from '../paths';
-import { claimedVersion, describeIssue, emptyDocument, vaultDocumentSchema, VAULT_VERSION, type VaultDocument } from './metadata-schema';
+import {
+  claimedVersion,
+  describeIssue,
+  emptyDocument,
+  vaultDocumentSchema,
+  VAULT_VERSION,
+  type VaultDocument,
+} from './metadata-schema';
 
 export type VaultFiles = ReturnType<typeof vaultFiles>;
 
@@ -68,19 +75,31 @@ export async function readMetadata(files: VaultFiles): Promise<ReadOutcome> {
  * is kept as `accounts.json.corrupt-<time>` first: never overwritten silently.
  * Call under the lock, after re-reading.
  */
-export async function recoverFromBackup(files: VaultFiles, backup: VaultDocument, nowMs: number): Promise<{ stamp: FileStamp; keptAs: string }> {
+export async function recoverFromBackup(
+  files: VaultFiles,
+  backup: VaultDocument,
+  nowMs: number,
+): Promise<{ stamp: FileStamp; keptAs: string }> {
   const keptAs = `${files.metadata}.corrupt-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}`;
   try {
     await fs.copyFile(files.metadata, keptAs, fsc.COPYFILE_EXCL);
   } catch (err) {
-    throw new AuthdeskError('vault-corrupt', `Your accounts file ${files.metadata} is damaged and could not be set aside as ${keptAs} (${errno(err) ?? 'error'}). Nothing was changed.`, { cause: err });
+    throw new AuthdeskError(
+      'vault-corrupt',
+      `Your accounts file ${files.metadata} is damaged and could not be set aside as ${keptAs} (${errno(err) ?? 'error'}). Nothing was changed.`,
+      { cause: err },
+    );
   }
   // The damaged file must not become the new .bak: keep the good backup.
   const stamp = await writeMetadata(files, backup, { keepPrevious: false });
   return { stamp, keptAs };
 }
 
-async function readDocument(file: string): Promise<{ kind: 'ok'; doc: VaultDocument; stamp: FileStamp } | { kind: 'missing' } | { kind: 'bad'; problem: string }> {
+async function readDocument(
+  file: string,
+): Promise<
+  { kind: 'ok'; doc: VaultDocument; stamp: FileStamp } | { kind: 'missing' } | { kind: 'bad'; problem: string }
+> {
   let text: string;
   let stamp: FileStamp;
   try {
@@ -117,7 +136,11 @@ async function readDocument(file: string): Promise<{ kind: 'ok'; doc: VaultDocum
 }
 
 /** The atomic write described at the top. Caller holds the lock. */
-export async function writeMetadata(files: VaultFiles, doc: VaultDocument, options: { keepPrevious?: boolean } = {}): Promise<FileStamp> {
+export async function writeMetadata(
+  files: VaultFiles,
+  doc: VaultDocument,
+  options: { keepPrevious?: boolean } = {},
+): Promise<FileStamp> {
   await fs.mkdir(files.dir, { recursive: true, mode: 0o700 });
   await removeLeftovers(files);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -134,7 +157,11 @@ export async function writeMetadata(files: VaultFiles, doc: VaultDocument, optio
     await fs.rename(tmp, files.metadata);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new AuthdeskError('internal', `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`, { cause: err });
+    throw new AuthdeskError(
+      'internal',
+      `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
+      { cause: err },
+    );
   }
   await syncDir(files.dir);
   const stamp = await statMetadata(files);
@@ -179,7 +206,11 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 function readError(file: string, err: unknown): AuthdeskError {
-  return new AuthdeskError('vault-corrupt', `Authdesk cannot read ${file} (${errno(err) ?? 'error'}). Nothing was changed.`, { cause: err });
+  return new AuthdeskError(
+    'vault-corrupt',
+    `Authdesk cannot read ${file} (${errno(err) ?? 'error'}). Nothing was changed.`,
+    { cause: err },
+  );
 }
 
 function errno(err: unknown): string | undefined {

@@ -21,8 +21,14 @@ const accountSchema = z
     period: z.number().int().min(1).max(3600).optional(),
     counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
-  .refine((a) => a.type !== 'hotp' || a.counter !== undefined, { message: 'a hotp account needs a counter', path: ['counter'] })
-  .refine((a) => a.type === 'hotp' || a.period !== undefined, { message: 'a time-based account needs a period', path: ['period'] });
+  .refine((a) => a.type !== 'hotp' || a.counter !== undefined, {
+    message: 'a hotp account needs a counter',
+    path: ['counter'],
+  })
+  .refine((a) => a.type === 'hotp' || a.period !== undefined, {
+    message: 'a time-based account needs a period',
+    path: ['period'],
+  });
 
 export const vaultDocumentSchema = z
   .looseObject({
@@ -30,7 +36,10 @@ export const vaultDocumentSchema = z
     version: z.literal(VAULT_VERSION),
     accounts: z.array(accountSchema),
   })
-  .refine((d) => new Set(d.accounts.map((a) => a.id)).size === d.accounts.length, { message: 'two accounts share an id', path: ['accounts'] });
+  .refine((d) => new Set(d.accounts.map((a) => a.id)).size === d.accounts.length, {
+    message: 'two accounts share an id',
+    path: ['accounts'],
+  });
 
 export interface VaultDocument {
   format: typeof VAULT_FORMAT;
@@ -53,6 +62,11 @@ export function claimedVersion(value: unknown): number | null {
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid document';
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'document';
+  const where = issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : 'document';
   return `${where}: ${issue.message}`;
 }

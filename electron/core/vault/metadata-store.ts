@@ -6,7 +6,15 @@
  */
 import { withLock, type LockOptions } from '../lock';
 import type { Clock } from '../clock';
-import { readMetadata, recoverFromBackup, sameStamp, statMetadata, writeMetadata, type FileStamp, type VaultFiles } from './metadata-file';
+import {
+  readMetadata,
+  recoverFromBackup,
+  sameStamp,
+  statMetadata,
+  writeMetadata,
+  type FileStamp,
+  type VaultFiles,
+} from './metadata-file';
 import type { VaultDocument } from './metadata-schema';
 
 export interface MetadataStore {
@@ -16,7 +24,11 @@ export interface MetadataStore {
   mutate<T>(change: (doc: VaultDocument) => T | Promise<T>): Promise<T>;
 }
 
-export async function openMetadataStore(files: VaultFiles, clock: Clock, lock: LockOptions = {}): Promise<MetadataStore> {
+export async function openMetadataStore(
+  files: VaultFiles,
+  clock: Clock,
+  lock: LockOptions = {},
+): Promise<MetadataStore> {
   let doc: VaultDocument;
   let stamp: FileStamp | null;
   // One process, one writer at a time: in-process callers queue here instead

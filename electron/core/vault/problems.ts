@@ -21,5 +21,14 @@ export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>):
 
 /** The account an orphan secret comes back as: the defaults nearly every service uses (TOTP, SHA1, 6 digits, 30 s). */
 export function recoveredAccount(id: string, now: number): AccountMeta {
-  return { id, issuer: '', name: `Recovered ${id.slice(0, 8)}`, createdAt: now, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 };
+  return {
+    id,
+    issuer: '',
+    name: `Recovered ${id.slice(0, 8)}`,
+    createdAt: now,
+    type: 'totp',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  };
 }

@@ -89,7 +89,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       } catch (err) {
         // Not a crash: undo the keychain write instead of leaving an orphan, but
         // only once we know the account did not reach the file after all.
-        const saved = await store.current().then((d) => d.accounts.some((a) => a.id === account.id), () => true);
+        const saved = await store.current().then(
+          (d) => d.accounts.some((a) => a.id === account.id),
+          () => true,
+        );
         if (!saved) {
           secretOf.delete(account.id);
           await secrets.delete(account.id).catch(() => undefined);
@@ -140,7 +143,8 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
 
     async nextHotp(id) {
       const account = mustFind((await store.current()).accounts, id);
-      if (account.type !== 'hotp') throw new AuthdeskError('bad-input', `${accountLabel(account)} is time-based: it has no counter to advance.`);
+      if (account.type !== 'hotp')
+        throw new AuthdeskError('bad-input', `${accountLabel(account)} is time-based: it has no counter to advance.`);
       const secret = await secretFor(id);
       if (secret === null) throw missingSecretError(account);
       // Persist counter+1 BEFORE computing the code of the counter we consumed.
@@ -150,7 +154,13 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
         fresh.counter = counter + 1;
         return { ...fresh, counter };
       });
-      return { id, code: hotpCode(secret, paramsOf(used), used.counter), next: null, validFrom: null, validUntil: null };
+      return {
+        id,
+        code: hotpCode(secret, paramsOf(used), used.counter),
+        next: null,
+        validFrom: null,
+        validUntil: null,
+      };
     },
 
     async problems() {
@@ -167,12 +177,14 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
         if (secret === null) throw new AuthdeskError('not-found', 'There is no keychain item to restore for that id.');
         secretOf.set(id, secret);
         await store.mutate((doc) => {
-          if (doc.accounts.some((a) => a.id === id)) throw new AuthdeskError('bad-input', 'That account is not broken: nothing to restore.');
+          if (doc.accounts.some((a) => a.id === id))
+            throw new AuthdeskError('bad-input', 'That account is not broken: nothing to restore.');
           doc.accounts.push(recoveredAccount(id, clock.now()));
         });
         return;
       }
-      if ((await secrets.get(id)) !== null) throw new AuthdeskError('bad-input', 'That account still has its secret: Authdesk will not forget it.');
+      if ((await secrets.get(id)) !== null)
+        throw new AuthdeskError('bad-input', 'That account still has its secret: Authdesk will not forget it.');
       await store.mutate((doc) => {
         mustFind(doc.accounts, id);
         doc.accounts = doc.accounts.filter((a) => a.id !== id);
@@ -204,5 +216,8 @@ function duplicateError(existing: AccountMeta): AuthdeskError {
 }
 
 function missingSecretError(account: AccountMeta): AuthdeskError {
-  return new AuthdeskError('not-found', `The keychain has no secret for ${accountLabel(account)}: run \`authdesk doctor\` to see what can be repaired.`);
+  return new AuthdeskError(
+    'not-found',
+    `The keychain has no secret for ${accountLabel(account)}: run \`authdesk doctor\` to see what can be repaired.`,
+  );
 }

@@ -24,7 +24,16 @@ export interface CliResult {
 
 export async function bundleCli(): Promise<{ file: string; dispose: () => void }> {
   const file = path.join(repoRoot, 'dist', 'test-cli', `authdesk-${process.pid}-${randomBytes(4).toString('hex')}.mjs`);
-  await build({ entryPoints: [path.join(repoRoot, 'cli/main.ts')], outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(repoRoot, 'cli/main.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
   return { file, dispose: () => rmSync(file, { force: true }) };
 }
 

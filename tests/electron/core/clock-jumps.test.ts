@@ -7,7 +7,12 @@ describe('clock jumps', () => {
     let wall = 1_700_000_000_000;
     let mono = 0;
     let jumps = 0;
-    const tick = clockJumpDetector({ onJump: () => jumps++, wallNow: () => wall, monotonicNow: () => mono, toleranceMs: 2_000 });
+    const tick = clockJumpDetector({
+      onJump: () => jumps++,
+      wallNow: () => wall,
+      monotonicNow: () => mono,
+      toleranceMs: 2_000,
+    });
     wall += 15_000;
     mono += 15_000;
     tick();
@@ -28,10 +33,20 @@ describe('clock jumps', () => {
 
 describe('appInfo', () => {
   it('reports Wayland sessions (the portal picker) and the portal presets', () => {
-    expect(appInfo('1.2.3', 'linux', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({ version: '1.2.3', platform: 'linux', waylandSession: true });
+    expect(appInfo('1.2.3', 'linux', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
+      version: '1.2.3',
+      platform: 'linux',
+      waylandSession: true,
+    });
     expect(appInfo('1.2.3', 'linux', { XDG_SESSION_TYPE: 'x11' }).waylandSession).toBe(false);
-    expect(appInfo('1.2.3', 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({ platform: 'darwin', waylandSession: false });
+    expect(appInfo('1.2.3', 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
+      platform: 'darwin',
+      waylandSession: false,
+    });
     expect(appInfo('1.2.3', 'freebsd', {}).platform).toBe('linux');
-    expect(appInfo('1.2.3', 'win32', {}).portalPresets.map((p) => p.name)).toEqual(['Educloud (UiO)', 'Other (enter URL)']);
+    expect(appInfo('1.2.3', 'win32', {}).portalPresets.map((p) => p.name)).toEqual([
+      'Educloud (UiO)',
+      'Other (enter URL)',
+    ]);
   });
 });

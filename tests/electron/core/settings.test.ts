@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, openSettingsStore, PORTAL_PRESETS, sanitize, SETTINGS_FILE } from '../../../electron/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  openSettingsStore,
+  PORTAL_PRESETS,
+  sanitize,
+  SETTINGS_FILE,
+} from '../../../electron/core/settings';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'authdesk-settings-'))));
@@ -10,7 +16,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the settings store', () => {
   it('starts from the defaults: content protection on, OS language, the Educloud portal', async () => {
-    expect(await openSettingsStore(dir).get()).toEqual({ contentProtection: true, language: null, portalUrl: 'https://selfservice.educloud.no/' });
+    expect(await openSettingsStore(dir).get()).toEqual({
+      contentProtection: true,
+      language: null,
+      portalUrl: 'https://selfservice.educloud.no/',
+    });
     expect(PORTAL_PRESETS.map((p) => p.id)).toEqual(['educloud', 'other']);
     expect(PORTAL_PRESETS[0]!.url).toBe(DEFAULT_SETTINGS.portalUrl);
   });
@@ -30,9 +40,17 @@ describe('the settings store', () => {
 
   it('writes atomically: no temp files left, owner-only permissions', async () => {
     const store = openSettingsStore(dir);
-    await Promise.all([store.set({ language: 'en' }), store.set({ contentProtection: false }), store.set({ portalUrl: 'https://example.org/otp' })]);
+    await Promise.all([
+      store.set({ language: 'en' }),
+      store.set({ contentProtection: false }),
+      store.set({ portalUrl: 'https://example.org/otp' }),
+    ]);
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE]);
-    expect(await store.get()).toEqual({ contentProtection: false, language: 'en', portalUrl: 'https://example.org/otp' });
+    expect(await store.get()).toEqual({
+      contentProtection: false,
+      language: 'en',
+      portalUrl: 'https://example.org/otp',
+    });
     if (process.platform !== 'win32') expect(statSync(path.join(dir, SETTINGS_FILE)).mode & 0o777).toBe(0o600);
   });
 
@@ -40,8 +58,15 @@ describe('the settings store', () => {
     const file = path.join(dir, SETTINGS_FILE);
     writeFileSync(file, '{ not json');
     expect(await openSettingsStore(dir).get()).toEqual(DEFAULT_SETTINGS);
-    writeFileSync(file, JSON.stringify({ contentProtection: false, language: 'de', portalUrl: 'http://insecure.example/' }));
-    expect(await openSettingsStore(dir).get()).toEqual({ contentProtection: false, language: null, portalUrl: DEFAULT_SETTINGS.portalUrl });
+    writeFileSync(
+      file,
+      JSON.stringify({ contentProtection: false, language: 'de', portalUrl: 'http://insecure.example/' }),
+    );
+    expect(await openSettingsStore(dir).get()).toEqual({
+      contentProtection: false,
+      language: null,
+      portalUrl: DEFAULT_SETTINGS.portalUrl,
+    });
   });
 
   it('sanitize refuses non-https portals and junk', () => {

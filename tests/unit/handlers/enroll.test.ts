@@ -6,7 +6,8 @@ let h: Awaited<ReturnType<typeof realHandlers>>;
 beforeAll(async () => void (h = await realHandlers('authdesk-enroll')));
 afterAll(async () => h?.cleanUp());
 
-const uri = (secret: string, label = 'Portal:dave', extra = '&issuer=Portal') => `otpauth://totp/${label}?secret=${secret}${extra}`;
+const uri = (secret: string, label = 'Portal:dave', extra = '&issuer=Portal') =>
+  `otpauth://totp/${label}?secret=${secret}${extra}`;
 
 async function previewToken(text: string): Promise<string> {
   const preview = await h.ok('enroll.preview', { text });
@@ -16,7 +17,9 @@ async function previewToken(text: string): Promise<string> {
 
 describe('enrolling from a QR code', () => {
   it('preview → save → list: the preview shows the account without its secret, save stores the chosen names', async () => {
-    const preview = await h.ok('enroll.preview', { text: uri('JBSWY3DPEHPK3PXP', 'Portal:dave', '&issuer=Portal&digits=8&period=60') });
+    const preview = await h.ok('enroll.preview', {
+      text: uri('JBSWY3DPEHPK3PXP', 'Portal:dave', '&issuer=Portal&digits=8&period=60'),
+    });
     expect(preview).toEqual({
       kind: 'otp',
       token: expect.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
@@ -34,7 +37,10 @@ describe('enrolling from a QR code', () => {
   it('a token works once', async () => {
     const token = await previewToken(uri('GEZDGNBVGY3TQOJQ', 'Once:a'));
     await h.ok('enroll.save', { token });
-    expect(await h.call('enroll.save', { token })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('Scan the QR code again') } });
+    expect(await h.call('enroll.save', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('Scan the QR code again') },
+    });
   });
 
   it('discard drops the draft (and discarding twice is harmless)', async () => {
@@ -66,9 +72,19 @@ describe('enrolling from a QR code', () => {
   });
 
   it('says what a QR code is when it is not an authenticator key', async () => {
-    expect(await h.ok('enroll.preview', { text: 'https://www.uio.no/' })).toMatchObject({ kind: 'not-otp', what: 'web-link', message: expect.any(String) });
-    expect(await h.ok('enroll.preview', { text: 'WIFI:T:WPA;S:eduroam;P:secret;;' })).toMatchObject({ kind: 'not-otp', what: 'wifi' });
-    expect(await h.ok('enroll.preview', { text: 'otpauth-migration://offline?data=AAAA' })).toMatchObject({ kind: 'not-otp', what: 'migration' });
+    expect(await h.ok('enroll.preview', { text: 'https://www.uio.no/' })).toMatchObject({
+      kind: 'not-otp',
+      what: 'web-link',
+      message: expect.any(String),
+    });
+    expect(await h.ok('enroll.preview', { text: 'WIFI:T:WPA;S:eduroam;P:secret;;' })).toMatchObject({
+      kind: 'not-otp',
+      what: 'wifi',
+    });
+    expect(await h.ok('enroll.preview', { text: 'otpauth-migration://offline?data=AAAA' })).toMatchObject({
+      kind: 'not-otp',
+      what: 'migration',
+    });
     expect(await h.ok('enroll.preview', { text: 'hello there' })).toMatchObject({ kind: 'not-otp', what: 'text' });
   });
 
@@ -81,10 +97,15 @@ describe('enrolling from a QR code', () => {
 describe('adding directly', () => {
   it('accepts an otpauth link and a typed key (spaces, lower case), refuses an exact duplicate', async () => {
     const fromUri = await h.ok('accounts.add', { uri: uri('ONSWG4TFOQQG63TM', 'Direct:f', '&issuer=Direct') });
-    const typed = await h.ok('accounts.add', { manual: { issuer: 'Typed', name: 'g', secret: 'onsw g4tf oqqg 63tm', type: 'hotp', counter: 3 } });
+    const typed = await h.ok('accounts.add', {
+      manual: { issuer: 'Typed', name: 'g', secret: 'onsw g4tf oqqg 63tm', type: 'hotp', counter: 3 },
+    });
     expect(fromUri).toMatchObject({ issuer: 'Direct', name: 'f', type: 'totp' });
     expect(typed).toMatchObject({ issuer: 'Typed', name: 'g', type: 'hotp', counter: 3 });
-    expect(await h.call('accounts.add', { uri: uri('ONSWG4TFOQQG63TM', 'Direct:f', '&issuer=Direct') })).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(await h.call('accounts.add', { uri: uri('ONSWG4TFOQQG63TM', 'Direct:f', '&issuer=Direct') })).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate' },
+    });
     const hotp = await h.ok('codes.nextHotp', { id: typed.id });
     expect(hotp).toMatchObject({ id: typed.id, code: expect.stringMatching(/^\d{6}$/), validUntil: null });
     expect((await h.ok('accounts.list', {})).find((a) => a.id === typed.id)?.counter).toBe(4);
@@ -93,18 +114,28 @@ describe('adding directly', () => {
   it('renames, reorders and removes', async () => {
     const list = await h.ok('accounts.list', {});
     const [first, second] = [list[0]!, list[1]!];
-    expect(await h.ok('accounts.rename', { id: first.id, issuer: '  Renamed ', name: 'x' })).toMatchObject({ issuer: 'Renamed', name: 'x' });
+    expect(await h.ok('accounts.rename', { id: first.id, issuer: '  Renamed ', name: 'x' })).toMatchObject({
+      issuer: 'Renamed',
+      name: 'x',
+    });
     await h.ok('accounts.reorder', { ids: [second.id, first.id] });
     expect((await h.ok('accounts.list', {})).slice(0, 2).map((a) => a.id)).toEqual([second.id, first.id]);
     await h.ok('accounts.remove', { id: first.id });
     expect((await h.ok('accounts.list', {})).some((a) => a.id === first.id)).toBe(false);
-    expect(await h.call('accounts.remove', { id: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await h.call('accounts.remove', { id: first.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });
 
 describe('settings and app', () => {
   it('settings.set returns and persists the whole settings', async () => {
-    expect(await h.ok('settings.set', { language: 'nb', portalUrl: 'https://example.org/otp' })).toEqual({ contentProtection: true, language: 'nb', portalUrl: 'https://example.org/otp' });
+    expect(await h.ok('settings.set', { language: 'nb', portalUrl: 'https://example.org/otp' })).toEqual({
+      contentProtection: true,
+      language: 'nb',
+      portalUrl: 'https://example.org/otp',
+    });
     expect(await h.ok('settings.get', {})).toMatchObject({ language: 'nb' });
   });
 
@@ -112,8 +143,14 @@ describe('settings and app', () => {
     await h.ok('app.stepAside', {});
     await h.ok('app.comeBack', {});
     await h.ok('app.openExternal', { url: 'https://selfservice.educloud.no/' });
-    expect(await h.call('app.openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await h.call('app.openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input' },
+    });
     expect(h.platformCalls).toEqual(['stepAside', 'comeBack', 'open https://selfservice.educloud.no/']);
-    expect(await h.ok('app.info', {})).toMatchObject({ platform: 'linux', portalPresets: [{ id: 'educloud' }, { id: 'other' }] });
+    expect(await h.ok('app.info', {})).toMatchObject({
+      platform: 'linux',
+      portalPresets: [{ id: 'educloud' }, { id: 'other' }],
+    });
   });
 });

@@ -21,7 +21,16 @@ const ORPHAN = 'ONSWG4TFOQQG63TMPEQGC3RAN5ZHA2DBNY';
 /** Every way a secret could show up in a JSON response. */
 function spellings(base32: string): string[] {
   const bytes = Buffer.from(secretBytes(base32));
-  const forms = [base32, base32.toLowerCase(), encodeBase32(bytes), bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('base64').replace(/=+$/, '')];
+  const forms = [
+    base32,
+    base32.toLowerCase(),
+    encodeBase32(bytes),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+    bytes.toString('base64').replace(/=+$/, ''),
+  ];
   // Grouped for display ("JBSW Y3DP ...") is another classic leak.
   forms.push(base32.match(/.{1,4}/g)!.join(' '));
   return [...new Set(forms)].filter((f) => f.length >= 8);
@@ -38,9 +47,17 @@ async function record<C extends Channel>(channel: C, input: Parameters<typeof h.
 beforeAll(async () => {
   h = await realHandlers('authdesk-leaks');
   // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
-  const a = await record('accounts.add', { uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example` });
+  const a = await record('accounts.add', {
+    uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example`,
+  });
   const b = await record('accounts.add', {
-    manual: { issuer: 'Bank', name: 'bob', secret: TOTP_SHA256.toLowerCase().replace(/(.{4})/g, '$1 '), algorithm: 'SHA256', digits: 8 },
+    manual: {
+      issuer: 'Bank',
+      name: 'bob',
+      secret: TOTP_SHA256.toLowerCase().replace(/(.{4})/g, '$1 '),
+      algorithm: 'SHA256',
+      digits: 8,
+    },
   });
   const c = await record('accounts.add', { uri: `otpauth://hotp/Forge:carol?secret=${HOTP}&issuer=Forge&counter=5` });
   if (!a.ok || !b.ok || !c.ok) throw new Error('could not set up accounts');
@@ -59,7 +76,9 @@ beforeAll(async () => {
   await record('codes.nextHotp', { id: idC });
   await record('codes.nextHotp', { id: idA }); // refused: time-based
 
-  const preview = await record('enroll.preview', { text: `otpauth://totp/Portal:dave?secret=${PREVIEWED}&issuer=Portal` });
+  const preview = await record('enroll.preview', {
+    text: `otpauth://totp/Portal:dave?secret=${PREVIEWED}&issuer=Portal`,
+  });
   await record('enroll.preview', { text: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example` }); // duplicate preview
   await record('enroll.preview', { text: `otpauth://totp/Bad?secret=${PREVIEWED}0189` }); // malformed secret
   await record('enroll.preview', { text: 'https://selfservice.educloud.no/' });
@@ -105,15 +124,20 @@ describe('no handler returns a secret', () => {
     const forms = spellings(secret);
     for (const [channel, texts] of responses) {
       for (const text of texts) {
-        for (const form of forms) expect(text.includes(form), `${channel} leaked ${form}: ${text.slice(0, 200)}`).toBe(false);
+        for (const form of forms)
+          expect(text.includes(form), `${channel} leaked ${form}: ${text.slice(0, 200)}`).toBe(false);
       }
     }
   });
 
   it('failures came back as values with plain sentences, never stack traces', () => {
-    const all = [...responses.values()].flat().map((t) => JSON.parse(t) as { ok: boolean; error?: { code: string; message: string } });
+    const all = [...responses.values()]
+      .flat()
+      .map((t) => JSON.parse(t) as { ok: boolean; error?: { code: string; message: string } });
     const failures = all.filter((o) => !o.ok);
-    expect(failures.map((f) => f.error!.code)).toEqual(expect.arrayContaining(['duplicate', 'bad-secret', 'bad-algorithm', 'bad-input', 'not-found']));
+    expect(failures.map((f) => f.error!.code)).toEqual(
+      expect.arrayContaining(['duplicate', 'bad-secret', 'bad-algorithm', 'bad-input', 'not-found']),
+    );
     for (const f of failures) expect(f.error!.message).not.toMatch(/\n\s+at |\.ts:\d+/);
   });
 });

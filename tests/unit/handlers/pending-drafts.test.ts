@@ -3,7 +3,15 @@ import { fixedClock } from '../../../electron/core/clock';
 import type { AccountDraft } from '../../../electron/core/otp';
 import { PENDING_MAX, PENDING_TTL_MS, PendingDrafts } from '../../../electron/handlers/pending-drafts';
 
-const draft = (name: string): AccountDraft => ({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, issuer: 'X', name, secret: 'JBSWY3DPEHPK3PXP' });
+const draft = (name: string): AccountDraft => ({
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  issuer: 'X',
+  name,
+  secret: 'JBSWY3DPEHPK3PXP',
+});
 
 describe('PendingDrafts', () => {
   it('gives unguessable tokens and keeps the draft until deleted', () => {

@@ -41,13 +41,34 @@ describe('retryingVault', () => {
     const tracked: Vault = new Proxy(h.vault, {
       get: (target, key) => {
         const value = Reflect.get(target, key);
-        return typeof value === 'function' ? (...args: unknown[]) => ((last = String(key)), value.apply(target, args)) : value;
+        return typeof value === 'function'
+          ? (...args: unknown[]) => ((last = String(key)), value.apply(target, args))
+          : value;
       },
     });
-    const vault = retryingVault(async () => tracked, { metadataPath: h.vault.metadataPath, afterWrite: () => void writes.push(last) });
-    const added = await vault.add({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, issuer: 'W', name: 'w', secret: 'JBSWY3DPEHPK3PXP' });
+    const vault = retryingVault(async () => tracked, {
+      metadataPath: h.vault.metadataPath,
+      afterWrite: () => void writes.push(last),
+    });
+    const added = await vault.add({
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      issuer: 'W',
+      name: 'w',
+      secret: 'JBSWY3DPEHPK3PXP',
+    });
     await vault.list();
-    await vault.findDuplicate({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, issuer: 'W', name: 'w', secret: 'JBSWY3DPEHPK3PXP' });
+    await vault.findDuplicate({
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      issuer: 'W',
+      name: 'w',
+      secret: 'JBSWY3DPEHPK3PXP',
+    });
     await vault.rename(added.id, 'W2', 'w');
     await vault.reorder([added.id]);
     await expect(vault.nextHotp(added.id)).rejects.toMatchObject({ code: 'bad-input' }); // still counts: it may have written
