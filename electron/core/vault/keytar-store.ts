@@ -26,6 +26,19 @@ export interface KeytarStoreOptions {
   loadKeytar?: () => Promise<KeytarApi>;
 }
 
+/**
+ * keytar runs each call on a libuv worker thread, and libsecret used from
+ * several threads at once can abort the whole process inside libgcrypt
+ * (atom/node-keytar#283; we saw a test worker die that way). So every call of
+ * this process, for every store, waits for the previous one to finish.
+ */
+let keychainQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = keychainQueue.then(fn, fn);
+  keychainQueue = run.catch(() => undefined);
+  return run;
+}
+
 async function importKeytar(): Promise<KeytarApi> {
   const mod = (await import('keytar')) as KeytarApi & { default?: KeytarApi };
   return mod.default ?? mod;
@@ -45,7 +58,7 @@ export function createKeytarStore(
   const call = async <T>(what: string, fn: (k: KeytarApi) => Promise<T>): Promise<T> => {
     const k = await api();
     try {
-      return await fn(k);
+      return await oneAtATime(() => fn(k));
     } catch (err) {
       throw keychainError(err, what);
     }
