@@ -5,7 +5,7 @@
  * would only add a step (and could offer our own window).
  *
  * Several displays: each getDisplayMedia() call in one capture round gets the
- * next screen (0, 1, 2, ...); once every screen was handed out the call is
+ * next screen (0, 1, 2, ... in app.displays order); once every screen was handed out the call is
  * refused, which tells the renderer it has seen them all. A round starts at
  * app.stepAside / app.comeBack, or after ROUND_IDLE_MS without a request, so
  * a renderer that only ever asks once always gets the first screen.
@@ -16,6 +16,7 @@
  */
 import { desktopCapturer, type BrowserWindow, type DesktopCapturerSource, type Session } from 'electron';
 import type { Clock } from './core/clock';
+import { inDisplayOrder, listDisplays } from './displays';
 import { isAppUrl } from './ipc/origin';
 
 export const ROUND_IDLE_MS = 10_000;
@@ -45,8 +46,12 @@ export class CaptureRound {
 type ListScreens = () => Promise<DesktopCapturerSource[]>;
 
 // No thumbnails: we never show a picker, and rendering them costs time per display.
-const listScreens: ListScreens = () =>
-  desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } });
+// Ordered like app.displays, so the renderer knows which display each capture shows.
+const listScreens: ListScreens = async () =>
+  inDisplayOrder(
+    await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } }),
+    listDisplays(),
+  );
 
 export function installDisplayMediaHandler(
   session: Session,

@@ -1,9 +1,10 @@
-/** The Platform the handlers use, done with Electron: links, stepping aside for a capture, AppInfo. */
+/** The Platform the handlers use, done with Electron: links, stepping aside for a capture, AppInfo, displays. */
 import { app, shell, type BrowserWindow } from 'electron';
 import { AuthdeskError } from './core/errors';
 import { appInfo } from './handlers/app-info';
 import type { Platform } from './handlers';
 import { comeBack, stepAside, type CaptureRound } from './display-media';
+import { listDisplays } from './displays';
 import { isSafeExternalUrl } from './window';
 
 export function electronPlatform(mainWindow: () => BrowserWindow | null, round: CaptureRound): Platform {
@@ -20,5 +21,6 @@ export function electronPlatform(mainWindow: () => BrowserWindow | null, round: 
     stepAside: () => stepAside(win(), round),
     comeBack: () => comeBack(win(), round),
     info: () => appInfo(app.getVersion(), process.platform, process.env),
+    displays: listDisplays,
   };
 }

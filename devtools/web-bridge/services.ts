@@ -14,13 +14,17 @@ import { createKeytarStore, openVault } from '../../electron/core/vault';
 import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
-import type { EventName } from '../../electron/ipc/contract';
+import type { DisplayInfo, EventName } from '../../electron/ipc/contract';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */
   onStepAside?: () => void | Promise<void>;
   onComeBack?: () => void | Promise<void>;
+  /** What app.displays reports; default one 1920x1080 display (tests lay out several to exercise multi-display scans). */
+  displays?: DisplayInfo[];
 }
+
+const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
 
 export interface BridgeServices {
   services: Services;
@@ -45,6 +49,7 @@ function webPlatform(opened: string[], hooks: PlatformHooks): Platform {
     stepAside: async () => void (await hooks.onStepAside?.()),
     comeBack: async () => void (await hooks.onComeBack?.()),
     info: () => ({ ...appInfo(appVersion(), process.platform, {}), platform: 'web', waylandSession: false }),
+    displays: () => structuredClone(hooks.displays ?? ONE_DISPLAY),
   };
 }
 

@@ -14,5 +14,6 @@ export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
     },
     'app.stepAside': async () => platform.stepAside(),
     'app.comeBack': async () => platform.comeBack(),
+    'app.displays': async () => platform.displays(),
   };
 }

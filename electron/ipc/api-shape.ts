@@ -26,6 +26,7 @@ export const channelNames = [
   'app.openExternal',
   'app.stepAside',
   'app.comeBack',
+  'app.displays',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -70,6 +70,13 @@ export interface AppInfo {
   portalPresets: { id: string; name: string; url: string }[];
 }
 
+/** One display as the OS lays it out; bounds are logical (DIP) units, as stitchDisplays expects. */
+export interface DisplayInfo {
+  id: string;
+  bounds: { x: number; y: number; width: number; height: number };
+  scaleFactor: number;
+}
+
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
   'accounts.add': channel<AccountMeta>()(
@@ -118,6 +125,8 @@ export const contract = {
   /** Moves the window out of the way before a screen capture, and back after. */
   'app.stepAside': channel<void>()(none),
   'app.comeBack': channel<void>()(none),
+  /** Every display, in the order main hands out screen captures within one round. */
+  'app.displays': channel<DisplayInfo[]>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.openExternal': { url: 'https://www.uio.no/' },
   'app.stepAside': {},
   'app.comeBack': {},
+  'app.displays': {},
 };
 
 export interface BadInput {

@@ -169,9 +169,25 @@ export const protocol = {
 };
 
 export const desktopCapturer = {
-  sources: [] as { id: string; name: string }[],
+  sources: [] as { id: string; name: string; display_id?: string }[],
   async getSources(_options: unknown) {
     return this.sources;
+  },
+};
+
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  scaleFactor: number;
+  /** Electron's Display carries more; the fake keeps a few to show they are not passed on. */
+  rotation?: number;
+  label?: string;
+}
+
+export const screen = {
+  displays: [] as FakeDisplay[],
+  getAllDisplays() {
+    return this.displays;
   },
 };
 
@@ -224,6 +240,7 @@ export default {
   nativeTheme,
   powerMonitor,
   protocol,
+  screen,
   session,
   shell,
 };

@@ -29,6 +29,7 @@ export async function realHandlers(prefix: string) {
     stepAside: async () => void platformCalls.push('stepAside'),
     comeBack: async () => void platformCalls.push('comeBack'),
     info: () => appInfo('0.0.0-test', 'linux', {}),
+    displays: () => [{ id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }],
   };
   const handlers: Handlers = createHandlers({ vault, settings: openSettingsStore(dataDir), clock, platform });
 

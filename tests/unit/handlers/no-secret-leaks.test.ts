@@ -104,6 +104,7 @@ beforeAll(async () => {
   await record('app.openExternal', { url: 'https://selfservice.educloud.no/' });
   await record('app.stepAside', {});
   await record('app.comeBack', {});
+  await record('app.displays', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
