@@ -140,4 +140,47 @@ describe('scan the screen (Xvfb, headful Chromium, real capture)', () => {
     expect(text).toContain('press Ctrl and +');
     expect(text).toContain('take a screenshot');
   });
+
+  it('two displays side by side: one capture per display, and the code both show is previewed once', async () => {
+    // Chromium's auto-select answers every call with the same Entire screen, so the code is seen twice.
+    const twoBridge = await startTestBridge({
+      displays: [
+        { id: 'a', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 },
+        { id: 'b', bounds: { x: 1920, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 },
+      ],
+    });
+    const two = await openApp(browser, twoBridge);
+    try {
+      await two.page.addInitScript(() => {
+        const calls = { asked: 0, granted: 0 };
+        (window as unknown as { __displayMedia: typeof calls }).__displayMedia = calls;
+        const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+        navigator.mediaDevices.getDisplayMedia = async (options) => {
+          calls.asked++;
+          const stream = await original(options);
+          calls.granted++;
+          return stream;
+        };
+      });
+      await two.page.reload();
+      await two.page.locator('.app').waitFor();
+      await showPicture(
+        'both.png',
+        await QRCode.toBuffer('otpauth://totp/Twin:t@example.org?secret=JBSWY3DPEHPK3PXP&issuer=Twin', { scale: 5 }),
+        { x: 200, y: 300 },
+      );
+      await two.page.locator('.app-header').getByRole('button', { name: 'Scan QR code' }).click();
+      await two.page.getByTestId('enroll-preview').waitFor();
+      expect(await two.page.getByTestId('enroll-issuer').inputValue()).toBe('Twin');
+      expect(await two.page.getByTestId('enroll-pick').count()).toBe(0);
+      expect(await two.page.evaluate(() => (window as unknown as { __displayMedia: unknown }).__displayMedia)).toEqual({
+        asked: 2,
+        granted: 2,
+      });
+      expect(two.errors).toEqual([]);
+    } finally {
+      await two.context.close();
+      await twoBridge.cleanup();
+    }
+  });
 });

@@ -11,6 +11,7 @@ export const enrollApi = {
   },
   stepAside: () => unwrap(bridge().app.stepAside()),
   comeBack: () => unwrap(bridge().app.comeBack()),
+  displays: () => unwrap(bridge().app.displays()),
   info: () => unwrap(bridge().app.info()),
   codes: (id: string) => unwrap(bridge().codes.current({ ids: [id] })),
   nextHotp: (id: string) => unwrap(bridge().codes.nextHotp({ id })),

@@ -2,18 +2,25 @@
  * Each way in, from its raw material to Findings: capture -> RGBA -> decoder
  * worker -> enroll.preview. Decoded texts live only inside these functions.
  */
-import { captureScreen, imageFileToRgba } from '../../scan/capture';
+import type { DisplayInfo } from '../../../electron/ipc/contract';
+import { captureScreens, imageFileToRgba } from '../../scan/capture';
 import type { DecodeOptions, RgbaImage } from '../../scan/decoder/types';
 import { enrollApi } from './api';
 import { decodeImage } from './decoder';
 import { noFindings, previewAll, toUnreadable, type Findings } from './findings';
+import { findAcrossDisplays } from './screen-findings';
 
 export type Source = 'screen' | 'image' | 'paste' | 'camera';
 
 /** Throws CaptureError (denied, no screen) or ApiError; an empty screen is an empty Findings. */
 export async function findOnScreen(): Promise<Findings> {
-  const image = await captureScreen({ stepAside: enrollApi.stepAside, comeBack: enrollApi.comeBack });
-  return findInImage(image);
+  // Not knowing the displays is no reason to fail the scan: one capture (the first screen) still reads most codes.
+  const displays: DisplayInfo[] = await enrollApi.displays().catch(() => []);
+  const captures = await captureScreens({ stepAside: enrollApi.stepAside, comeBack: enrollApi.comeBack }, displays);
+  return findAcrossDisplays(captures, {
+    decode: async (image) => (await decodeImage(image)).map((d) => d.text),
+    preview: previewAll,
+  });
 }
 
 export async function findInImage(image: RgbaImage, into?: Findings, options?: DecodeOptions): Promise<Findings> {

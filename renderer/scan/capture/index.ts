@@ -1,5 +1,5 @@
 /** Capture: screen, image files, clipboard/drop and webcam, each ending in the decoder's RgbaImage. */
-export { captureScreen, type StepAside } from './screen';
+export { captureScreens, type StepAside } from './screen';
 export { imageFileToRgba } from './image-file';
 export { readTransfer, isEnrollPasteTarget, ENROLL_PASTE_ATTRIBUTE, type Pasted } from './clipboard';
 export { startCameraScan, type CameraSession } from './camera';

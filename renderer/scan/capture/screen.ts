@@ -1,11 +1,14 @@
 /**
- * Screen capture: one frame of the whole screen at its native resolution.
+ * Screen capture: one frame of every display at its native resolution.
  *
- * Main answers getDisplayMedia with the entire screen (no picker, except on
- * Wayland where the system portal always asks). We take ONE capture, kept
- * simple on purpose: with several displays main hands us the one it chooses
- * (the primary), and "use a picture instead" covers a QR code on another one.
+ * Main answers getDisplayMedia with an entire screen (no picker, except on
+ * Wayland where the system portal always asks): within one round, call i gets
+ * display i of app.displays, and a call after the last is refused. So we ask
+ * once per display we were told of, each capture tagged with its display's
+ * bounds, which lets the decoder stitch neighbours when a code spans a seam.
  */
+import type { DisplayInfo } from '../../../electron/ipc/contract';
+import type { DisplayCapture } from '../decoder/stitch';
 import type { RgbaImage } from '../decoder/types';
 import { CaptureError, mediaFailure } from './failure';
 import { drawToRgba } from './pixels';
@@ -33,22 +36,40 @@ export interface StepAside {
   comeBack(): Promise<void>;
 }
 
-export async function captureScreen(window: StepAside): Promise<RgbaImage> {
+/**
+ * One capture per display, in `displays` order, between stepAside and
+ * comeBack. An empty list or a single display means one capture (bounds then
+ * come from the display, or from the frame itself when we know no display).
+ */
+export async function captureScreens(window: StepAside, displays: readonly DisplayInfo[]): Promise<DisplayCapture[]> {
   if (!navigator.mediaDevices?.getDisplayMedia) {
     throw new CaptureError('unsupported', 'This system cannot capture the screen.');
   }
+  const wanted = Math.max(displays.length, 1);
+  const captures: DisplayCapture[] = [];
   await window.stepAside();
-  let stream: MediaStream | undefined;
   try {
-    try {
-      stream = await navigator.mediaDevices.getDisplayMedia(SCREEN_CONSTRAINTS);
-    } catch (err) {
-      throw mediaFailure(err, 'screen');
+    for (let i = 0; i < wanted; i++) {
+      let stream: MediaStream;
+      try {
+        stream = await navigator.mediaDevices.getDisplayMedia(SCREEN_CONSTRAINTS);
+      } catch (err) {
+        // Main refuses once every screen was handed out (a display was unplugged
+        // since we asked): the captures we already hold are still worth reading.
+        if (captures.length > 0) break;
+        throw mediaFailure(err, 'screen');
+      }
+      try {
+        const image = await grabFrame(stream);
+        const bounds = displays[i]?.bounds ?? { x: 0, y: 0, width: image.width, height: image.height };
+        captures.push({ image, bounds: { ...bounds } });
+      } finally {
+        // Release each screen at once: the capture indicator goes away before the next one starts.
+        stopStream(stream);
+      }
     }
-    return await grabFrame(stream);
+    return captures;
   } finally {
-    // Release the screen before anything else: the capture indicator goes away at once.
-    if (stream) stopStream(stream);
     await window.comeBack();
   }
 }
