@@ -5,11 +5,10 @@
  * inject axe; every other test runs under the app's real CSP.)
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
-import { launchBrowser, openApp, type AppPage } from '../support/browser';
-import { startTestBridge, type TestBridge } from '../support/bridge';
+import { useAppSession } from '../support/app-session';
 import { repoRoot } from '../support/vectors';
 
 const T = 1_700_000_000_000;
@@ -22,24 +21,7 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-let browser: Browser;
-let bridge: TestBridge;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  bridge = await startTestBridge({ clock: fixedClock(T) });
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-  await bridge?.cleanup();
-});
+const session = useAppSession({ bridge: () => ({ clock: fixedClock(T) }) });
 
 /** Serious and critical axe violations on the page as it is now, in a readable form. */
 async function audit(page: Page): Promise<string[]> {
@@ -56,8 +38,10 @@ async function audit(page: Page): Promise<string[]> {
 }
 
 async function seed(): Promise<void> {
-  await bridge.call('accounts.add', { uri: 'otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' });
-  await bridge.call('accounts.add', {
+  await session.bridge.call('accounts.add', {
+    uri: 'otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
+  });
+  await session.bridge.call('accounts.add', {
     manual: { issuer: 'Bank', name: 'counter', secret: 'GEZDGNBVGY3TQOJQ', type: 'hotp' },
   });
 }
@@ -66,8 +50,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   describe(`accessibility, ${colorScheme} theme`, () => {
     const open = async () => {
       // The clock runs (from T): axe schedules its work with timers, which a paused clock would never fire.
-      app = await openApp(browser, bridge, { frozenAt: T, clockRuns: true, colorScheme, bypassCSP: true });
-      return app.page;
+      return (await session.open({ frozenAt: T, clockRuns: true, colorScheme, bypassCSP: true })).page;
     };
 
     it('empty state', async () => {

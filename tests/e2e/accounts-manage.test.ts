@@ -6,11 +6,11 @@
  * flow, the dark theme and Norwegian. Page time is frozen; the undo window
  * passes with page.clock, never by sleeping.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
-import { launchBrowser, openApp, screenshot, type AppPage, type OpenAppOptions } from '../support/browser';
-import { startTestBridge, type TestBridge } from '../support/bridge';
+import { useAppSession } from '../support/app-session';
+import { screenshot, type OpenAppOptions } from '../support/browser';
 import { referenceTotp } from '../support/reference-otp';
 
 const T = 1_700_000_000_000;
@@ -22,37 +22,22 @@ const SEED = [
   { issuer: 'Proton', name: 'kari' },
 ];
 
-let browser: Browser;
-let bridge: TestBridge;
-let app: AppPage | undefined;
+const session = useAppSession({ bridge: () => ({ clock: fixedClock(T) }) });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  bridge = await startTestBridge({ clock: fixedClock(T) });
-  for (const [i, a] of SEED.entries()) await bridge.call('accounts.add', { manual: { ...a, secret: SECRETS[i]! } });
-});
-afterEach(async () => {
-  expect(app?.errors ?? []).toEqual([]);
-  await app?.context.close();
-  app = undefined;
-  await bridge?.cleanup();
+  for (const [i, a] of SEED.entries())
+    await session.bridge.call('accounts.add', { manual: { ...a, secret: SECRETS[i]! } });
 });
 
 async function open(options: OpenAppOptions = {}): Promise<void> {
-  app = await openApp(browser, bridge, { frozenAt: T, ...options });
-  page = app.page;
+  page = (await session.open({ frozenAt: T, ...options })).page;
   await page.locator('li.row').first().waitFor();
 }
 
 const row = (text: string) => page.locator('li.row', { hasText: text });
 const shownIssuers = () => page.locator('li.row .issuer').allTextContents();
-const vaultIssuers = async () => (await bridge.call('accounts.list')).map((a) => a.issuer);
+const vaultIssuers = async () => (await session.bridge.call('accounts.list')).map((a) => a.issuer);
 
 describe('managing accounts (real bridge, real keychain)', () => {
   it('lists every account with its code, in the vault order', async () => {
@@ -159,8 +144,7 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await open();
     await row('Proton').getByRole('button', { name: 'Delete Proton' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
-    await app!.context.close();
-    app = undefined;
+    await session.closeApp();
     expect(await vaultIssuers()).toContain('Proton');
   });
 
@@ -223,7 +207,7 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('button', { name: 'Legg til manuelt / lim inn lenke' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
-    expect((await bridge.call('settings.get')).language).toBe('nb');
+    expect((await session.bridge.call('settings.get')).language).toBe('nb');
     await page.keyboard.press('Escape');
     await screenshot(page, 'nb-language');
 

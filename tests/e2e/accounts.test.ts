@@ -4,12 +4,12 @@
  * frozen on both sides (server clock + page clock) so the codes on screen can
  * be checked against an independent RFC 6238 computation (node:crypto).
  */
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
 import { invokeChannel } from '../../electron/handlers';
-import { launchBrowser, openApp, screenshot, type AppPage } from '../support/browser';
-import { startTestBridge, type TestBridge } from '../support/bridge';
+import { useAppSession } from '../support/app-session';
+import { screenshot } from '../support/browser';
 import { referenceHotp, referenceTotp } from '../support/reference-otp';
 
 // 2023-11-14T22:13:20Z: 20 s into a 30 s period, 40 s into a 60 s one.
@@ -17,31 +17,17 @@ const T = 1_700_000_000_000;
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const SECRET2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-let browser: Browser;
-let bridge: TestBridge;
-let app: AppPage;
-let page: Page;
 const clock = fixedClock(T);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+const session = useAppSession({
+  bridge: () => {
+    clock.set(T);
+    return { clock };
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  clock.set(T);
-  bridge = await startTestBridge({ clock });
-});
-afterEach(async () => {
-  expect(app?.errors ?? []).toEqual([]);
-  await app?.context.close();
-  await bridge?.cleanup();
-});
+let page: Page;
 
 async function open(): Promise<void> {
-  app = await openApp(browser, bridge, { frozenAt: T });
-  page = app.page;
+  page = (await session.open({ frozenAt: T })).page;
 }
 
 const row = (text: string) => page.locator('li.row', { hasText: text });
@@ -77,7 +63,7 @@ describe('accounts window (real bridge, real keychain)', () => {
     expect(text).toMatch(/^\d{3} \d{3}$/);
     // The new row is focused (and flashed), so Enter copies at once.
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.textContent ?? '')).toContain('ACME Corp');
-    expect((await bridge.call('accounts.list')).map((a) => a.issuer)).toEqual(['ACME Corp']);
+    expect((await session.bridge.call('accounts.list')).map((a) => a.issuer)).toEqual(['ACME Corp']);
   });
 
   it('adds a hand-typed key with advanced options (SHA-256, 8 digits, 60 s)', async () => {
@@ -98,7 +84,7 @@ describe('accounts window (real bridge, real keychain)', () => {
       .poll(() => shownCode('Büro'))
       .toBe(referenceTotp(SECRET2, T, { algorithm: 'SHA256', digits: 8, period: 60 }));
     expect(await row('Büro').locator('.code').textContent()).toMatch(/^\d{4} \d{4}$/);
-    const [saved] = await bridge.call('accounts.list');
+    const [saved] = await session.bridge.call('accounts.list');
     expect(saved).toMatchObject({ issuer: 'Büro', name: 'kari', algorithm: 'SHA256', digits: 8, period: 60 });
   });
 
@@ -109,7 +95,7 @@ describe('accounts window (real bridge, real keychain)', () => {
     await page.getByLabel('Setup link').fill(link);
     await page.getByRole('button', { name: 'Add account' }).click();
 
-    const expected = await invokeChannel(bridge.handlers, 'accounts.add', { uri: link });
+    const expected = await invokeChannel(session.bridge.handlers, 'accounts.add', { uri: link });
     expect(expected.ok).toBe(false);
     const message = expected.ok ? '' : expected.error.message;
     expect(message).toMatch(/no secret key/i);
@@ -119,11 +105,11 @@ describe('accounts window (real bridge, real keychain)', () => {
     expect(await page.getByLabel('Setup link').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Setup link').inputValue()).toBe(link); // the input is kept
     await screenshot(page, 'add-invalid-link');
-    expect(await bridge.call('accounts.list')).toEqual([]);
+    expect(await session.bridge.call('accounts.list')).toEqual([]);
   });
 
   it('asks main for codes only at period boundaries and rolls over to the RFC code of the next period', async () => {
-    await bridge.call('accounts.add', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
+    await session.bridge.call('accounts.add', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
     const calls: string[] = [];
     const count = (r: Request) => r.url().includes('/rpc/codes.current') && calls.push(r.url());
     await open();
@@ -147,7 +133,7 @@ describe('accounts window (real bridge, real keychain)', () => {
   });
 
   it('copies a code on click and on Enter, with visible and spoken feedback', async () => {
-    await bridge.call('accounts.add', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
+    await session.bridge.call('accounts.add', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
     await open();
     const expected = referenceTotp(SECRET, T);
     await expect.poll(() => shownCode('ACME')).toBe(expected);
@@ -165,7 +151,7 @@ describe('accounts window (real bridge, real keychain)', () => {
   });
 
   it('shows HOTP codes on request, each press advancing the persisted counter', async () => {
-    await bridge.call('accounts.add', {
+    await session.bridge.call('accounts.add', {
       manual: { issuer: 'Bank', name: 'counter', secret: SECRET, type: 'hotp', counter: 0 },
     });
     await open();
@@ -175,6 +161,6 @@ describe('accounts window (real bridge, real keychain)', () => {
     await expect.poll(() => shownCode('Bank')).toBe(referenceHotp(SECRET, 0));
     await next.click();
     await expect.poll(() => shownCode('Bank')).toBe(referenceHotp(SECRET, 1));
-    expect((await bridge.call('accounts.list'))[0]!.counter).toBe(2);
+    expect((await session.bridge.call('accounts.list'))[0]!.counter).toBe(2);
   });
 });
