@@ -1,26 +1,15 @@
 /** `authdesk decode-qr` and `authdesk add --image` on the shared QR images. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { expect, it } from 'vitest';
 import { requireSecretService } from '../support/keychain';
 import { describeWithVectors, readVectorJson, vectorPath } from '../support/vectors';
-import { bundleCli, cliSandbox, runCli, type CliResult } from './support/cli-process';
+import { type CliResult } from './support/cli-process';
+import { useCliSandbox } from './support/cli-session';
 
 requireSecretService();
 
-const box = cliSandbox('authdesk-images');
-let cli: Awaited<ReturnType<typeof bundleCli>>;
-const run = (...args: string[]) => runCli(cli.file, args, box.env);
-beforeAll(async () => {
-  cli = await bundleCli();
-});
-afterAll(async () => {
-  cli?.dispose();
-  const secrets = createKeytarStore(box.service);
-  for (const { account } of await secrets.list()) await secrets.delete(account);
-  box.cleanup();
-});
+const { box, run } = useCliSandbox('authdesk-images');
 
 function oneErrorLine(r: CliResult, pattern: RegExp) {
   expect(r.code).toBe(1);

@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { describe, expect, it } from 'vitest';
 import { requireSecretService } from '../support/keychain';
 import { repoRoot } from '../support/vectors';
-import { bundleCli, cliSandbox, collect, runCli, type CliResult } from './support/cli-process';
+import { collect, type CliResult } from './support/cli-process';
+import { useCliSandbox } from './support/cli-session';
 
 requireSecretService();
 
@@ -19,19 +19,7 @@ const HOTP_URI = 'otpauth://hotp/RFC:4226?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ
 const VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const COMMANDS = ['code', 'list', 'add', 'rename', 'remove', 'decode-qr', 'doctor'];
 
-let cli: Awaited<ReturnType<typeof bundleCli>>;
-const box = cliSandbox('authdesk-cli');
-const run = (...args: string[]) => runCli(cli.file, args, box.env);
-const secrets = createKeytarStore(box.service);
-
-beforeAll(async () => {
-  cli = await bundleCli();
-});
-afterAll(async () => {
-  cli?.dispose();
-  for (const { account } of await secrets.list()) await secrets.delete(account);
-  box.cleanup();
-});
+const { box, cli, secrets, run } = useCliSandbox('authdesk-cli');
 
 /** A failure: the exit code, nothing on stdout, exactly one stderr line `authdesk: ...`, no stack trace. */
 function expectFailure(r: CliResult, code: 1 | 2, message: RegExp | string) {

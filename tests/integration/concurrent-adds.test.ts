@@ -4,27 +4,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { expect, it } from 'vitest';
 import { openVault } from '../../electron/core/vault/vault';
 import { requireSecretService } from '../support/keychain';
-import { bundleCli, cliSandbox, runCli } from '../cli/support/cli-process';
+import { runCli } from '../cli/support/cli-process';
+import { useCliSandbox } from '../cli/support/cli-session';
 
 requireSecretService();
 
 const N = 10;
-const box = cliSandbox('authdesk-concurrent');
-const secrets = createKeytarStore(box.service);
-let cli: Awaited<ReturnType<typeof bundleCli>>;
-
-beforeAll(async () => {
-  cli = await bundleCli();
-});
-afterAll(async () => {
-  cli?.dispose();
-  for (const { account } of await secrets.list()) await secrets.delete(account);
-  box.cleanup();
-});
+const { box, cli, secrets } = useCliSandbox('authdesk-concurrent');
 
 /** A distinct valid base32 secret per index. */
 const secretFor = (i: number) => `JBSWY3DPEHPK3P${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}Q`;

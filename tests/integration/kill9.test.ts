@@ -13,31 +13,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { expect, it } from 'vitest';
 import { openVault } from '../../electron/core/vault/vault';
 import { readMetadata } from '../../electron/core/vault/metadata-file';
 import { vaultFiles } from '../../electron/core/paths';
 import { codeWindow } from '../../electron/core/otp';
 import { requireSecretService } from '../support/keychain';
-import { bundleCli, cliSandbox, collect, runCli } from '../cli/support/cli-process';
+import { collect, runCli } from '../cli/support/cli-process';
+import { useCliSandbox } from '../cli/support/cli-session';
 
 requireSecretService();
 
 const RUNS = 40;
 const SEED = Number(process.env.AUTHDESK_KILL_SEED ?? 20_240_611);
-const box = cliSandbox('authdesk-kill9');
-const secrets = createKeytarStore(box.service);
-let cli: Awaited<ReturnType<typeof bundleCli>>;
-
-beforeAll(async () => {
-  cli = await bundleCli();
-});
-afterAll(async () => {
-  cli?.dispose();
-  for (const { account } of await secrets.list()) await secrets.delete(account);
-  box.cleanup();
-});
+const { box, cli, secrets } = useCliSandbox('authdesk-kill9');
 
 /** Small seeded PRNG (mulberry32): the same kill schedule on every run of the test. */
 function prng(seed: number) {
