@@ -21,9 +21,7 @@ export interface AppSession {
   closeApp(): Promise<void>;
 }
 
-export function useAppSession(
-  options: { bridge?: () => BridgeOptions; checkPageErrors?: boolean } = {},
-): AppSession {
+export function useAppSession(options: { bridge?: () => BridgeOptions; checkPageErrors?: boolean } = {}): AppSession {
   let browser: Browser | undefined;
   let bridge: TestBridge | undefined;
   let app: AppPage | undefined;
