@@ -4,10 +4,10 @@
  * A missing, unreadable or hand-edited file never stops the app: every field
  * that is not valid falls back to its default.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppInfo, Language, Settings } from '../ipc/contract';
+import { writeFileAtomic } from './atomic-file';
 
 /**
  * The portals the guided set-up knows. Educloud (UiO) is the default because
@@ -94,37 +94,5 @@ function isHttpsUrl(value: unknown): value is string {
     return new URL(value).protocol === 'https:';
   } catch {
     return false;
-  }
-}
-
-/** temp file in the same folder + fsync + rename (+ fsync of the folder where the OS allows it). */
-async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
-  await syncDir(path.dirname(file));
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; the rename is still atomic there.
   }
 }

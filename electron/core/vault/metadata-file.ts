@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
+import { tempPrefix, writeFileAtomic } from '../atomic-file';
 import { AuthdeskError } from '../errors';
 import type { vaultFiles } from '../paths';
 import {
@@ -143,34 +144,24 @@ export async function writeMetadata(
 ): Promise<FileStamp> {
   await fs.mkdir(files.dir, { recursive: true, mode: 0o700 });
   await removeLeftovers(files);
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmp = `${files.metadata}.tmp-${suffix}`;
   try {
-    const handle = await fs.open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(doc, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.keepPrevious !== false) await keepPreviousGeneration(files, suffix);
-    await fs.rename(tmp, files.metadata);
+    await writeFileAtomic(files.metadata, `${JSON.stringify(doc, null, 2)}\n`, {
+      beforeReplace: options.keepPrevious === false ? undefined : () => keepPreviousGeneration(files),
+    });
   } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new AuthdeskError(
       'internal',
       `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
       { cause: err },
     );
   }
-  await syncDir(files.dir);
   const stamp = await statMetadata(files);
   if (!stamp) throw new AuthdeskError('internal', `${files.metadata} vanished right after it was saved.`);
   return stamp;
 }
 
-async function keepPreviousGeneration(files: VaultFiles, suffix: string): Promise<void> {
-  const bakTmp = `${files.backup}.tmp-${suffix}`;
+async function keepPreviousGeneration(files: VaultFiles): Promise<void> {
+  const bakTmp = `${files.backup}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await fs.link(files.metadata, bakTmp);
   } catch (err) {
@@ -183,26 +174,13 @@ async function keepPreviousGeneration(files: VaultFiles, suffix: string): Promis
 
 /** Temp files of a writer that was killed mid-write. Safe to delete: only the lock holder writes temps. */
 async function removeLeftovers(files: VaultFiles): Promise<void> {
-  const base = path.basename(files.metadata);
+  const leftover = [tempPrefix(files.metadata), tempPrefix(files.backup)];
   const names = await fs.readdir(files.dir).catch(() => [] as string[]);
   await Promise.all(
     names
-      .filter((n) => n.startsWith(`${base}.tmp-`) || n.startsWith(`${base}.bak.tmp-`))
+      .filter((n) => leftover.some((prefix) => n.startsWith(prefix)))
       .map((n) => fs.rm(path.join(files.dir, n), { force: true }).catch(() => undefined)),
   );
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  }
 }
 
 function readError(file: string, err: unknown): AuthdeskError {
