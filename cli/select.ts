@@ -4,12 +4,8 @@
  */
 import type { AccountMeta } from '../electron/core/otp/types';
 import { AuthdeskError } from '../electron/core/errors';
+import { foldForSearch as fold } from '../electron/core/fold-text';
 import { accountLabel } from './format';
-
-/** Lower-case, accents removed: NFD splits "ü" into "u" + a combining mark we drop. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Every account the query names: an exact id wins alone; otherwise issuer/name substrings. */
 export function matchAccounts(accounts: AccountMeta[], query: string): AccountMeta[] {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountMeta } from '../../electron/core/otp/types';
 import { AuthdeskError } from '../../electron/core/errors';
-import { fold, matchAccounts, selectOne } from '../../cli/select';
+import { matchAccounts, selectOne } from '../../cli/select';
+import { foldForSearch as fold } from '../../electron/core/fold-text';
 import { parseAtTime } from '../../cli/at-time';
 import { groupDigits, secondsLeft } from '../../cli/format';
 import { orderBy } from '../../electron/core/vault/account-utils';
@@ -29,6 +30,11 @@ describe('matching accounts', () => {
     expect(fold('ZÜRICH Ångström')).toBe('zurich angstrom');
     expect(matchAccounts(accounts, 'zurich').map((a) => a.name)).toEqual(['Müller']);
     expect(matchAccounts(accounts, 'MULLER').map((a) => a.issuer)).toEqual(['Zürich Bank']);
+  });
+
+  it('folds letters Unicode does not decompose, as the app\'s search box does ("bo" finds "Bø")', () => {
+    const norsk = [acct('55555555-eeee-4eee-8eee-000000000005', 'Bø Kommune', 'kari')];
+    expect(matchAccounts(norsk, 'bo kommune').map((a) => a.name)).toEqual(['kari']);
   });
 
   it('matches an exact id, or an id prefix of 8+ characters', () => {

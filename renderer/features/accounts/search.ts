@@ -2,18 +2,10 @@
  * Search-as-you-type over issuer and name. Accents and case do not matter:
  * "zurich" finds "Zürich", "bo" finds "Bø".
  */
+import { foldForSearch } from '../../../electron/core/fold-text';
 import type { AccountMeta } from '../../../electron/core/otp/types';
 
-// Letters that Unicode does not decompose into base + accent but people type without it.
-const FOLD: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', ı: 'i' };
-
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[øæßđłœı]/g, (c) => FOLD[c] ?? c);
-}
+export { foldForSearch };
 
 /** Every word of the query must appear in the issuer or the name. */
 export function matchesQuery(account: Pick<AccountMeta, 'issuer' | 'name'>, query: string): boolean {
