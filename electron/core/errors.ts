@@ -29,6 +29,12 @@ export type ErrorCode =
   // images / QR
   | 'bad-image'
   | 'no-qr'
+  // import / export / backup (issue 10)
+  | 'wrong-password'
+  | 'password-required'
+  | 'damaged-file'
+  | 'unknown-format'
+  | 'file-too-large'
   // transport
   | 'bad-input'
   | 'forbidden'

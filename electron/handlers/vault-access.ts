@@ -14,7 +14,7 @@ export interface VaultAccessOptions {
   afterWrite?: () => void | Promise<void>;
 }
 
-const WRITES = new Set<keyof Vault>(['add', 'rename', 'reorder', 'remove', 'nextHotp', 'repair']);
+const WRITES = new Set<keyof Vault>(['add', 'addMany', 'rename', 'reorder', 'remove', 'nextHotp', 'repair']);
 
 export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOptions): Vault {
   let opening: Promise<Vault> | null = null;
@@ -43,6 +43,8 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     metadataPath: options.metadataPath,
     list: call('list'),
     add: call('add'),
+    addMany: call('addMany'),
+    exportDrafts: call('exportDrafts'),
     findDuplicate: call('findDuplicate'),
     rename: call('rename'),
     reorder: call('reorder'),

@@ -24,6 +24,14 @@ export interface Vault {
   list(): Promise<AccountMeta[]>;
   /** Rejects an exact duplicate (same secret, issuer and name) with AuthdeskError('duplicate'). */
   add(draft: AccountDraft): Promise<AccountMeta>;
+  /**
+   * Adds every draft or none (an import): keychain items first, then one
+   * metadata write; if anything fails, every keychain item written by this
+   * call is removed again and the metadata is left as it was.
+   */
+  addMany(drafts: AccountDraft[]): Promise<AccountMeta[]>;
+  /** Accounts WITH their secrets (all, or the given ids), for export and backup: main/CLI only, never IPC. */
+  exportDrafts(ids?: string[]): Promise<(AccountDraft & { id: string })[]>;
   /** The existing account a draft would duplicate, if any. */
   findDuplicate(draft: AccountDraft): Promise<AccountMeta | null>;
   rename(id: string, issuer: string, name: string): Promise<AccountMeta>;

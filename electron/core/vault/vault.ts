@@ -56,6 +56,16 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     return null;
   };
 
+  /** A batch may not repeat an account of the vault, nor one of its own. */
+  const refuseDuplicates = async (drafts: AccountDraft[], accounts: AccountMeta[]) => {
+    for (const [i, draft] of drafts.entries()) {
+      const existing = await findDuplicate(draft, accounts);
+      if (existing) throw duplicateError(existing);
+      if (drafts.slice(0, i).some((d) => isDuplicate(draft, { ...d, id: '', createdAt: 0 } as AccountMeta, d.secret)))
+        throw new AuthdeskError('duplicate', `${accountLabel(draft)} is twice in this import.`);
+    }
+  };
+
   const mustFind = (accounts: AccountMeta[], id: string): AccountMeta => {
     const found = accounts.find((a) => a.id === id);
     if (!found) throw new AuthdeskError('not-found', 'That account is no longer in Authdesk.');
@@ -100,6 +110,49 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
         throw err;
       }
       return { ...account };
+    },
+
+    async addMany(drafts) {
+      const now = clock.now();
+      const accounts = drafts.map((d) => newAccount(d, now));
+      await refuseDuplicates(drafts, (await store.current()).accounts);
+      const written: string[] = [];
+      let metadataTried = false;
+      try {
+        for (const [i, account] of accounts.entries()) {
+          await secrets.set(account.id, drafts[i]!.secret);
+          written.push(account.id);
+        }
+        metadataTried = true;
+        await store.mutate(async (doc) => {
+          await refuseDuplicates(drafts, doc.accounts); // another process may have added one meanwhile
+          doc.accounts.push(...accounts);
+        });
+      } catch (err) {
+        // All or nothing: take back our keychain items unless the metadata did land after all.
+        const saved =
+          metadataTried &&
+          (await store.current().then(
+            (d) => d.accounts.some((a) => a.id === accounts[0]?.id),
+            () => true,
+          ));
+        if (!saved) for (const id of written) await secrets.delete(id).catch(() => undefined);
+        throw err;
+      }
+      accounts.forEach((a, i) => secretOf.set(a.id, drafts[i]!.secret));
+      return accounts.map((a) => ({ ...a }));
+    },
+
+    async exportDrafts(ids) {
+      const wanted = ids ? new Set(ids) : null;
+      const out: (AccountDraft & { id: string })[] = [];
+      for (const account of (await store.current()).accounts) {
+        if (wanted && !wanted.has(account.id)) continue;
+        const secret = await secretFor(account.id);
+        if (secret === null) throw missingSecretError(account); // never export an account half
+        out.push({ id: account.id, issuer: account.issuer, name: account.name, secret, ...paramsOf(account) });
+      }
+      return out;
     },
 
     async rename(id, issuer, name) {
