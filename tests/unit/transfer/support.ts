@@ -1,0 +1,24 @@
+/** Shared helpers of the transfer tests: the normalized shape of the vectors, and their reference codes. */
+import { generateCode } from '../../../electron/core/otp';
+import type { AccountDraft } from '../../../electron/core/otp/types';
+
+export interface ExpectedEntry extends AccountDraft {
+  code_at_1700000000?: string;
+  code_at_counter?: string;
+}
+
+/** The vectors' normalized entry: exactly these fields, period only for totp/steam, counter only for hotp. */
+export function normalized(e: AccountDraft): AccountDraft {
+  const base = { type: e.type, issuer: e.issuer, name: e.name, secret: e.secret, algorithm: e.algorithm, digits: e.digits };
+  return e.type === 'hotp' ? { ...base, counter: e.counter } : { ...base, period: e.period };
+}
+
+/** Entries as a map keyed by secret (the vectors' rule: order in a file means nothing). */
+export function bySecret(entries: AccountDraft[]): Map<string, AccountDraft> {
+  return new Map(entries.map((e) => [e.secret, normalized(e)]));
+}
+
+/** The code the imported entry generates for the vector's check. */
+export function codeFor(entry: AccountDraft): string {
+  return generateCode(entry.secret, entry, 1_700_000_000_000);
+}
