@@ -132,7 +132,7 @@ export function encodeMigrationUris(accounts: AccountDraft[], batchId = randomBa
       batchId,
       otpParameters: chunk.map((a) => ({
         secret: secretBytes(a.secret),
-        name: a.name,
+        name: labelFor(a.issuer, a.name),
         issuer: a.issuer,
         algorithm: { SHA1: 1, SHA256: 2, SHA512: 3 }[a.algorithm],
         digits: a.digits === 8 ? 2 : 1,
@@ -142,6 +142,12 @@ export function encodeMigrationUris(accounts: AccountDraft[], batchId = randomBa
     });
     return `${MIGRATION_PREFIX}offline?data=${encodeURIComponent(Buffer.from(bytes).toString('base64'))}`;
   });
+}
+
+/** The payload name as Google writes it (the whole label), built so labelsOf() reads back issuer and name. */
+function labelFor(issuer: string, name: string): string {
+  if (issuer !== '') return `${issuer}:${name}`;
+  return name.includes(':') ? `:${name}` : name;
 }
 
 /** Which accounts Google's format can carry: 6 or 8 digits, 30 s, not Steam. */
