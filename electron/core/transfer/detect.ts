@@ -27,6 +27,31 @@ export function tooLarge(source: string, size: number): AuthdeskError {
   );
 }
 
+/** Words that betray which app wrote a JSON file, for naming a file too damaged to parse. */
+const JSON_MARKERS: [RegExp, string][] = [
+  [/"format"\s*:\s*"authdesk-backup"/, 'Authdesk backup'],
+  [/"slots"\s*:/, 'Aegis'],
+  [/"schemaVersion"\s*:/, '2FAS'],
+  [/"Authenticators"\s*:/, 'Stratum / Authenticator Pro'],
+  [/"tokenOrder"\s*:/, 'FreeOTP+'],
+  [/"items"\s*:/, 'Bitwarden'],
+];
+
+/** A text that starts like JSON but does not parse is a damaged file, not an unknown format: say where it breaks. */
+function refuseBrokenJson(input: ImportInput): void {
+  const text = input.text?.trim() ?? '';
+  if (input.json !== undefined || !(text.startsWith('{') || text.startsWith('['))) return;
+  let detail = 'it is not complete JSON';
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const position = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+    detail = position ? `it stops being valid JSON at character ${position}` : 'it is not complete JSON (cut short?)';
+  }
+  const app = JSON_MARKERS.find(([re]) => re.test(text))?.[1];
+  throw new AuthdeskError('damaged-file', `${input.source}${app ? ` (${app})` : ''} is damaged: ${detail}. Nothing was imported.`);
+}
+
 function utf8OrNull(bytes: Uint8Array): string | null {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -44,6 +69,7 @@ export function detectImporter(input: ImportInput, forced?: string): Importer {
     return importer;
   }
   refuseKnownUnsupported(input);
+  refuseBrokenJson(input);
   const found = IMPORTERS.find((i) => i.detect(input));
   if (found) return found;
   throw new AuthdeskError(
