@@ -1,5 +1,6 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { createInterface } from 'node:readline/promises';
+import { askSecretOnTty } from './secret-prompt';
 
 export interface CliIo {
   out(text: string): void;
@@ -7,6 +8,8 @@ export interface CliIo {
   /** Whether a person can answer a question (stdin and stdout are terminals). */
   interactive: boolean;
   ask(question: string): Promise<string>;
+  /** Like ask, without echo (passwords). Only called when `interactive`. */
+  askSecret(question: string): Promise<string>;
   env: Record<string, string | undefined>;
 }
 
@@ -27,6 +30,7 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    askSecret: askSecretOnTty,
     env: process.env,
   };
 }

@@ -1,19 +1,27 @@
-/** `authdesk add <otpauth-uri>` / `authdesk add --image FILE`: saves accounts (secret to the keychain, the rest to accounts.json). */
+/**
+ * `authdesk add <otpauth-uri>` / `authdesk add --image FILE`: saves accounts
+ * (secret to the keychain, the rest to accounts.json). A Google Authenticator
+ * transfer link or QR code adds every account in it (duplicates skipped, all
+ * or nothing), and says which parts of a multi-part export are still missing.
+ */
 import { describeQrText } from '../../electron/core/otp';
 import type { AccountMeta } from '../../electron/core/otp/types';
 import { AuthdeskError } from '../../electron/core/errors';
+import { commitImport, isMigrationUri, MigrationCollector, previewImport } from '../../electron/core/transfer';
 import type { Command, CliContext } from '../command';
 import { accountLabel, printJson } from '../format';
 import { UsageError } from '../usage-error';
 
 export const addCommand: Command = {
   name: 'add',
-  summary: 'Add an account from an otpauth:// link, or every account in a QR code image.',
-  usage: 'authdesk add <otpauth-uri> [--json]\n       authdesk add --image FILE [--json]',
+  summary: 'Add an account from an otpauth:// link, or every account in a QR code image or transfer link.',
+  usage: 'authdesk add <otpauth-uri | otpauth-migration-uri> [--json]\n       authdesk add --image FILE [--json]',
   details: [
     'Quote the link: it contains & and ? that the shell would otherwise eat.',
+    'A Google Authenticator transfer link (otpauth-migration://) adds every account in it;',
+    'accounts already in Authdesk are skipped.',
     '  --image FILE  read the QR codes in a PNG, JPEG, WebP, BMP or GIF file',
-    '  --json        print the saved account (an array with --image), without its secret',
+    '  --json        print the saved account (an array with --image or a transfer link), without its secret',
   ],
   options: { image: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 0, max: 1, names: 'an otpauth:// link or --image FILE' },
@@ -24,7 +32,14 @@ export const addCommand: Command = {
     if (image === undefined && !positionals.length)
       throw new UsageError('add needs an otpauth:// link or --image FILE', 'add');
     if (image === undefined) {
-      const account = await addText(ctx, positionals[0]!);
+      const text = positionals[0]!;
+      if (isMigrationUri(text)) {
+        const added = await addTransfer(ctx, [text]);
+        if (values.json) printJson(ctx.io.out, added);
+        else printAdded(ctx, added);
+        return 0;
+      }
+      const account = await addText(ctx, text);
       if (values.json) printJson(ctx.io.out, account);
       else ctx.io.out(`Added ${accountLabel(account)}  [${account.id}]`);
       return 0;
@@ -33,12 +48,36 @@ export const addCommand: Command = {
   },
 };
 
-/** Adds what one text holds, or throws why it cannot be added. */
+/** Adds what one otpauth text holds, or throws why it cannot be added. */
 async function addText(ctx: CliContext, text: string): Promise<AccountMeta> {
   const what = describeQrText(text);
-  if (what.kind === 'not-otp')
-    throw new AuthdeskError(what.what === 'migration' ? 'unsupported' : 'not-otp', what.message);
+  if (what.kind === 'not-otp') throw new AuthdeskError('not-otp', what.message);
   return (await ctx.vault()).add(what.draft);
+}
+
+/** Every account of the transfer parts given (one export); notes on stderr for skipped and missing parts. */
+async function addTransfer(ctx: CliContext, uris: string[]): Promise<AccountMeta[]> {
+  const collector = new MigrationCollector();
+  for (const uri of uris) collector.add(uri);
+  const progress = collector.progress();
+  // Parts may be added one at a time: take what is here, and say what is missing.
+  const result = collector.scannedResult();
+  const vault = await ctx.vault();
+  const preview = await previewImport(vault, result);
+  const added = await commitImport(vault, preview);
+  for (const item of preview.items)
+    if (!item.include) ctx.io.err(`authdesk: skipped ${accountLabel(item.entry)}: already in Authdesk.`);
+  for (const p of preview.problems) ctx.io.err(`authdesk: skipped ${p.label} (${p.where}): ${p.message}`);
+  if (!progress.complete)
+    ctx.io.err(
+      `authdesk: this Google Authenticator export has ${progress.total} QR codes, ${progress.summary}: add the others too.`,
+    );
+  return added;
+}
+
+function printAdded(ctx: CliContext, added: AccountMeta[]): void {
+  for (const account of added) ctx.io.out(`Added ${accountLabel(account)}  [${account.id}]`);
+  if (!added.length) ctx.io.out('Nothing added: every account in it is already in Authdesk.');
 }
 
 async function addFromImage(ctx: CliContext, file: string, json: boolean): Promise<number> {
@@ -46,7 +85,16 @@ async function addFromImage(ctx: CliContext, file: string, json: boolean): Promi
   if (!texts.length) throw new AuthdeskError('no-qr', `No QR code found in ${file}.`);
   const added: AccountMeta[] = [];
   const skipped: AuthdeskError[] = [];
-  for (const text of texts) {
+  const transfers = texts.filter(isMigrationUri);
+  if (transfers.length) {
+    try {
+      added.push(...(await addTransfer(ctx, transfers)));
+    } catch (err) {
+      if (!(err instanceof AuthdeskError)) throw err;
+      skipped.push(err);
+    }
+  }
+  for (const text of texts.filter((t) => !isMigrationUri(t))) {
     try {
       added.push(await addText(ctx, text));
     } catch (err) {
@@ -55,12 +103,12 @@ async function addFromImage(ctx: CliContext, file: string, json: boolean): Promi
     }
   }
   // Nothing saved: the reason is the error (one line). Some saved: the rest are notes.
-  if (!added.length) {
+  if (!added.length && skipped.length) {
     const reasons = [...new Set(skipped.map((e) => e.message))].join(' ');
     throw new AuthdeskError(skipped[0]!.code, `Nothing added from ${file}: ${reasons}`);
   }
   if (json) printJson(ctx.io.out, added);
-  else for (const account of added) ctx.io.out(`Added ${accountLabel(account)}  [${account.id}]`);
+  else printAdded(ctx, added);
   for (const note of skipped) ctx.io.err(`authdesk: skipped one QR code: ${note.message}`);
   return 0;
 }

@@ -1,9 +1,12 @@
 /** Every command, in the order `authdesk --help` lists them. */
 import type { Command } from '../command';
 import { addCommand } from './add';
+import { backupCommand } from './backup';
 import { codeCommand } from './code';
 import { decodeQrCommand } from './decode-qr';
 import { doctorCommand } from './doctor';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { listCommand } from './list';
 import { removeCommand } from './remove';
 import { renameCommand } from './rename';
@@ -14,6 +17,9 @@ export const commands: readonly Command[] = [
   addCommand,
   renameCommand,
   removeCommand,
+  importCommand,
+  exportCommand,
+  backupCommand,
   decodeQrCommand,
   doctorCommand,
 ];

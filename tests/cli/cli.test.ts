@@ -17,7 +17,7 @@ requireSecretService();
 const EXAMPLE_URI = 'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 const HOTP_URI = 'otpauth://hotp/RFC:4226?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=RFC&counter=0';
 const VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['code', 'list', 'add', 'rename', 'remove', 'decode-qr', 'doctor'];
+const COMMANDS = ['code', 'list', 'add', 'rename', 'remove', 'import', 'export', 'backup', 'decode-qr', 'doctor'];
 
 const { box, cli, secrets, run } = useCliSandbox('authdesk-cli');
 
@@ -96,7 +96,7 @@ describe('add, list, code', () => {
     expectFailure(
       await run('add', 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU%3D'),
       1,
-      'not supported yet',
+      'transfer code is damaged',
     );
     expectFailure(await run('add', 'https://example.com/login'), 1, 'web link');
     expect((await listJson()).map((a) => a.id)).toEqual([id]);

@@ -65,7 +65,12 @@ export class MigrationCollector {
     const progress = this.progress();
     if (!progress.complete)
       throw new AuthdeskError('bad-input', `This Google Authenticator export is incomplete: ${progress.summary}.`);
-    const parts = progress.scanned.map((i) => this.parts.get(i)!.result);
+    return this.scannedResult();
+  }
+
+  /** The accounts of the parts scanned so far (for adding an export part by part). */
+  scannedResult(): ImportResult {
+    const parts = this.progress().scanned.map((i) => this.parts.get(i)!.result);
     return {
       format: 'migration',
       formatName: 'Google Authenticator transfer',
