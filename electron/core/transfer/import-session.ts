@@ -29,7 +29,9 @@ export async function readImport(file: string, options: ImportOptions = {}): Pro
     throw new AuthdeskError('bad-input', `${file} ${why}.`, { cause: err });
   }
   try {
-    const { size } = await handle.stat();
+    const stats = await handle.stat();
+    const { size } = stats;
+    if (stats.isDirectory()) throw new AuthdeskError('bad-input', `${file} is a folder, not a file to import.`);
     if (size > MAX_IMPORT_BYTES) throw tooLarge(file, size);
     return await parseImport(await handle.readFile(), file, options);
   } finally {
