@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn (inside a private
- * keychain, see scripts/with-keyring.sh) and prints figures. Benches print;
+ * `npm run bench`: runs every bench/*.bench.ts in turn (codes, enroll, ipc, qr,
+ * renderer, transfer, vault) inside a private keychain (see
+ * scripts/with-keyring.sh) and prints figures; `npm run bench -- transfer`
+ * runs the ones whose name contains "transfer". Benches print;
  * tests never time anything.
  */
 import { readdirSync } from 'node:fs';

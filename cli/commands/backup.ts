@@ -28,7 +28,9 @@ export const backupCommand: Command = {
       for (const label of report.missing) ctx.io.out(`  missing from the backup: ${label}`);
       for (const label of report.extra) ctx.io.out(`  only in the backup: ${label}`);
       for (const line of report.different) ctx.io.out(`  different: ${line}`);
-      ctx.io.out(report.ok ? 'The backup matches: every account is in it, unchanged.' : 'The backup does NOT match Authdesk.');
+      ctx.io.out(
+        report.ok ? 'The backup matches: every account is in it, unchanged.' : 'The backup does NOT match Authdesk.',
+      );
     }
     return report.ok ? 0 : 1;
   },

@@ -59,7 +59,9 @@ export const exportCommand: Command = {
         ctx.io.out(`Exported ${n} to ${out} (encrypted Aegis vault).`);
         return 0;
       case 'otpauth':
-        ctx.io.err(`authdesk: warning: ${out} holds every secret in plain text. Anyone who reads it can make your codes: import it, then delete it.`);
+        ctx.io.err(
+          `authdesk: warning: ${out} holds every secret in plain text. Anyone who reads it can make your codes: import it, then delete it.`,
+        );
         await writeNew(out, exportOtpauthList(accounts));
         ctx.io.out(`Exported ${n} to ${out} (otpauth links, not encrypted).`);
         return 0;
@@ -68,8 +70,13 @@ export const exportCommand: Command = {
         const files = qrFileNames(out, uris.length);
         for (const [i, uri] of uris.entries()) await writeNew(files[i]!, await migrationQrPng(uri));
         ctx.io.err('authdesk: warning: these QR codes hold your secrets: scan them, then delete the files.');
-        for (const a of left) ctx.io.err(`authdesk: left out ${accountLabel(a)}: Google Authenticator cannot hold it (${a.type}, ${a.digits} digits).`);
-        ctx.io.out(`Exported ${uris.length === 1 ? 'one QR code' : `${uris.length} QR codes`} (${accounts.length - left.length} accounts):`);
+        for (const a of left)
+          ctx.io.err(
+            `authdesk: left out ${accountLabel(a)}: Google Authenticator cannot hold it (${a.type}, ${a.digits} digits).`,
+          );
+        ctx.io.out(
+          `Exported ${uris.length === 1 ? 'one QR code' : `${uris.length} QR codes`} (${accounts.length - left.length} accounts):`,
+        );
         for (const f of files) ctx.io.out(`  ${f}`);
         return 0;
       }
@@ -94,7 +101,11 @@ async function writeNew(file: string, content: string | Buffer): Promise<void> {
     await writeFile(file, content, { flag: 'wx', mode: 0o600 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new AuthdeskError('bad-input', `${file} already exists: Authdesk never overwrites a file. Choose another --out.`);
+    if (code === 'EEXIST')
+      throw new AuthdeskError(
+        'bad-input',
+        `${file} already exists: Authdesk never overwrites a file. Choose another --out.`,
+      );
     if (code === 'ENOENT') throw new AuthdeskError('bad-input', `The folder of ${file} does not exist.`);
     throw new AuthdeskError('bad-input', `${file} cannot be written.`, { cause: err });
   }

@@ -20,7 +20,12 @@ export const importCommand: Command = {
     '  --yes                add the accounts',
     '  --json               print the preview (and the accounts added) as JSON, without secrets',
   ],
-  options: { format: { type: 'string' }, ...passwordFileOption, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } },
+  options: {
+    format: { type: 'string' },
+    ...passwordFileOption,
+    yes: { type: 'boolean', short: 'y' },
+    json: { type: 'boolean' },
+  },
   positionals: { min: 1, max: 1, names: 'the file to import' },
   async run({ values, positionals }, ctx) {
     const file = positionals[0]!;
@@ -31,7 +36,12 @@ export const importCommand: Command = {
     const chosen = preview.items.filter((i) => i.include).length;
     if (!values.yes) {
       if (values.json) printJson(ctx.io.out, { ...previewJson(preview), added: [] });
-      else ctx.io.err(chosen ? `Nothing written yet: run again with --yes to add ${chosen} account${chosen === 1 ? '' : 's'}.` : 'Nothing to add.');
+      else
+        ctx.io.err(
+          chosen
+            ? `Nothing written yet: run again with --yes to add ${chosen} account${chosen === 1 ? '' : 's'}.`
+            : 'Nothing to add.',
+        );
       return 0;
     }
     const added = await commitImport(vault, preview);

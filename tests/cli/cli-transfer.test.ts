@@ -46,8 +46,16 @@ describe('export, backup verify and import of our own exports', () => {
     const verified = await run('backup', 'verify', out, '--password-file', passwordFile);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('The backup matches');
-    oneErrorLine(await run('backup', 'verify', out, '--password-file', wrongPasswordFile), 1, /^authdesk: Wrong password/);
-    oneErrorLine(await run('export', '--format', 'encrypted', '--out', out, '--password-file', passwordFile), 1, /already exists/);
+    oneErrorLine(
+      await run('backup', 'verify', out, '--password-file', wrongPasswordFile),
+      1,
+      /^authdesk: Wrong password/,
+    );
+    oneErrorLine(
+      await run('export', '--format', 'encrypted', '--out', out, '--password-file', passwordFile),
+      1,
+      /already exists/,
+    );
     // Restoring into the same vault: both are duplicates, nothing is written.
     const restore = await run('import', out, '--password-file', passwordFile, '--yes');
     expect(restore.code, restore.stderr).toBe(0);
@@ -60,7 +68,15 @@ describe('export, backup verify and import of our own exports', () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stderr).toMatch(/warning: .* plain text/);
     expect(readFileSync(file('list.txt'), 'utf8').trim().split('\n')).toHaveLength(2);
-    const aegis = await run('export', '--format', 'aegis', '--out', file('aegis.json'), '--password-file', passwordFile);
+    const aegis = await run(
+      'export',
+      '--format',
+      'aegis',
+      '--out',
+      file('aegis.json'),
+      '--password-file',
+      passwordFile,
+    );
     expect(aegis.code, aegis.stderr).toBe(0);
     const preview = await run('import', file('aegis.json'), '--password-file', passwordFile, '--json');
     expect(preview.code, preview.stderr).toBe(0);
@@ -118,7 +134,11 @@ describeWithVectors('import of other apps (shared vectors)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(10);
     expect(r.stderr).toContain('1 of 3 scanned (missing: parts 1, 3): add the others too');
-    oneErrorLine(await run('import', vectorPath('importers', 'google_authenticator.sqlite')), 1, /app database.*cannot import/);
+    oneErrorLine(
+      await run('import', vectorPath('importers', 'google_authenticator.sqlite')),
+      1,
+      /app database.*cannot import/,
+    );
     oneErrorLine(await run('import', box.dataDir), 1, /is a folder/);
   });
 });

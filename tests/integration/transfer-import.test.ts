@@ -39,7 +39,12 @@ const totp = (issuer: string, secret: string): AccountDraft => ({
   period: 30,
 });
 const EXISTING = [totp('Existing', 'JBSWY3DPEHPK3PXP'), totp('Other', 'GEZDGNBVGY3TQOJQ')];
-const INCOMING = [EXISTING[0]!, totp('New A', 'MFRGGZDFMZTWQ2LK'), totp('New B', 'ONSWG4TFOQYTEMZU'), totp('New C', 'NBSWY3DPO5XXE3DE')];
+const INCOMING = [
+  EXISTING[0]!,
+  totp('New A', 'MFRGGZDFMZTWQ2LK'),
+  totp('New B', 'ONSWG4TFOQYTEMZU'),
+  totp('New C', 'NBSWY3DPO5XXE3DE'),
+];
 
 /** Fails every set() after the first `allowed` ones, like a keychain that fills up or locks mid-import. */
 function failingAfter(store: SecretStore, allowed: number): SecretStore {
@@ -49,7 +54,8 @@ function failingAfter(store: SecretStore, allowed: number): SecretStore {
     delete: (a) => store.delete(a),
     list: () => store.list(),
     set: async (account, secret) => {
-      if (++writes > allowed) throw new AuthdeskError('keychain-failed', 'The keychain refused to store a secret (test: full).');
+      if (++writes > allowed)
+        throw new AuthdeskError('keychain-failed', 'The keychain refused to store a secret (test: full).');
       await store.set(account, secret);
     },
   };
@@ -150,7 +156,8 @@ describe('bad files: a clear error and the vault unchanged', () => {
     const { vault } = context!;
     return commitImport(vault, await previewImport(vault, await readImport(p, { password })));
   };
-  const backupFile = async () => context!.file('backup.json', await exportAuthdeskBackup(INCOMING, PASSWORD, { scrypt: FAST }));
+  const backupFile = async () =>
+    context!.file('backup.json', await exportAuthdeskBackup(INCOMING, PASSWORD, { scrypt: FAST }));
 
   it('wrong password → wrong-password, not "damaged"', async () => {
     context = await setup();

@@ -37,10 +37,15 @@ export const aegisImporter: Importer = {
   },
 };
 
-async function decryptDb(header: Record<string, unknown>, db: string, password: string): Promise<Record<string, unknown>> {
+async function decryptDb(
+  header: Record<string, unknown>,
+  db: string,
+  password: string,
+): Promise<Record<string, unknown>> {
   const slots = Array.isArray(header.slots) ? header.slots : [];
   const passwordSlots = slots.filter((s): s is Record<string, unknown> => isObject(s) && s.type === 1);
-  if (!passwordSlots.length) throw damaged(NAME, 'header.slots', 'no password slot: it can only be opened on the phone');
+  if (!passwordSlots.length)
+    throw damaged(NAME, 'header.slots', 'no password slot: it can only be opened on the phone');
   const params = isObject(header.params) ? header.params : {};
   const nonce = hex(params.nonce);
   const tag = hex(params.tag);
@@ -54,7 +59,12 @@ async function decryptDb(header: Record<string, unknown>, db: string, password: 
     if (!salt || !key || !n || !r || !p || n > 2 ** 20 || r > 32 || p > 16)
       throw damaged(NAME, where, 'its key parameters are missing or out of range');
     const wrapKey = await scrypt(password, salt, { n, r, p });
-    const master = gcmOpen(wrapKey, hex(keyParams.nonce) ?? Buffer.alloc(0), key, hex(keyParams.tag) ?? Buffer.alloc(0));
+    const master = gcmOpen(
+      wrapKey,
+      hex(keyParams.nonce) ?? Buffer.alloc(0),
+      key,
+      hex(keyParams.tag) ?? Buffer.alloc(0),
+    );
     if (!master) {
       if (i === passwordSlots.length - 1) throw wrongPassword(NAME);
       continue;
@@ -82,7 +92,8 @@ function readDb(db: Record<string, unknown>, formatName: string): ImportResult {
   // db v3: groups by uuid; db v2: a group name per entry.
   const groupNames = new Map<string, string>();
   if (Array.isArray(db.groups))
-    for (const g of db.groups) if (isObject(g) && typeof g.uuid === 'string' && typeof g.name === 'string') groupNames.set(g.uuid, g.name);
+    for (const g of db.groups)
+      if (isObject(g) && typeof g.uuid === 'string' && typeof g.name === 'string') groupNames.set(g.uuid, g.name);
   const found = new EntryCollector();
   db.entries.forEach((e: unknown, i) => {
     const entry = isObject(e) ? e : {};
@@ -92,7 +103,8 @@ function readDb(db: Record<string, unknown>, formatName: string): ImportResult {
       const groups: string[] = [];
       if (typeof entry.group === 'string' && entry.group) groups.push(entry.group);
       if (Array.isArray(entry.groups))
-        for (const id of entry.groups) if (typeof id === 'string' && groupNames.has(id)) groups.push(groupNames.get(id)!);
+        for (const id of entry.groups)
+          if (typeof id === 'string' && groupNames.has(id)) groups.push(groupNames.get(id)!);
       return makeEntry({
         type,
         issuer: entry.issuer,
@@ -176,4 +188,3 @@ export async function exportAegisEncrypted(
   };
   return `${JSON.stringify(vault, null, 4)}\n`;
 }
-

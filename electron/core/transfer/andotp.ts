@@ -15,7 +15,11 @@ import type { ImportInput, Importer, ImportResult } from './types';
 const NAME = 'andOTP';
 
 function isAndotpPlain(json: unknown): json is unknown[] {
-  return Array.isArray(json) && json.length > 0 && json.every((e) => isObject(e) && 'secret' in e && 'type' in e && ('label' in e || 'issuer' in e));
+  return (
+    Array.isArray(json) &&
+    json.length > 0 &&
+    json.every((e) => isObject(e) && 'secret' in e && 'type' in e && ('label' in e || 'issuer' in e))
+  );
 }
 
 /** Binary that no other format claims and is long enough to be an andOTP container. */

@@ -32,7 +32,12 @@ const b64 = (bytes: number) =>
 const headerSchema = z.strictObject({
   kdf: z.strictObject({
     name: z.literal('scrypt'),
-    n: z.number().int().min(2 ** 10).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, { message: 'must be a power of 2' }),
+    n: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, { message: 'must be a power of 2' }),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
     salt: b64(16),
@@ -90,9 +95,17 @@ export interface BackupOptions {
   now?: Date;
 }
 
-export async function exportAuthdeskBackup(accounts: AccountDraft[], password: string, options: BackupOptions = {}): Promise<string> {
+export async function exportAuthdeskBackup(
+  accounts: AccountDraft[],
+  password: string,
+  options: BackupOptions = {},
+): Promise<string> {
   if (!password) throw new AuthdeskError('bad-input', 'A backup needs a password.');
-  const kdf = { name: 'scrypt' as const, ...(options.scrypt ?? DEFAULT_SCRYPT), salt: randomBytes(16).toString('base64') };
+  const kdf = {
+    name: 'scrypt' as const,
+    ...(options.scrypt ?? DEFAULT_SCRYPT),
+    salt: randomBytes(16).toString('base64'),
+  };
   const material = await scrypt(password, Buffer.from(kdf.salt, 'base64'), kdf, 64);
   const header: Header = {
     kdf,
@@ -112,7 +125,12 @@ export async function exportAuthdeskBackup(accounts: AccountDraft[], password: s
       ...(a.type === 'hotp' ? { counter: a.counter ?? 0 } : { period: a.period ?? 30 }),
     })),
   };
-  const sealed = gcmSeal(material.subarray(0, 32), Buffer.from(header.cipher.nonce, 'base64'), Buffer.from(JSON.stringify(payload)), Buffer.from(aad));
+  const sealed = gcmSeal(
+    material.subarray(0, 32),
+    Buffer.from(header.cipher.nonce, 'base64'),
+    Buffer.from(JSON.stringify(payload)),
+    Buffer.from(aad),
+  );
   const file = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -129,10 +147,23 @@ export const authdeskBackupImporter: Importer = {
   detect: (input) => isAuthdeskBackup(input.json),
   async parse(input, { password }) {
     const json = input.json;
-    if (isObject(json) && json.format === BACKUP_FORMAT && typeof json.version === 'number' && json.version > BACKUP_VERSION)
-      throw new AuthdeskError('unsupported', `This backup was made by a newer Authdesk (format version ${json.version}): update Authdesk to restore it.`);
+    if (
+      isObject(json) &&
+      json.format === BACKUP_FORMAT &&
+      typeof json.version === 'number' &&
+      json.version > BACKUP_VERSION
+    )
+      throw new AuthdeskError(
+        'unsupported',
+        `This backup was made by a newer Authdesk (format version ${json.version}): update Authdesk to restore it.`,
+      );
     const file = fileSchema.safeParse(json);
-    if (!file.success) throw damaged(NAME, describeIssue(file.error).split(':')[0]!, describeIssue(file.error).split(': ').slice(1).join(': '));
+    if (!file.success)
+      throw damaged(
+        NAME,
+        describeIssue(file.error).split(':')[0]!,
+        describeIssue(file.error).split(': ').slice(1).join(': '),
+      );
     const header = headerSchema.safeParse(file.data.header);
     if (!header.success) {
       const issue = describeIssue(header.error);
@@ -145,8 +176,14 @@ export const authdeskBackupImporter: Importer = {
     const { kdf } = header.data;
     const material = await scrypt(password, Buffer.from(kdf.salt, 'base64'), kdf, 64);
     if (!passwordCheck(material).equals(Buffer.from(header.data.password_check, 'base64'))) throw wrongPassword(NAME);
-    const plain = gcmOpenTagged(material.subarray(0, 32), Buffer.from(header.data.cipher.nonce, 'base64'), Buffer.from(file.data.ciphertext, 'base64'), Buffer.from(aad));
-    if (!plain) throw damaged(NAME, 'ciphertext', 'the encrypted accounts do not match their checksum (changed or cut short)');
+    const plain = gcmOpenTagged(
+      material.subarray(0, 32),
+      Buffer.from(header.data.cipher.nonce, 'base64'),
+      Buffer.from(file.data.ciphertext, 'base64'),
+      Buffer.from(aad),
+    );
+    if (!plain)
+      throw damaged(NAME, 'ciphertext', 'the encrypted accounts do not match their checksum (changed or cut short)');
     let payload: unknown;
     try {
       payload = parseJsonSafely(plain.toString('utf8'));

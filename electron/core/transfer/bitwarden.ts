@@ -26,7 +26,12 @@ function isBitwardenJson(json: unknown): json is { items: unknown[] } {
   return isObject(json) && Array.isArray(json.items) && ('encrypted' in json || 'folders' in json);
 }
 
-function collect(rows: { name: string; totp: string }[], formatName: string, format: 'bitwarden-json' | 'bitwarden-csv', where: string): ImportResult {
+function collect(
+  rows: { name: string; totp: string }[],
+  formatName: string,
+  format: 'bitwarden-json' | 'bitwarden-csv',
+  where: string,
+): ImportResult {
   const found = new EntryCollector();
   rows.forEach((row, i) => {
     if (!row.totp.trim()) return; // a login without two-factor key: nothing to import
@@ -43,11 +48,18 @@ export const bitwardenJsonImporter: Importer = {
     const file = input.json;
     if (!isBitwardenJson(file)) throw damaged('Bitwarden', 'the top level', 'there is no items list');
     if ((file as Record<string, unknown>).encrypted === true)
-      throw damaged('Bitwarden', 'encrypted', 'this is an encrypted Bitwarden export: export it again as unencrypted JSON or CSV');
+      throw damaged(
+        'Bitwarden',
+        'encrypted',
+        'this is an encrypted Bitwarden export: export it again as unencrypted JSON or CSV',
+      );
     const rows = file.items.map((item) => {
       const it = isObject(item) ? item : {};
       const login = isObject(it.login) ? it.login : {};
-      return { name: typeof it.name === 'string' ? it.name : '', totp: typeof login.totp === 'string' ? login.totp : '' };
+      return {
+        name: typeof it.name === 'string' ? it.name : '',
+        totp: typeof login.totp === 'string' ? login.totp : '',
+      };
     });
     return collect(rows, 'Bitwarden (JSON)', 'bitwarden-json', 'item');
   },

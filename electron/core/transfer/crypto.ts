@@ -24,7 +24,12 @@ export interface ScryptParams {
   p: number;
 }
 
-export function scrypt(password: Uint8Array | string, salt: Uint8Array, params: ScryptParams, length = 32): Promise<Buffer> {
+export function scrypt(
+  password: Uint8Array | string,
+  salt: Uint8Array,
+  params: ScryptParams,
+  length = 32,
+): Promise<Buffer> {
   // N=2^15, r=8 needs 32 MiB + a little: Node's default maxmem (32 MiB) refuses it.
   const maxmem = 128 * params.n * params.r * 2 + 1024 * 1024;
   return new Promise((resolve, reject) =>

@@ -49,7 +49,10 @@ function refuseBrokenJson(input: ImportInput): void {
     detail = position ? `it stops being valid JSON at character ${position}` : 'it is not complete JSON (cut short?)';
   }
   const app = JSON_MARKERS.find(([re]) => re.test(text))?.[1];
-  throw new AuthdeskError('damaged-file', `${input.source}${app ? ` (${app})` : ''} is damaged: ${detail}. Nothing was imported.`);
+  throw new AuthdeskError(
+    'damaged-file',
+    `${input.source}${app ? ` (${app})` : ''} is damaged: ${detail}. Nothing was imported.`,
+  );
 }
 
 function utf8OrNull(bytes: Uint8Array): string | null {
@@ -65,7 +68,10 @@ export function detectImporter(input: ImportInput, forced?: string): Importer {
   if (forced !== undefined) {
     const importer = importerFor(forced);
     if (!importer)
-      throw new AuthdeskError('unknown-format', `"${forced}" is not an import format. Known formats: ${knownFormatsText()}.`);
+      throw new AuthdeskError(
+        'unknown-format',
+        `"${forced}" is not an import format. Known formats: ${knownFormatsText()}.`,
+      );
     return importer;
   }
   refuseKnownUnsupported(input);

@@ -40,7 +40,8 @@ export function makeEntry(loose: LooseEntry): ImportedEntry {
   if (type === 'steam') return { type, ...labels, secret, ...STEAM, ...extras };
   const algorithm = parseAlgorithm(loose.algorithm ?? 'SHA1');
   const digits = checkDigits(loose.digits ?? 6);
-  if (type === 'totp') return { type, ...labels, secret, algorithm, digits, period: checkPeriod(loose.period ?? 30), ...extras };
+  if (type === 'totp')
+    return { type, ...labels, secret, algorithm, digits, period: checkPeriod(loose.period ?? 30), ...extras };
   return { type, ...labels, secret, algorithm, digits, counter: checkCounter(loose.counter ?? 0), ...extras };
 }
 

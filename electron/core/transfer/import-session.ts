@@ -39,7 +39,11 @@ export async function readImport(file: string, options: ImportOptions = {}): Pro
   }
 }
 
-export async function parseImport(bytes: Uint8Array, source: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function parseImport(
+  bytes: Uint8Array,
+  source: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const input = importInput(bytes, source);
   const importer = detectImporter(input, options.format);
   return importer.parse(input, { password: options.password });

@@ -2,7 +2,14 @@
 export type { ImportFormat, ImportedEntry, ImportResult, EntryProblem } from './types';
 export { FORMAT_IDS, knownFormatsText } from './formats';
 export { MAX_IMPORT_BYTES } from './detect';
-export { readImport, parseImport, previewImport, commitImport, type ImportPreview, type PreviewItem } from './import-session';
+export {
+  readImport,
+  parseImport,
+  previewImport,
+  commitImport,
+  type ImportPreview,
+  type PreviewItem,
+} from './import-session';
 export { decodeMigrationUri, isMigrationUri, MIGRATION_BATCH_LIMIT } from './migration';
 export { MigrationCollector, type BatchProgress } from './migration-batch';
 export {

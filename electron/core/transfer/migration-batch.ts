@@ -56,8 +56,17 @@ export class MigrationCollector {
       this.total === 0
         ? 'no transfer code scanned yet'
         : `${scanned.length} of ${this.total} scanned` +
-          (missing.length ? ` (missing: part${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')})` : '');
-    return { batchId: this.batchId ?? 0, total: this.total, scanned, missing, complete: this.total > 0 && !missing.length, summary };
+          (missing.length
+            ? ` (missing: part${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')})`
+            : '');
+    return {
+      batchId: this.batchId ?? 0,
+      total: this.total,
+      scanned,
+      missing,
+      complete: this.total > 0 && !missing.length,
+      summary,
+    };
   }
 
   /** Every account of every part, in part order. Throws (with the summary) while parts are missing. */

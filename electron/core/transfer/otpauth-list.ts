@@ -26,7 +26,11 @@ export const otpauthListImporter: Importer = {
   name: 'list of otpauth:// links',
   detect(input) {
     const lines = contentLines(input);
-    return lines.length > 0 && lines.some((l) => isKeyLink(l.line)) && lines.every((l) => isKeyLink(l.line) || isMigrationUri(l.line));
+    return (
+      lines.length > 0 &&
+      lines.some((l) => isKeyLink(l.line)) &&
+      lines.every((l) => isKeyLink(l.line) || isMigrationUri(l.line))
+    );
   },
   async parse(input) {
     const lines = contentLines(input);

@@ -59,7 +59,15 @@ function readEntries(entries: unknown[], formatName: string): ImportResult {
       const draft = parseOtpauthUri(typeof content.uri === 'string' ? content.uri : '');
       const note = typeof entry.note === 'string' && entry.note ? { note: entry.note } : {};
       if (content.entry_type === 'Steam' && draft.type !== 'steam')
-        return { ...draft, type: 'steam' as const, algorithm: 'SHA1' as const, digits: 5, period: 30, counter: undefined, ...note };
+        return {
+          ...draft,
+          type: 'steam' as const,
+          algorithm: 'SHA1' as const,
+          digits: 5,
+          period: 30,
+          counter: undefined,
+          ...note,
+        };
       return { ...draft, ...note };
     });
   });

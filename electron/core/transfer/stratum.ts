@@ -19,7 +19,8 @@ const TYPES: Record<number, string> = { 1: 'hotp', 2: 'totp', 4: 'steam' };
 const ALGORITHMS: Record<number, string> = { 0: 'SHA1', 1: 'SHA256', 2: 'SHA512' };
 
 const headerOf = (input: ImportInput) => Buffer.from(input.bytes.subarray(0, 16)).toString('latin1');
-const isPlain = (json: unknown): json is { Authenticators: unknown[] } => isObject(json) && Array.isArray(json.Authenticators);
+const isPlain = (json: unknown): json is { Authenticators: unknown[] } =>
+  isObject(json) && Array.isArray(json.Authenticators);
 
 export const stratumImporter: Importer = {
   id: 'stratum',
@@ -34,7 +35,11 @@ export const stratumImporter: Importer = {
     let plain: Buffer | null;
     if (header === HEADER) {
       if (bytes.length < 16 + 16 + 12 + 16) throw damaged(NAME, 'the end', 'the file is cut short');
-      const key = await argon2id(password, bytes.subarray(16, 32), { iterations: 3, memory: 64 * 1024, parallelism: 4 });
+      const key = await argon2id(password, bytes.subarray(16, 32), {
+        iterations: 3,
+        memory: 64 * 1024,
+        parallelism: 4,
+      });
       plain = gcmOpenTagged(key, bytes.subarray(32, 44), bytes.subarray(44));
     } else {
       if (bytes.length < 16 + 20 + 16 + 16) throw damaged(NAME, 'the end', 'the file is cut short');

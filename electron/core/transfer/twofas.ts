@@ -64,7 +64,8 @@ export const twofasImporter: Importer = {
 function readServices(services: unknown[], schema: number, groups: unknown, formatName: string): ImportResult {
   const groupNames = new Map<string, string>();
   if (Array.isArray(groups))
-    for (const g of groups) if (isObject(g) && typeof g.id === 'string' && typeof g.name === 'string') groupNames.set(g.id, g.name);
+    for (const g of groups)
+      if (isObject(g) && typeof g.id === 'string' && typeof g.name === 'string') groupNames.set(g.id, g.name);
   const found = new EntryCollector();
   services.forEach((s, i) => {
     const service = isObject(s) ? s : {};

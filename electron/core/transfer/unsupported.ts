@@ -14,7 +14,8 @@ interface Known {
   advice: string;
 }
 
-const EXPORT_INSTEAD = 'Export the accounts from the app itself (its export or Google Authenticator transfer) and import that file.';
+const EXPORT_INSTEAD =
+  'Export the accounts from the app itself (its export or Google Authenticator transfer) and import that file.';
 
 const KNOWN: Known[] = [
   {
@@ -55,7 +56,8 @@ const KNOWN: Known[] = [
   {
     name: 'an encrypted TOTP Authenticator backup',
     matches: (input) => /^[A-Za-z0-9+/=\s]{64,}$/.test(input.text ?? '') && !(input.text ?? '').includes('://'),
-    advice: 'Authdesk cannot open these yet. In TOTP Authenticator, export without encryption or via Google Authenticator transfer.',
+    advice:
+      'Authdesk cannot open these yet. In TOTP Authenticator, export without encryption or via Google Authenticator transfer.',
   },
 ];
 
@@ -63,5 +65,9 @@ const KNOWN: Known[] = [
 export function refuseKnownUnsupported(input: ImportInput): void {
   const head = Buffer.from(input.bytes.subarray(0, 16)).toString('latin1');
   const known = KNOWN.find((k) => k.matches(input, head));
-  if (known) throw new AuthdeskError('unsupported', `${input.source} is ${known.name}, which Authdesk cannot import. ${known.advice}`);
+  if (known)
+    throw new AuthdeskError(
+      'unsupported',
+      `${input.source} is ${known.name}, which Authdesk cannot import. ${known.advice}`,
+    );
 }

@@ -25,7 +25,12 @@ export interface VerifyReport {
 
 const keyOf = (a: AccountDraft) => `${a.type}:${normalizeSecret(a.secret)}`;
 
-export async function verifyBackup(file: string, password: string, vault: Vault, options: ImportOptions = {}): Promise<VerifyReport> {
+export async function verifyBackup(
+  file: string,
+  password: string,
+  vault: Vault,
+  options: ImportOptions = {},
+): Promise<VerifyReport> {
   const backup = await readImport(file, { ...options, password });
   const mine = await vault.exportDrafts();
   const theirs = new Map<string, AccountDraft[]>();
@@ -34,7 +39,9 @@ export async function verifyBackup(file: string, password: string, vault: Vault,
   const different: string[] = [];
   for (const account of mine) {
     const candidates = theirs.get(keyOf(account)) ?? [];
-    const exact = candidates.findIndex((c) => sameAccount(c, account) && c.counter === (account.type === 'hotp' ? account.counter : c.counter));
+    const exact = candidates.findIndex(
+      (c) => sameAccount(c, account) && c.counter === (account.type === 'hotp' ? account.counter : c.counter),
+    );
     const pick = exact >= 0 ? exact : candidates.length ? 0 : -1;
     if (pick < 0) {
       missing.push(accountLabel(account));

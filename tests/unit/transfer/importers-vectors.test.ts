@@ -81,7 +81,10 @@ describeWithVectors('importers: shared vector fixtures', () => {
 
     if (expected.encrypted) {
       it('says "wrong password" for a wrong password, and asks for one when none is given', async () => {
-        await expect(load('not the password')).rejects.toMatchObject({ code: 'wrong-password', message: /Wrong password/ });
+        await expect(load('not the password')).rejects.toMatchObject({
+          code: 'wrong-password',
+          message: /Wrong password/,
+        });
         await expect(parseImport(bytes, name, {})).rejects.toMatchObject({ code: 'password-required' });
       });
     }

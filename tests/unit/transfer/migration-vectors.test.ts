@@ -20,7 +20,7 @@ interface Case {
     batch_size: number;
     batch_index: number;
     batch_id: number;
-    entries: { normalized: AccountDraft & { algorithm: string } }[];
+    entries: { normalized: Omit<AccountDraft, 'algorithm'> & { algorithm: string } }[];
   };
   expect_error?: 'invalid_payload' | 'not_a_migration_uri';
   code_checks?: { entry: number; unix_time?: number; counter?: number; code: string }[];
@@ -56,7 +56,9 @@ describeWithVectors('Google Authenticator transfer: shared cases', () => {
   });
 
   it('collects the 3-part batch in any order, ignores a repeated part and says what is missing', () => {
-    const parts = ['jc_batch_1_of_3', 'jc_batch_2_of_3', 'jc_batch_3_of_3'].map((id) => cases.find((c) => c.id === id)!.uri);
+    const parts = ['jc_batch_1_of_3', 'jc_batch_2_of_3', 'jc_batch_3_of_3'].map(
+      (id) => cases.find((c) => c.id === id)!.uri,
+    );
     const collector = new MigrationCollector();
     expect(collector.add(parts[2]!)).toBe('added');
     expect(collector.progress()).toMatchObject({ total: 3, scanned: [2], missing: [0, 1], complete: false });
@@ -64,7 +66,9 @@ describeWithVectors('Google Authenticator transfer: shared cases', () => {
     expect(collector.add(parts[0]!)).toBe('duplicate');
     expect(collector.progress().summary).toBe('2 of 3 scanned (missing: part 2)');
     expect(() => collector.result()).toThrow(/incomplete: 2 of 3 scanned \(missing: part 2\)/);
-    expect(() => collector.add(cases.find((c) => c.id === 'scito_example_1')!.uri)).toThrow(/different Google Authenticator export/);
+    expect(() => collector.add(cases.find((c) => c.id === 'scito_example_1')!.uri)).toThrow(
+      /different Google Authenticator export/,
+    );
     collector.add(parts[1]!);
     expect(collector.progress()).toMatchObject({ complete: true, missing: [], summary: '3 of 3 scanned' });
     expect(collector.result().entries).toHaveLength(22);
@@ -75,7 +79,10 @@ describeWithVectors('Google Authenticator transfer: shared cases', () => {
 
     it('reads the example export (comments + 5 links) with the raw fields scito prints', async () => {
       const result = await parseImport(text('scito_example_export.txt'), 'scito_example_export.txt');
-      const want = readVectorJson<{ secret: string; type: string; counter: number | null }[]>('migration', 'scito_example_output.json');
+      const want = readVectorJson<{ secret: string; type: string; counter: number | null }[]>(
+        'migration',
+        'scito_example_output.json',
+      );
       expect(result.entries.map((e) => [e.secret, e.type, e.type === 'hotp' ? e.counter : null])).toEqual(
         want.map((w) => [w.secret, w.type, w.counter]),
       );
@@ -86,15 +93,16 @@ describeWithVectors('Google Authenticator transfer: shared cases', () => {
       expect(result.entries).toHaveLength(4);
     });
 
-    it.each(['scito_test_export_wrong_content.txt', 'scito_test_export_wrong_data.txt', 'scito_test_export_wrong_prefix.txt'])(
-      'refuses %s',
-      async (name) => {
-        const outcome = await parseImport(text(name), name).then(
-          (r) => (r.entries.length ? 'imported' : r.problems.length ? 'problems only' : 'empty'),
-          (e: { code: string }) => e.code,
-        );
-        expect(outcome).not.toBe('imported');
-      },
-    );
+    it.each([
+      'scito_test_export_wrong_content.txt',
+      'scito_test_export_wrong_data.txt',
+      'scito_test_export_wrong_prefix.txt',
+    ])('refuses %s', async (name) => {
+      const outcome = await parseImport(text(name), name).then(
+        (r) => (r.entries.length ? 'imported' : r.problems.length ? 'problems only' : 'empty'),
+        (e: { code: string }) => e.code,
+      );
+      expect(outcome).not.toBe('imported');
+    });
   });
 });

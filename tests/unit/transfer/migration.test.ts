@@ -7,7 +7,15 @@ import { arbitraryAccount } from './arbitraries';
 
 describe('transfer link quirks', () => {
   const [uri] = exportMigration([
-    { type: 'totp', issuer: 'Ac+me', name: 'a b', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ', algorithm: 'SHA256', digits: 8, period: 30 },
+    {
+      type: 'totp',
+      issuer: 'Ac+me',
+      name: 'a b',
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
+      algorithm: 'SHA256',
+      digits: 8,
+      period: 30,
+    },
   ]).uris;
   const data = decodeURIComponent(uri!.split('data=')[1]!);
 
@@ -23,7 +31,9 @@ describe('transfer link quirks', () => {
   });
 
   it('refuses a link without data, and a missing part reports which one', () => {
-    expect(() => decodeMigrationUri('otpauth-migration://offline')).toThrow(expect.objectContaining({ code: 'damaged-file' }));
+    expect(() => decodeMigrationUri('otpauth-migration://offline')).toThrow(
+      expect.objectContaining({ code: 'damaged-file' }),
+    );
     expect(new MigrationCollector().progress().summary).toBe('no transfer code scanned yet');
   });
 
@@ -47,7 +57,15 @@ describe('transfer link quirks', () => {
 
   it('leaves out what Google cannot hold (Steam, 7 digits, 60 s) and says so', () => {
     const out = exportMigration([
-      { type: 'steam', issuer: 'Steam', name: 'x', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 5, period: 30 },
+      {
+        type: 'steam',
+        issuer: 'Steam',
+        name: 'x',
+        secret: 'JBSWY3DPEHPK3PXP',
+        algorithm: 'SHA1',
+        digits: 5,
+        period: 30,
+      },
       { type: 'totp', issuer: 'A', name: 'x', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 7, period: 30 },
       { type: 'totp', issuer: 'B', name: 'x', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 60 },
       { type: 'hotp', issuer: 'C', name: 'x', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA512', digits: 8, counter: 9 },

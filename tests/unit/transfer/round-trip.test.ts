@@ -22,15 +22,87 @@ const FAST = { n: 1024, r: 8, p: 1 };
 const PASSWORD = 'correct horse battery staple';
 
 const SAMPLE: AccountDraft[] = [
-  { type: 'totp', issuer: 'Deno', name: 'Mason', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', algorithm: 'SHA1', digits: 6, period: 30 },
-  { type: 'totp', issuer: 'SPDX', name: 'James', secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU', algorithm: 'SHA256', digits: 7, period: 20 },
-  { type: 'totp', issuer: 'Airbnb', name: 'Elijah', secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA', algorithm: 'SHA512', digits: 8, period: 50 },
-  { type: 'hotp', issuer: 'Issuu', name: 'James', secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4', algorithm: 'SHA1', digits: 6, counter: 1 },
-  { type: 'hotp', issuer: 'Air Canada', name: 'Benjamin', secret: 'KUVJJOM753IHTNDSZVCNKL7GII', algorithm: 'SHA256', digits: 7, counter: 50 },
-  { type: 'hotp', issuer: 'WWE', name: 'Mason', secret: '5VAML3X35THCEBVRLV24CGBKOY', algorithm: 'SHA512', digits: 8, counter: 10300 },
-  { type: 'steam', issuer: 'Boeing', name: 'Sophia', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30 },
-  { type: 'totp', issuer: 'Ac:me', name: 'a:b c', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 },
-  { type: 'totp', issuer: '', name: 'Bø Kommune 中文 😀', secret: 'JBSWY3DPEHPK3PXQ', algorithm: 'SHA1', digits: 6, period: 30 },
+  {
+    type: 'totp',
+    issuer: 'Deno',
+    name: 'Mason',
+    secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  },
+  {
+    type: 'totp',
+    issuer: 'SPDX',
+    name: 'James',
+    secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU',
+    algorithm: 'SHA256',
+    digits: 7,
+    period: 20,
+  },
+  {
+    type: 'totp',
+    issuer: 'Airbnb',
+    name: 'Elijah',
+    secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA',
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 50,
+  },
+  {
+    type: 'hotp',
+    issuer: 'Issuu',
+    name: 'James',
+    secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4',
+    algorithm: 'SHA1',
+    digits: 6,
+    counter: 1,
+  },
+  {
+    type: 'hotp',
+    issuer: 'Air Canada',
+    name: 'Benjamin',
+    secret: 'KUVJJOM753IHTNDSZVCNKL7GII',
+    algorithm: 'SHA256',
+    digits: 7,
+    counter: 50,
+  },
+  {
+    type: 'hotp',
+    issuer: 'WWE',
+    name: 'Mason',
+    secret: '5VAML3X35THCEBVRLV24CGBKOY',
+    algorithm: 'SHA512',
+    digits: 8,
+    counter: 10300,
+  },
+  {
+    type: 'steam',
+    issuer: 'Boeing',
+    name: 'Sophia',
+    secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI',
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+  },
+  {
+    type: 'totp',
+    issuer: 'Ac:me',
+    name: 'a:b c',
+    secret: 'JBSWY3DPEHPK3PXP',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  },
+  {
+    type: 'totp',
+    issuer: '',
+    name: 'Bø Kommune 中文 😀',
+    secret: 'JBSWY3DPEHPK3PXQ',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  },
 ];
 
 type Format = 'encrypted' | 'aegis' | 'otpauth' | 'migration';
@@ -84,7 +156,9 @@ describe.each(['encrypted', 'aegis', 'otpauth'] as const)('%s export round trip'
 
 describe('migration export round trip', () => {
   it('reads back every sample account Google can hold, entry by entry', async () => {
-    const fits = SAMPLE.filter((a) => a.type !== 'steam' && (a.digits === 6 || a.digits === 8) && (a.type === 'hotp' || a.period === 30));
+    const fits = SAMPLE.filter(
+      (a) => a.type !== 'steam' && (a.digits === 6 || a.digits === 8) && (a.type === 'hotp' || a.period === 30),
+    );
     expect(fits).toHaveLength(5);
     expect((await roundTrip('migration', SAMPLE)).map(normalized)).toEqual(fits.map(normalized));
   });

@@ -9,7 +9,14 @@ export interface ExpectedEntry extends AccountDraft {
 
 /** The vectors' normalized entry: exactly these fields, period only for totp/steam, counter only for hotp. */
 export function normalized(e: AccountDraft): AccountDraft {
-  const base = { type: e.type, issuer: e.issuer, name: e.name, secret: e.secret, algorithm: e.algorithm, digits: e.digits };
+  const base = {
+    type: e.type,
+    issuer: e.issuer,
+    name: e.name,
+    secret: e.secret,
+    algorithm: e.algorithm,
+    digits: e.digits,
+  };
   return e.type === 'hotp' ? { ...base, counter: e.counter } : { ...base, period: e.period };
 }
 
