@@ -19,6 +19,15 @@ const EXPORT_INSTEAD =
 
 const KNOWN: Known[] = [
   {
+    name: 'an image',
+    matches: (input, head) =>
+      head.startsWith('\u0089PNG') ||
+      head.startsWith('\u00ff\u00d8\u00ff') ||
+      head.startsWith('GIF8') ||
+      (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP'),
+    advice: 'To add the accounts of a QR code image, use `authdesk add --image FILE`.',
+  },
+  {
     name: 'an app database (Google Authenticator, Microsoft Authenticator or Stratum internal storage)',
     matches: (_, head) => head.startsWith('SQLite format 3\0'),
     advice: EXPORT_INSTEAD,
