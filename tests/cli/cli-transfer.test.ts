@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requireSecretService } from '../support/keychain';
 import { describeWithVectors, vectorPath } from '../support/vectors';
 import { useCliSandbox } from './support/cli-session';
@@ -15,6 +15,9 @@ import { readQrTextsFromFile } from '../../cli/qr-from-file';
 import { decodeMigrationUri } from '../../electron/core/transfer';
 
 requireSecretService();
+// Each test spawns 2–4 CLI processes (~0.3 s each on an idle machine, several seconds each on a
+// loaded shared one, where the encrypted exports' scrypt also slows down): allow for the latter.
+vi.setConfig({ testTimeout: 120_000 });
 
 const { box, run } = useCliSandbox('authdesk-cli-transfer');
 const work = mkdtempSync(path.join(os.tmpdir(), 'authdesk-cli-transfer-files-'));
@@ -36,28 +39,31 @@ function oneErrorLine(r: { code: number | null; stdout: string; stderr: string }
 }
 
 describe('export, backup verify and import of our own exports', () => {
-  it('exports an encrypted backup that verifies, and refuses to overwrite it', async () => {
+  // Each test runs only a few CLI processes: the encrypted ones pay a real scrypt (N=2^17) each.
+  const backup = file('backup.json');
+
+  it('exports an encrypted backup readable by its owner only, and never overwrites it', async () => {
     for (const uri of [ALICE, BOB]) expect((await run('add', uri)).code).toBe(0);
-    const out = file('backup.json');
-    const r = await run('export', '--format', 'encrypted', '--out', out, '--password-file', passwordFile);
+    const r = await run('export', '--format', 'encrypted', '--out', backup, '--password-file', passwordFile);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Exported 2 accounts to ${out}`);
-    expect(statSync(out).mode & 0o777).toBe(0o600);
-    const verified = await run('backup', 'verify', out, '--password-file', passwordFile);
+    expect(r.stdout).toContain(`Exported 2 accounts to ${backup}`);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    oneErrorLine(await run('export', '--format', 'otpauth', '--out', backup), 1, /already exists/);
+  });
+
+  it('verifies the backup, and says "Wrong password" for a wrong one', async () => {
+    const verified = await run('backup', 'verify', backup, '--password-file', passwordFile);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('The backup matches');
     oneErrorLine(
-      await run('backup', 'verify', out, '--password-file', wrongPasswordFile),
+      await run('backup', 'verify', backup, '--password-file', wrongPasswordFile),
       1,
       /^authdesk: Wrong password/,
     );
-    oneErrorLine(
-      await run('export', '--format', 'encrypted', '--out', out, '--password-file', passwordFile),
-      1,
-      /already exists/,
-    );
-    // Restoring into the same vault: both are duplicates, nothing is written.
-    const restore = await run('import', out, '--password-file', passwordFile, '--yes');
+  });
+
+  it('restores the backup: into the same vault everything is a duplicate and nothing is written', async () => {
+    const restore = await run('import', backup, '--password-file', passwordFile, '--yes');
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/= Example \(alice@google\.com\) {2}\(already in Authdesk: skipped\)/);
     expect(restore.stdout).toContain('Nothing to add');
@@ -109,11 +115,15 @@ describe('export, backup verify and import of our own exports', () => {
 });
 
 describeWithVectors('import of other apps (shared vectors)', () => {
-  it('previews without writing, refuses a wrong password, then --yes adds every account', async () => {
-    const aegis = vectorPath('importers', 'aegis_encrypted.json');
-    const vectorPassword = file('vector-password.txt');
-    writeFileSync(vectorPassword, 'test\n');
+  const aegis = vectorPath('importers', 'aegis_encrypted.json');
+  const vectorPassword = file('vector-password.txt');
+  writeFileSync(vectorPassword, 'test\n');
+
+  it('refuses a wrong password', async () => {
     oneErrorLine(await run('import', aegis, '--password-file', wrongPasswordFile), 1, /^authdesk: Wrong password/);
+  });
+
+  it('previews without writing, then --yes adds every account', async () => {
     const preview = await run('import', aegis, '--password-file', vectorPassword);
     expect(preview.code, preview.stderr).toBe(0);
     expect(preview.stdout).toMatch(/^Aegis \(encrypted\): 7 accounts in /);
