@@ -59,10 +59,10 @@ export const exportCommand: Command = {
         ctx.io.out(`Exported ${n} to ${out} (encrypted Aegis vault).`);
         return 0;
       case 'otpauth':
+        await writeNew(out, exportOtpauthList(accounts));
         ctx.io.err(
           `authdesk: warning: ${out} holds every secret in plain text. Anyone who reads it can make your codes: import it, then delete it.`,
         );
-        await writeNew(out, exportOtpauthList(accounts));
         ctx.io.out(`Exported ${n} to ${out} (otpauth links, not encrypted).`);
         return 0;
       case 'migration-qr': {
