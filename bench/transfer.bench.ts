@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createKeytarStore, type KeytarApi } from '../electron/core/vault/keytar-store';
 import { openVault } from '../electron/core/vault/vault';
 import { encodeBase32 } from '../electron/core/otp/secret';
-import type { AccountDraft } from '../electron/core/otp/types';
+import type { AccountDraft } from '../common/otp/types';
 import {
   commitImport,
   exportAegisEncrypted,

@@ -1,6 +1,6 @@
 /** How the CLI prints an import preview and its outcome (import and add share it). */
 import type { ImportPreview } from '../electron/core/transfer';
-import type { AccountMeta } from '../electron/core/otp/types';
+import type { AccountMeta } from '../common/otp/types';
 import type { CliIo } from './io';
 import { accountLabel, describeParams } from './format';
 

@@ -4,7 +4,7 @@
  * without echo when a person is at the terminal.
  */
 import { readFile } from 'node:fs/promises';
-import { AuthdeskError } from '../electron/core/errors';
+import { AuthdeskError } from '../common/errors';
 import type { CliContext, Values } from './command';
 import { UsageError } from './usage-error';
 

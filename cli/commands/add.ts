@@ -5,8 +5,8 @@
  * or nothing), and says which parts of a multi-part export are still missing.
  */
 import { describeQrText } from '../../electron/core/otp';
-import type { AccountMeta } from '../../electron/core/otp/types';
-import { AuthdeskError } from '../../electron/core/errors';
+import type { AccountMeta } from '../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
 import { commitImport, isMigrationUri, MigrationCollector, previewImport } from '../../electron/core/transfer';
 import type { Command, CliContext } from '../command';
 import { accountLabel, printJson } from '../format';

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import {
   exportAegisEncrypted,
   exportAuthdeskBackup,

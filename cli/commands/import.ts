@@ -1,5 +1,5 @@
 /** `authdesk import FILE`: shows what another app's export (or a backup) holds; --yes adds it, all or nothing. */
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import { commitImport, knownFormatsText, previewImport, readImport } from '../../electron/core/transfer';
 import type { ImportResult } from '../../electron/core/transfer';
 import type { Command, CliContext, Values } from '../command';

@@ -10,7 +10,7 @@ import { damaged, passwordRequired, wrongPassword } from './file-errors';
 import { gcmOpen, gcmSeal, randomBytes, scrypt } from './crypto';
 import { isObject, parseJsonSafely } from './safe-json';
 import type { ImportedEntry, Importer, ImportResult } from './types';
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 import { randomUUID } from 'node:crypto';
 
 const NAME = 'Aegis';

@@ -9,9 +9,9 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { describeIssue } from '../vault/metadata-schema';
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 import { gcmOpenTagged, gcmSeal, randomBytes, scrypt } from './crypto';
 import { EntryCollector, makeEntry } from './entry';
 import { damaged, passwordRequired, wrongPassword } from './file-errors';

@@ -4,7 +4,7 @@
  * cannot import get a specific "not supported"; anything else lists the
  * formats we know.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { IMPORTERS, importerFor, knownFormatsText } from './formats';
 import { tryParseJson } from './safe-json';
 import { refuseKnownUnsupported } from './unsupported';

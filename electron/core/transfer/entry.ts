@@ -3,7 +3,7 @@
  * checks as a scanned link (otp/params.ts), and collects per-entry failures so
  * one bad entry (an MD5 key, a Yandex token) never hides the good ones.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { encodeBase32, normalizeSecret } from '../otp/secret';
 import { STEAM, checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseType } from '../otp/params';
 import { cleanLabel } from '../vault/account-utils';

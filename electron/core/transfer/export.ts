@@ -4,9 +4,9 @@
  * links (and their QR codes, see migration-qr.ts), and a plain otpauth list.
  * Every format has an importer here that reads it back entry by entry.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { formatOtpauthUri } from '../otp/uri-format';
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 import { accountLabel } from '../vault/account-utils';
 import { exportAegisEncrypted } from './aegis';
 import { exportAuthdeskBackup, type BackupOptions } from './authdesk-backup';

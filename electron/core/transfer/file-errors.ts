@@ -1,5 +1,5 @@
 /** The errors every importer throws, worded the same way everywhere. */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 
 /** The password did not open the file. Never "damaged": the user should retry, not give up. */
 export function wrongPassword(formatName: string): AuthdeskError {

@@ -5,9 +5,9 @@
  * writes the chosen entries with the vault's all-or-nothing batch add.
  */
 import { open } from 'node:fs/promises';
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { sameAccount } from '../otp/account';
-import type { AccountMeta } from '../otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { accountLabel } from '../vault/account-utils';
 import type { Vault } from '../vault/types';
 import { detectImporter, importInput, MAX_IMPORT_BYTES, tooLarge } from './detect';

@@ -4,7 +4,7 @@
  * part of another export must not mix in. The collector keeps one batch and
  * says which parts are still missing ("2 of 3 scanned, missing part 2").
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { decodeMigrationUri, type MigrationBatch } from './migration';
 import type { ImportResult } from './types';
 

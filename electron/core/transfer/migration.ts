@@ -5,14 +5,14 @@
  * decoding), `/+=` may be raw, the padding may be gone. So: percent-decode
  * only, spaces back to `+`, re-pad, then decode.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { randomInt } from 'node:crypto';
 import { secretBytes } from '../otp/secret';
 import { splitLabel } from '../otp/label';
 import { EntryCollector, makeEntry } from './entry';
 import { decodePayload, encodePayload, type RawMigrationPayload } from './migration-schema';
 import type { ImportResult } from './types';
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 
 export const MIGRATION_PREFIX = 'otpauth-migration://';
 /** Google's own exporter puts at most 10 accounts in one QR code. */

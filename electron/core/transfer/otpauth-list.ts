@@ -4,7 +4,7 @@
  * Authenticator transfer links. Blank lines and `#` comments are skipped;
  * a broken line is a problem of that line only.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { parseOtpauthUri } from '../otp/uri-parse';
 import { EntryCollector } from './entry';
 import { isMigrationUri } from './migration';

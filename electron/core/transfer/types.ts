@@ -4,7 +4,7 @@
  * secret: they exist only in main/CLI) plus per-entry problems; it never
  * writes anything. Writing is the vault's batch add (see import-session.ts).
  */
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 
 /** Every format Authdesk reads, by stable id (the CLI's --format values). */
 export type ImportFormat =

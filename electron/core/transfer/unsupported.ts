@@ -4,7 +4,7 @@
  * storage copied off a rooted phone; the rest are user exports whose
  * container Authdesk cannot open yet.
  */
-import { AuthdeskError } from '../errors';
+import { AuthdeskError } from '../../../common/errors';
 import { isObject } from './safe-json';
 import type { ImportInput } from './types';
 

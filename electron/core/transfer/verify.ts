@@ -6,7 +6,7 @@
 import { readImport, type ImportOptions } from './import-session';
 import { sameAccount } from '../otp/account';
 import { normalizeSecret } from '../otp/secret';
-import type { AccountDraft } from '../otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 import { accountLabel } from '../vault/account-utils';
 import type { Vault } from '../vault/types';
 

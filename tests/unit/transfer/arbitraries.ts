@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { encodeBase32 } from '../../../electron/core/otp/secret';
 import { cleanLabel } from '../../../electron/core/vault/account-utils';
-import type { AccountDraft } from '../../../electron/core/otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 
 const label = fc
   .string({ unit: fc.constantFrom(...Array.from('abcXYZ 09@.:-_+&/%?#éøß中😀')), maxLength: 16 })

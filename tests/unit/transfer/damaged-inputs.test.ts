@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import { parseImport } from '../../../electron/core/transfer';
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 

@@ -10,7 +10,7 @@ import { decodeMigrationUri, MigrationCollector, parseImport } from '../../../el
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 import { normalized } from './support';
 import { generateCode } from '../../../electron/core/otp';
-import type { AccountDraft } from '../../../electron/core/otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 
 interface Case {
   id: string;

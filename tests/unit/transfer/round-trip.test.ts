@@ -14,7 +14,7 @@ import {
   parseImport,
   MigrationCollector,
 } from '../../../electron/core/transfer';
-import type { AccountDraft } from '../../../electron/core/otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 import { arbitraryAccount } from './arbitraries';
 import { normalized } from './support';
 

@@ -1,6 +1,6 @@
 /** Shared helpers of the transfer tests: the normalized shape of the vectors, and their reference codes. */
 import { generateCode } from '../../../electron/core/otp';
-import type { AccountDraft } from '../../../electron/core/otp/types';
+import type { AccountDraft } from '../../../common/otp/types';
 
 export interface ExpectedEntry extends AccountDraft {
   code_at_1700000000?: string;
