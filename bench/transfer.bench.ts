@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createKeytarStore, type KeytarApi } from '../electron/core/vault/keytar-store';
-import { openVault } from '../electron/core/vault/vault';
-import { encodeBase32 } from '../electron/core/otp/secret';
+import { createKeytarStore, type KeytarApi } from '../core/vault/keytar-store';
+import { openVault } from '../core/vault/vault';
+import { encodeBase32 } from '../core/otp/secret';
 import type { AccountDraft } from '../common/otp/types';
 import {
   commitImport,
@@ -25,7 +25,7 @@ import {
   migrationQrPng,
   previewImport,
   readImport,
-} from '../electron/core/transfer';
+} from '../core/transfer/index';
 
 const ACCOUNTS = 1_000;
 const PASSWORD = 'bench password';

@@ -1,5 +1,5 @@
 /** How the CLI prints an import preview and its outcome (import and add share it). */
-import type { ImportPreview } from '../electron/core/transfer';
+import type { ImportPreview } from '../core/transfer/index';
 import type { AccountMeta } from '../common/otp/types';
 import type { CliIo } from './io';
 import { accountLabel, describeParams } from './format';

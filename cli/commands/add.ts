@@ -4,10 +4,10 @@
  * transfer link or QR code adds every account in it (duplicates skipped, all
  * or nothing), and says which parts of a multi-part export are still missing.
  */
-import { describeQrText } from '../../electron/core/otp';
+import { describeQrText } from '../../core/otp/index';
 import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
-import { commitImport, isMigrationUri, MigrationCollector, previewImport } from '../../electron/core/transfer';
+import { commitImport, isMigrationUri, MigrationCollector, previewImport } from '../../core/transfer/index';
 import type { Command, CliContext } from '../command';
 import { accountLabel, printJson } from '../format';
 import { UsageError } from '../usage-error';

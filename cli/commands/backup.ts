@@ -1,5 +1,5 @@
 /** `authdesk backup verify FILE`: opens a backup and compares it with the vault, account by account. */
-import { verifyBackup } from '../../electron/core/transfer';
+import { verifyBackup } from '../../core/transfer/index';
 import type { Command } from '../command';
 import { printJson } from '../format';
 import { passwordFileOption, passwordToOpen } from '../password';

@@ -14,7 +14,7 @@ import {
   exportMigration,
   exportOtpauthList,
   migrationQrPng,
-} from '../../electron/core/transfer';
+} from '../../core/transfer/index';
 import type { Command } from '../command';
 import { accountLabel } from '../format';
 import { newPassword, passwordFileOption } from '../password';

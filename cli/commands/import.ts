@@ -1,7 +1,7 @@
 /** `authdesk import FILE`: shows what another app's export (or a backup) holds; --yes adds it, all or nothing. */
 import { AuthdeskError } from '../../common/errors';
-import { commitImport, knownFormatsText, previewImport, readImport } from '../../electron/core/transfer';
-import type { ImportResult } from '../../electron/core/transfer';
+import { commitImport, knownFormatsText, previewImport, readImport } from '../../core/transfer/index';
+import type { ImportResult } from '../../core/transfer/index';
 import type { Command, CliContext, Values } from '../command';
 import { printJson } from '../format';
 import { printAdded, printPreview, previewJson } from '../import-preview';

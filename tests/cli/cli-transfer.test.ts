@@ -12,7 +12,7 @@ import { requireSecretService } from '../support/keychain';
 import { describeWithVectors, vectorPath } from '../support/vectors';
 import { useCliSandbox } from './support/cli-session';
 import { readQrTextsFromFile } from '../../cli/qr-from-file';
-import { decodeMigrationUri } from '../../electron/core/transfer';
+import { decodeMigrationUri } from '../../core/transfer/index';
 
 requireSecretService();
 // Each test spawns 2–4 CLI processes (~0.3 s each on an idle machine, several seconds each on a

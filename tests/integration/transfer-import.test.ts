@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openVault } from '../../electron/core/vault/vault';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
-import type { SecretStore } from '../../electron/core/vault/types';
+import { openVault } from '../../core/vault/vault';
+import { createKeytarStore } from '../../core/vault/keytar-store';
+import type { SecretStore } from '../../core/vault/types';
 import type { AccountDraft } from '../../common/otp/types';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { AuthdeskError } from '../../common/errors';
 import {
   commitImport,
@@ -22,7 +22,7 @@ import {
   previewImport,
   readImport,
   verifyBackup,
-} from '../../electron/core/transfer';
+} from '../../core/transfer/index';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 
 requireSecretService();

@@ -4,8 +4,8 @@
  * format writes the issuer separately), secrets of 1–64 bytes.
  */
 import fc from 'fast-check';
-import { encodeBase32 } from '../../../electron/core/otp/secret';
-import { cleanLabel } from '../../../electron/core/vault/account-utils';
+import { encodeBase32 } from '../../../core/otp/secret';
+import { cleanLabel } from '../../../core/vault/account-utils';
 import type { AccountDraft } from '../../../common/otp/types';
 
 const label = fc

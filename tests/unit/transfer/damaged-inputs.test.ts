@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AuthdeskError } from '../../../common/errors';
-import { parseImport } from '../../../electron/core/transfer';
+import { parseImport } from '../../../core/transfer/index';
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 
 const EXPECTED_CODES = new Set([

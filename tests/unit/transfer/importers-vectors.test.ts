@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../../electron/core/transfer';
+import { parseImport } from '../../../core/transfer/index';
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 import { bySecret, codeFor, type ExpectedEntry } from './support';
 

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeMigrationUri, MigrationCollector, parseImport } from '../../../electron/core/transfer';
+import { decodeMigrationUri, MigrationCollector, parseImport } from '../../../core/transfer/index';
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 import { normalized } from './support';
-import { generateCode } from '../../../electron/core/otp';
+import { generateCode } from '../../../core/otp/index';
 import type { AccountDraft } from '../../../common/otp/types';
 
 interface Case {

@@ -1,7 +1,7 @@
 /** The transfer decoder's input quirks, and export → decode round trips (no vectors needed). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeMigrationUri, exportMigration, MigrationCollector } from '../../../electron/core/transfer';
+import { decodeMigrationUri, exportMigration, MigrationCollector } from '../../../core/transfer/index';
 import { normalized } from './support';
 import { arbitraryAccount } from './arbitraries';
 

@@ -13,7 +13,7 @@ import {
   exportOtpauthList,
   parseImport,
   MigrationCollector,
-} from '../../../electron/core/transfer';
+} from '../../../core/transfer/index';
 import type { AccountDraft } from '../../../common/otp/types';
 import { arbitraryAccount } from './arbitraries';
 import { normalized } from './support';

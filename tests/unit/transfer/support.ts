@@ -1,5 +1,5 @@
 /** Shared helpers of the transfer tests: the normalized shape of the vectors, and their reference codes. */
-import { generateCode } from '../../../electron/core/otp';
+import { generateCode } from '../../../core/otp/index';
 import type { AccountDraft } from '../../../common/otp/types';
 
 export interface ExpectedEntry extends AccountDraft {

@@ -1,0 +1,72 @@
+/**
+ * verifyBackup: opens a backup with its password and compares it with the
+ * vault entry by entry (keyed by secret + type), so a person knows the file
+ * would bring back exactly what they have before they rely on it.
+ */
+import { readImport, type ImportOptions } from './import-session';
+import { sameAccount } from '../otp/account';
+import { normalizeSecret } from '../otp/secret';
+import type { AccountDraft } from '../../common/otp/types';
+import { accountLabel } from '../vault/account-utils';
+import type { Vault } from '../vault/types';
+
+export interface VerifyReport {
+  ok: boolean;
+  formatName: string;
+  inBackup: number;
+  inVault: number;
+  /** In the vault, not in the backup. */
+  missing: string[];
+  /** In the backup, not in the vault. */
+  extra: string[];
+  /** Same key, different labels or code parameters: "label: what differs". */
+  different: string[];
+}
+
+const keyOf = (a: AccountDraft) => `${a.type}:${normalizeSecret(a.secret)}`;
+
+export async function verifyBackup(
+  file: string,
+  password: string,
+  vault: Vault,
+  options: ImportOptions = {},
+): Promise<VerifyReport> {
+  const backup = await readImport(file, { ...options, password });
+  const mine = await vault.exportDrafts();
+  const theirs = new Map<string, AccountDraft[]>();
+  for (const e of backup.entries) theirs.set(keyOf(e), [...(theirs.get(keyOf(e)) ?? []), e]);
+  const missing: string[] = [];
+  const different: string[] = [];
+  for (const account of mine) {
+    const candidates = theirs.get(keyOf(account)) ?? [];
+    const exact = candidates.findIndex(
+      (c) => sameAccount(c, account) && c.counter === (account.type === 'hotp' ? account.counter : c.counter),
+    );
+    const pick = exact >= 0 ? exact : candidates.length ? 0 : -1;
+    if (pick < 0) {
+      missing.push(accountLabel(account));
+      continue;
+    }
+    const [found] = candidates.splice(pick, 1);
+    if (exact < 0) different.push(`${accountLabel(account)}: ${differences(account, found!)}`);
+  }
+  const extra = [...theirs.values()].flat().map(accountLabel);
+  return {
+    ok: !missing.length && !extra.length && !different.length,
+    formatName: backup.formatName,
+    inBackup: backup.entries.length,
+    inVault: mine.length,
+    missing,
+    extra,
+    different,
+  };
+}
+
+function differences(mine: AccountDraft, theirs: AccountDraft): string {
+  const fields = ['issuer', 'name', 'algorithm', 'digits', 'period', 'counter'] as const;
+  return fields
+    .filter((f) => (mine.type === 'hotp' ? f !== 'period' : f !== 'counter'))
+    .filter((f) => mine[f] !== theirs[f])
+    .map((f) => `${f} ${JSON.stringify(theirs[f])} in the backup, ${JSON.stringify(mine[f])} here`)
+    .join(', ');
+}
