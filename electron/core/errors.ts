@@ -26,6 +26,11 @@ export type ErrorCode =
   | 'vault-corrupt'
   | 'vault-locked'
   | 'vault-too-new'
+  // keychain states (one each, so the app and scripts can tell them apart)
+  | 'keychain-locked'
+  | 'keychain-no-dbus'
+  | 'keychain-gone'
+  | 'keychain-bad-item'
   // images / QR
   | 'bad-image'
   | 'no-qr'

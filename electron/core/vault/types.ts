@@ -6,15 +6,24 @@
 import type { AccountDraft, AccountMeta, CodeResult } from '../otp/types';
 import type { VaultProblem } from '../../ipc/contract';
 
-/** The keychain, reduced to what the vault needs. Every backend passes tests/integration/secret-store-conformance. */
+/**
+ * The keychain, reduced to what the vault needs. Every backend passes
+ * tests/integration/secret-store-conformance. A locked keychain is an error
+ * (AuthdeskError 'keychain-locked'), never a null: "locked" and "missing"
+ * must not look alike, or a repair could drop a live account.
+ */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
   /** Single-line values only. */
   set(account: string, secret: string): Promise<void>;
   /** true if something was deleted. */
   delete(account: string): Promise<boolean>;
-  /** Every item of this store's service, in one call (the vault's load path). */
-  list(): Promise<{ account: string; secret: string }[]>;
+  /** The account names of this service's items, without reading their values (orphan detection). */
+  accounts(): Promise<string[]>;
+  /** Whether the keychain is locked now (false where the OS unlocks on demand). */
+  isLocked(): Promise<boolean>;
+  /** Shows the keychain's own unlock prompt: true once unlocked, false if the person dismissed it. */
+  unlock(): Promise<boolean>;
 }
 
 export interface Vault {
