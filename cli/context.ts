@@ -2,7 +2,7 @@
 import { systemClock } from '../electron/core/clock';
 import { dataDir, keychainService } from '../electron/core/paths';
 import { openVault } from '../electron/core/vault/vault';
-import { createKeytarStore } from '../electron/core/vault/keytar-store';
+import { createSecretStore } from '../electron/core/vault/secret-store';
 import type { Vault } from '../electron/core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
@@ -16,7 +16,7 @@ export function cliContext(io: CliIo): CliContext {
     vault: () =>
       (vault ??= openVault({
         dataDir: dataDir(io.env),
-        secrets: createKeytarStore(keychainService(io.env)),
+        secrets: createSecretStore(keychainService(io.env), process.platform, io.env),
         clock: systemClock,
       })),
     readQrTexts: readQrTextsFromFile,

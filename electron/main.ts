@@ -10,7 +10,7 @@ import { clockJumpDetector } from './clock-jumps';
 import { systemClock } from './core/clock';
 import { dataDir, keychainService, vaultFiles } from './core/paths';
 import { openSettingsStore } from './core/settings';
-import { createKeytarStore, openVault } from './core/vault';
+import { createSecretStore, openVault } from './core/vault';
 import { watchFileChanges, type FileWatch } from './core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
 import { createHandlers, retryingVault } from './handlers';
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
   const vault = retryingVault(
-    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }),
+    () => openVault({ dataDir: dir, secrets: createSecretStore(keychainService()), clock: systemClock }),
     {
       metadataPath: files.metadata,
       afterWrite: () => watcher?.acknowledge(),

@@ -4,6 +4,7 @@ import { addCommand } from './add';
 import { codeCommand } from './code';
 import { decodeQrCommand } from './decode-qr';
 import { doctorCommand } from './doctor';
+import { editCommand } from './edit';
 import { listCommand } from './list';
 import { removeCommand } from './remove';
 import { renameCommand } from './rename';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   listCommand,
   addCommand,
   renameCommand,
+  editCommand,
   removeCommand,
   decodeQrCommand,
   doctorCommand,

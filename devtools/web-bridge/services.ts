@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Clock } from '../../electron/core/clock';
 import { vaultFiles } from '../../electron/core/paths';
 import { openSettingsStore } from '../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../electron/core/vault';
+import { createSecretStore, openVault } from '../../electron/core/vault';
 import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
@@ -65,7 +65,7 @@ export async function createBridgeServices(options: {
   const files = vaultFiles(dataDir);
   const settings = openSettingsStore(dataDir);
   let watcher: FileWatch | null = null;
-  const vault = retryingVault(() => openVault({ dataDir, secrets: createKeytarStore(keychainService), clock }), {
+  const vault = retryingVault(() => openVault({ dataDir, secrets: createSecretStore(keychainService), clock }), {
     metadataPath: files.metadata,
     // Our own writes are acknowledged, so only other processes' changes become events (as in the app).
     afterWrite: () => watcher?.acknowledge(),

@@ -14,7 +14,7 @@ export interface VaultAccessOptions {
   afterWrite?: () => void | Promise<void>;
 }
 
-const WRITES = new Set<keyof Vault>(['add', 'rename', 'reorder', 'remove', 'nextHotp', 'repair']);
+const WRITES = new Set<keyof Vault>(['add', 'rename', 'updateParams', 'reorder', 'remove', 'nextHotp', 'repair']);
 
 export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOptions): Vault {
   let opening: Promise<Vault> | null = null;
@@ -45,6 +45,8 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     add: call('add'),
     findDuplicate: call('findDuplicate'),
     rename: call('rename'),
+    updateParams: call('updateParams'),
+    unlock: call('unlock'),
     reorder: call('reorder'),
     remove: call('remove'),
     currentCodes: call('currentCodes'),

@@ -13,6 +13,7 @@ export const channelNames = [
   'accounts.rename',
   'accounts.remove',
   'accounts.reorder',
+  'accounts.updateParams',
   'codes.current',
   'codes.nextHotp',
   'enroll.preview',

@@ -49,7 +49,7 @@ export interface Settings {
 }
 
 export interface VaultProblem {
-  kind: 'orphan-secret' | 'missing-secret';
+  kind: 'orphan-secret' | 'missing-secret' | 'unreadable-secret';
   /** The account id (keychain item account name). */
   id: string;
   /** What a person recognises: issuer/name if known, else the id. */
@@ -88,6 +88,17 @@ export const contract = {
   'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
   'accounts.remove': channel<void>()(z.object({ id }).strict()),
   'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+  /** Changes an account's code parameters (issue 9); the keychain's self-describing copy follows. */
+  'accounts.updateParams': channel<AccountMeta>()(
+    z
+      .object({
+        id,
+        algorithm: algorithm.optional(),
+        digits: z.number().int().min(1).max(10).optional(),
+        period: z.number().int().min(1).max(3600).optional(),
+      })
+      .strict(),
+  ),
 
   /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
   'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../electron/core/vault/keychain-errors';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { createSecretStore } from '../../electron/core/vault/secret-store';
 import { requireSecretService } from '../support/keychain';
 import { bundleCli, cliSandbox, runCli } from '../cli/support/cli-process';
 
@@ -36,8 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   cli?.dispose();
-  const secrets = createKeytarStore(box.service);
-  for (const { account } of await secrets.list()) await secrets.delete(account);
+  const secrets = createSecretStore(box.service);
+  for (const account of await secrets.accounts()) await secrets.delete(account);
   box.cleanup();
 });
 

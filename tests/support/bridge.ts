@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../electron/core/clock';
-import { createKeytarStore } from '../../electron/core/vault';
+import { createSecretStore } from '../../electron/core/vault';
 import type { Channel, InputOf, ResultOf } from '../../electron/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
@@ -105,8 +105,8 @@ export async function startTestBridge(
     },
     async cleanup() {
       await bridge.close();
-      const store = createKeytarStore(keychainService);
-      for (const item of await store.list()) await store.delete(item.account);
+      const store = createSecretStore(keychainService);
+      for (const account of await store.accounts()) await store.delete(account);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -47,7 +47,12 @@ export function keychainFailed(err: unknown, what: string): AuthdeskError {
 
 // keytar (macOS Keychain, Windows Credential Manager) only gives message strings.
 const KEYTAR_LOCKED = [/\blocked\b/i, /user interaction is not allowed/i, /prompt (was )?dismissed/i, /cancell?ed/i];
-const KEYTAR_NO_DBUS = [/could not connect/i, /cannot autolaunch d-bus/i, /dbus_session_bus_address/i, /given address/i];
+const KEYTAR_NO_DBUS = [
+  /could not connect/i,
+  /cannot autolaunch d-bus/i,
+  /dbus_session_bus_address/i,
+  /given address/i,
+];
 const KEYTAR_NO_SERVICE = [/was not provided by any \.service files/i, /secret service/i, /serviceunknown/i];
 
 /** Wraps an error from one keytar call; `what` says which operation, for the message. */

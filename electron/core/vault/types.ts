@@ -5,6 +5,9 @@
  */
 import type { AccountDraft, AccountMeta, CodeResult } from '../otp/types';
 import type { VaultProblem } from '../../ipc/contract';
+import type { ParamChange } from './param-change';
+
+export type { ParamChange } from './param-change';
 
 /**
  * The keychain, reduced to what the vault needs. Every backend passes
@@ -43,7 +46,14 @@ export interface Vault {
   currentCodes(ids?: string[], nowMs?: number): Promise<CodeResult[]>;
   /** Persists counter+1 first, then returns the code for the counter that was stored. */
   nextHotp(id: string): Promise<CodeResult>;
-  /** Keychain items without metadata, metadata without a keychain item. */
-  problems(): Promise<VaultProblem[]>;
+  /** Changes algorithm/digits/period; the keychain's self-describing copy is rewritten first. */
+  updateParams(id: string, change: ParamChange): Promise<AccountMeta>;
+  /** Asks the keychain to unlock through its own prompt: true once unlocked, false if dismissed. */
+  unlock(): Promise<boolean>;
+  /**
+   * Keychain items without metadata, metadata without a keychain item (names
+   * only, no value is read); with readValues also values that cannot be read.
+   */
+  problems(options?: { readValues?: boolean }): Promise<VaultProblem[]>;
   repair(id: string, action: 'restore' | 'forget'): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../../../electron/core/clock';
 import { openSettingsStore } from '../../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../../electron/core/vault';
+import { createSecretStore, openVault } from '../../../electron/core/vault';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/handlers/app-info';
 import type { Channel, InputOf, Outcome, ResultOf } from '../../../electron/ipc/contract';
@@ -20,7 +20,7 @@ export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 export async function realHandlers(prefix: string) {
   requireSecretService();
   const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  const secrets = createKeytarStore(uniqueServiceName(prefix));
+  const secrets = createSecretStore(uniqueServiceName(prefix));
   const clock = fixedClock(T0);
   const vault = await openVault({ dataDir, secrets, clock });
   const platformCalls: string[] = [];
@@ -44,7 +44,7 @@ export async function realHandlers(prefix: string) {
   };
 
   const cleanUp = async () => {
-    for (const item of await secrets.list()) await secrets.delete(item.account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { dataDir, secrets, clock, vault, handlers, platformCalls, call, ok, cleanUp };

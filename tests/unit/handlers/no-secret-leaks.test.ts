@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32, secretBytes } from '../../../electron/core/otp';
 import { channels, type Channel } from '../../../electron/ipc/contract';
 import { realHandlers } from './harness';
+import { readAllSecrets } from '../../support/keychain';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;
 const responses = new Map<Channel, string[]>();
@@ -117,7 +118,7 @@ describe('no handler returns a secret', () => {
   });
 
   it('the vault really holds those secrets (the search below looks for real values)', async () => {
-    const stored = (await h.secrets.list()).map((i) => i.secret);
+    const stored = (await readAllSecrets(h.secrets)).map((i) => i.secret);
     expect(stored).toEqual(expect.arrayContaining([TOTP, PREVIEWED, ORPHAN]));
   });
 

@@ -138,21 +138,21 @@ export async function connectSessionBus(env: NodeJS.ProcessEnv = process.env): P
   );
   connected = true;
 
+  const call = (c: BusCall, timeoutMs = CALL_TIMEOUT_MS): Promise<unknown[]> => {
+    const message = new dbus.Message({ ...c, body: c.body ?? [] } as ConstructorParameters<typeof dbus.Message>[0]);
+    return guarded(
+      async () => ((await bus.call(message)) as DbusMessage | null)?.body ?? [],
+      timeoutMs,
+      `${c.interface}.${c.member}`,
+    );
+  };
+
   return {
     dbus,
     get closed() {
       return closed;
     },
-    call(c, timeoutMs = CALL_TIMEOUT_MS) {
-      const message = new dbus.Message({ ...c, body: c.body ?? [] } as ConstructorParameters<
-        typeof dbus.Message
-      >[0]);
-      return guarded(
-        async () => ((await bus.call(message)) as DbusMessage | null)?.body ?? [],
-        timeoutMs,
-        `${c.interface}.${c.member}`,
-      );
-    },
+    call,
     async signal(match, timeoutMs) {
       const rule = `type='signal',interface='${match.interface}',member='${match.member}',path='${match.path}'`;
       let listener: ((msg: DbusMessage) => void) | undefined;
@@ -163,7 +163,7 @@ export async function connectSessionBus(env: NodeJS.ProcessEnv = process.env): P
         };
         bus.on('message', listener);
       });
-      await this.call({
+      await call({
         destination: 'org.freedesktop.DBus',
         path: '/org/freedesktop/DBus',
         interface: 'org.freedesktop.DBus',

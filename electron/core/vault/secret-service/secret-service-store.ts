@@ -47,7 +47,10 @@ const GONE_ERRORS = new Set([
   'org.freedesktop.Secret.Error.NoSession',
   'org.freedesktop.Secret.Error.NoSuchObject',
 ]);
-const ABSENT_ERRORS = new Set(['org.freedesktop.DBus.Error.ServiceUnknown', 'org.freedesktop.DBus.Error.NameHasNoOwner']);
+const ABSENT_ERRORS = new Set([
+  'org.freedesktop.DBus.Error.ServiceUnknown',
+  'org.freedesktop.DBus.Error.NameHasNoOwner',
+]);
 
 export type SecretServiceStore = SecretStore & { readonly service: string; close(): void };
 
