@@ -60,11 +60,32 @@ export function createSecretServiceStore(service: string, options: SecretService
   let transfer: Promise<Transfer> | null = null;
   /** Once the Secret Service answered, its disappearance is "gone", not "not running". */
   let reached = false;
+  /**
+   * The unique bus name of the daemon we talk to. If a call fails and another
+   * daemon owns the name now (D-Bus activation restarts a killed one, locked),
+   * the operation was cut off mid-way: that is "gone", whatever the new one says.
+   */
+  let owner: string | null = null;
+  const nameOwner = (b: SecretBus) =>
+    b
+      .call({
+        destination: 'org.freedesktop.DBus',
+        path: '/org/freedesktop/DBus',
+        interface: 'org.freedesktop.DBus',
+        member: 'GetNameOwner',
+        signature: 's',
+        body: [SERVICE_NAME],
+      })
+      .then(
+        ([name]) => String(name),
+        () => null,
+      );
 
   const reset = () => {
     void connection?.then((b) => b.close()).catch(() => undefined);
     connection = null;
     transfer = null;
+    owner = null;
   };
   const bus = (): Promise<SecretBus> => {
     if (connection) {
@@ -87,12 +108,17 @@ export function createSecretServiceStore(service: string, options: SecretService
   };
 
   const run = async <T>(what: string, fn: (b: SecretBus) => Promise<T>): Promise<T> => {
+    let b: SecretBus | undefined;
     try {
-      const result = await fn(await bus());
+      b = await bus();
+      const result = await fn(b);
       reached = true;
+      owner ??= await nameOwner(b);
       return result;
     } catch (err) {
-      const mapped = toKeychainError(err, what, reached);
+      let mapped = toKeychainError(err, what, reached);
+      if (owner && b && !b.closed && mapped.code !== 'keychain-gone' && (await nameOwner(b)) !== owner)
+        mapped = keychainGone(err);
       if (['keychain-gone', 'keychain-no-dbus', 'keychain-unavailable'].includes(mapped.code)) reset();
       throw mapped;
     }
