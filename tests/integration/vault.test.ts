@@ -91,7 +91,10 @@ describe('accounts', () => {
       createdAt: 1_700_000_000_000,
     });
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await secrets.get(added.id)).toBe('JBSWY3DPEHPK3PXP');
+    // Self-describing (issue 9): the item is the account's full key URI.
+    expect(await secrets.get(added.id)).toBe(
+      'otpauth://totp/Example:alice%40google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example&algorithm=SHA1&digits=6&period=30',
+    );
     expect(readFileSync(metadata, 'utf8')).not.toContain('JBSWY3DPEHPK3PXP');
     expect(await vault.list()).toEqual([added]);
     const [code] = await vault.currentCodes(undefined, EXAMPLE_AT_MS);

@@ -31,6 +31,7 @@ import { findProblems, restoredAccount } from './problems';
 import { accountLabel, cleanLabel, isDuplicate, orderBy } from './account-utils';
 import { decodeItemValue, encodeItemValue, secretOfItem } from './item-value';
 import { applyParamChange } from './param-change';
+import { keychainLocked } from './keychain-errors';
 
 export interface OpenVaultOptions {
   dataDir: string;
@@ -136,6 +137,8 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     },
 
     async remove(id) {
+      // Fail before touching metadata when the keychain cannot delete (locked, no bus, no service).
+      if (await secrets.isLocked()) throw keychainLocked();
       await store.mutate((doc) => {
         mustFind(doc.accounts, id);
         doc.accounts = doc.accounts.filter((a) => a.id !== id);
@@ -222,8 +225,9 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       // Names only: no secret value is read unless asked (authdesk doctor).
       const accounts = (await store.current()).accounts;
       const found = findProblems(accounts, new Set(await secrets.accounts()));
-      if (!options.readValues) return found;
       const missing = new Set(found.map((p) => p.id));
+      for (const id of missing) secretOf.delete(id); // deleted behind our back: stop making its codes
+      if (!options.readValues) return found;
       for (const account of accounts) {
         if (missing.has(account.id)) continue;
         secretOf.delete(account.id);

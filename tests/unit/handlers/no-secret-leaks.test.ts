@@ -72,6 +72,8 @@ beforeAll(async () => {
   await record('accounts.list', {});
   await record('accounts.rename', { id: idA, issuer: 'Example Corp', name: 'alice' });
   await record('accounts.reorder', { ids: [idC, idA, idB] });
+  await record('accounts.updateParams', { id: idA, digits: 8, algorithm: 'SHA512' });
+  await record('accounts.updateParams', { id: idC, period: 60 }); // refused: HOTP has no period
   await record('codes.current', {});
   await record('codes.current', { ids: [idB] });
   await record('codes.nextHotp', { id: idC });
