@@ -5,11 +5,11 @@
  */
 import { constants as fsc, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { toErrorValue } from '../../electron/core/errors';
+import { toErrorValue } from '../../common/errors';
 import { keychainLocked } from '../../electron/core/vault/keychain-errors';
 import { dataDir, keychainService, vaultFiles } from '../../electron/core/paths';
 import { createSecretStore } from '../../electron/core/vault/secret-store';
-import type { VaultProblem } from '../../electron/ipc/contract';
+import type { VaultProblem } from '../../common/ipc/contract';
 import type { Command } from '../command';
 import { accountLabel, describeParams, printJson } from '../format';
 

@@ -1,6 +1,6 @@
 /** `authdesk edit <id|query> [--algorithm A] [--digits N] [--period S]`: fixes an account's code parameters. */
-import { AuthdeskError } from '../../electron/core/errors';
-import type { Algorithm } from '../../electron/core/otp/types';
+import { AuthdeskError } from '../../common/errors';
+import type { Algorithm } from '../../common/otp/types';
 import type { Command } from '../command';
 import { accountLabel, describeParams, printJson } from '../format';
 import { selectOne } from '../select';

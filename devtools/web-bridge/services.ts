@@ -14,7 +14,7 @@ import { createSecretStore, openVault } from '../../electron/core/vault';
 import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
-import type { DisplayInfo, EventName } from '../../electron/ipc/contract';
+import type { DisplayInfo, EventName } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */

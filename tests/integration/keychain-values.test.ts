@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
 import { generateCode } from '../../electron/core/otp';
-import type { AccountDraft } from '../../electron/core/otp/types';
+import type { AccountDraft } from '../../common/otp/types';
 import { createSecretServiceStore } from '../../electron/core/vault/secret-service/secret-service-store';
 import { decodeItemValue } from '../../electron/core/vault/item-value';
 import type { SecretStore } from '../../electron/core/vault/types';

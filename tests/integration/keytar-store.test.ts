@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createKeytarStore } from '../../electron/core/vault/keytar-store';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import { requireSecretService } from '../support/keychain';
 import { secretStoreConformance } from './secret-store-conformance';
 
