@@ -56,7 +56,7 @@ async function backend(name: string): Promise<Backend> {
       list: async () => (await m.findCredentialsAsync(SERVICE)).length,
     };
   }
-  const { createSecretServiceStore } = await import('../electron/core/vault/secret-service/secret-service-store');
+  const { createSecretServiceStore } = await import('../core/vault/secret-service/secret-service-store');
   const s = createSecretServiceStore(SERVICE);
   return { get: s.get, set: s.set, delete: s.delete, list: async () => (await s.accounts()).length };
 }

@@ -6,9 +6,9 @@
 import { constants as fsc, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toErrorValue } from '../../common/errors';
-import { keychainLocked } from '../../electron/core/vault/keychain-errors';
-import { dataDir, keychainService, vaultFiles } from '../../electron/core/paths';
-import { createSecretStore } from '../../electron/core/vault/secret-store';
+import { keychainLocked } from '../../core/vault/keychain-errors';
+import { dataDir, keychainService, vaultFiles } from '../../core/paths';
+import { createSecretStore } from '../../core/vault/secret-store';
 import type { VaultProblem } from '../../common/ipc/contract';
 import type { Command } from '../command';
 import { accountLabel, describeParams, printJson } from '../format';

@@ -15,7 +15,7 @@ import {
   KEYCHAIN_GONE_MESSAGE,
   KEYCHAIN_LOCKED_MESSAGE,
   KEYCHAIN_UNAVAILABLE_MESSAGE,
-} from '../../electron/core/vault/keychain-errors';
+} from '../../core/vault/keychain-errors';
 import { repoRoot } from '../support/vectors';
 import { bundleCli } from '../cli/support/cli-process';
 

@@ -8,8 +8,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_NO_DBUS_MESSAGE } from '../../electron/core/vault/keychain-errors';
-import { createSecretStore } from '../../electron/core/vault/secret-store';
+import { KEYCHAIN_NO_DBUS_MESSAGE } from '../../core/vault/keychain-errors';
+import { createSecretStore } from '../../core/vault/secret-store';
 import { requireSecretService } from '../support/keychain';
 import { bundleCli, cliSandbox, runCli } from '../cli/support/cli-process';
 

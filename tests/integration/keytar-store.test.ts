@@ -4,7 +4,7 @@
  * findCredentials crashes on a locked one, which is why Linux does not use it).
  */
 import { describe, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { createKeytarStore } from '../../core/vault/keytar-store';
 import { AuthdeskError } from '../../common/errors';
 import { requireSecretService } from '../support/keychain';
 import { secretStoreConformance } from './secret-store-conformance';

@@ -4,8 +4,8 @@
  * own service name so files never see each other's items.
  */
 import { randomBytes } from 'node:crypto';
-import type { SecretStore } from '../../electron/core/vault/types';
-import { secretOfItem } from '../../electron/core/vault/item-value';
+import type { SecretStore } from '../../core/vault/types';
+import { secretOfItem } from '../../core/vault/item-value';
 
 export function requireSecretService(): void {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {

@@ -4,7 +4,7 @@
  * keychain item of that service deleted and the folder removed.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createSecretStore } from '../../../electron/core/vault/secret-store';
+import { createSecretStore } from '../../../core/vault/secret-store';
 import { bundleCli, cliSandbox, runCli, type CliResult } from './cli-process';
 
 export function useCliSandbox(prefix: string) {

@@ -8,7 +8,7 @@ import {
   PORTAL_PRESETS,
   sanitize,
   SETTINGS_FILE,
-} from '../../../electron/core/settings';
+} from '../../../core/settings';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'authdesk-settings-'))));

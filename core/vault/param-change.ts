@@ -1,7 +1,7 @@
 /** A change of an account's code parameters (algorithm, digits, period), checked like a key URI's. */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import { checkDigits, checkPeriod } from '../otp/params';
-import type { AccountMeta, Algorithm } from '../../../common/otp/types';
+import type { AccountMeta, Algorithm } from '../../common/otp/types';
 
 export interface ParamChange {
   algorithm?: Algorithm;

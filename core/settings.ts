@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo, Language, Settings } from '../../common/ipc/contract';
+import type { AppInfo, Language, Settings } from '../common/ipc/contract';
 import { writeFileAtomic } from './atomic-file';
 
 /**

@@ -9,9 +9,9 @@
  * keychain write (add, or a change of code parameters): accounts.json stays
  * the authority for both, see docs/keychain.md.
  */
-import { AuthdeskError } from '../../../common/errors';
-import { formatOtpauthUri, normalizeSecret, parseOtpauthUri } from '../otp';
-import type { AccountDraft, OtpParams } from '../../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
+import { formatOtpauthUri, normalizeSecret, parseOtpauthUri } from '../otp/index';
+import type { AccountDraft, OtpParams } from '../../common/otp/types';
 
 export type ItemValue =
   /** A self-describing value: everything needed to restore the account exactly. */

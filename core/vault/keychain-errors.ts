@@ -4,7 +4,7 @@
  * a running but locked keychain has its own message, as do a missing session
  * bus and a keychain daemon that went away in the middle of an operation.
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'No Secret Service is running: install and start gnome-keyring (or KWallet) — see the README, Troubleshooting.';

@@ -9,7 +9,7 @@
  * no Secret Service is `keychain-unavailable`, and a daemon that vanishes
  * after we reached it is `keychain-gone`.
  */
-import { AuthdeskError } from '../../../../common/errors';
+import { AuthdeskError } from '../../../common/errors';
 import {
   keychainFailed,
   keychainGone,
