@@ -7,14 +7,14 @@
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../../electron/core/clock';
-import { vaultFiles } from '../../electron/core/paths';
-import { openSettingsStore } from '../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../electron/core/vault';
-import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
+import type { Clock } from '../../core/clock';
+import { vaultFiles } from '../../core/paths';
+import { openSettingsStore } from '../../core/settings';
+import { createKeytarStore, openVault } from '../../core/vault/index';
+import { watchFileChanges, type FileWatch } from '../../core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
-import type { DisplayInfo, EventName } from '../../electron/ipc/contract';
+import type { DisplayInfo, EventName } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../electron/ipc/contract';
+import type { Language } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
 import { errorMessage } from './error-message';
 import { Icon } from './Icon';

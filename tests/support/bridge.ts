@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock, type Clock } from '../../electron/core/clock';
-import { createKeytarStore } from '../../electron/core/vault';
-import type { Channel, InputOf, ResultOf } from '../../electron/ipc/contract';
+import { fixedClock, type Clock } from '../../core/clock';
+import { createKeytarStore } from '../../core/vault/index';
+import type { Channel, InputOf, ResultOf } from '../../common/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
 import { requireSecretService, uniqueServiceName } from './keychain';
@@ -20,14 +20,7 @@ import { requireSecretService, uniqueServiceName } from './keychain';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 const distIndex = path.join(repoRoot, 'dist/renderer/index.html');
-const sources = [
-  'renderer',
-  'electron/ipc/contract.ts',
-  'electron/core/otp/types.ts',
-  'electron/core/errors.ts',
-  'vite.config.ts',
-  'package.json',
-];
+const sources = ['renderer', 'common', 'vite.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   const stat = statSync(p);

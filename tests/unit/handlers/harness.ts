@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../../electron/core/clock';
-import { openSettingsStore } from '../../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../../electron/core/vault';
+import { fixedClock } from '../../../core/clock';
+import { openSettingsStore } from '../../../core/settings';
+import { createKeytarStore, openVault } from '../../../core/vault/index';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/handlers/app-info';
-import type { Channel, InputOf, Outcome, ResultOf } from '../../../electron/ipc/contract';
+import type { Channel, InputOf, Outcome, ResultOf } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -4,8 +4,8 @@
  * is searched for every secret in every spelling a leak could take.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeBase32, secretBytes } from '../../../electron/core/otp';
-import { channels, type Channel } from '../../../electron/ipc/contract';
+import { encodeBase32, secretBytes } from '../../../core/otp/index';
+import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;

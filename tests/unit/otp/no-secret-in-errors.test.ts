@@ -1,8 +1,8 @@
 /** Whatever is wrong with a link or a form, the error text never repeats the key. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
-import { draftFromManualEntry, parseOtpauthUri } from '../../../electron/core/otp';
+import { AuthdeskError } from '../../../common/errors';
+import { draftFromManualEntry, parseOtpauthUri } from '../../../core/otp/index';
 import { secretArb } from './support';
 
 /** Ways to break a link around a valid key. */

@@ -1,8 +1,8 @@
 /** RFC 4226 / RFC 6238 rows from the shared vectors file, one test per row. */
 import { expect, it } from 'vitest';
-import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
-import { truncatedValue } from '../../../electron/core/otp/codes';
-import type { Algorithm, OtpParams } from '../../../electron/core/otp/types';
+import { codeWindow, generateCode, hotpCode } from '../../../core/otp/index';
+import { truncatedValue } from '../../../core/otp/codes';
+import type { Algorithm, OtpParams } from '../../../common/otp/types';
 import { describeWithVectors, hasVectors, readVectorJson } from '../../support/vectors';
 
 interface RfcFile {

@@ -1,0 +1,133 @@
+/**
+ * The one contract between the renderer and main. Every channel is declared
+ * here once: its name (`group.action`), its input schema (zod, checked in main
+ * before a handler runs) and its result type. The preload, the main-side
+ * registry, the renderer's client and the test bridge all derive from this
+ * object, so a channel cannot exist on one side only.
+ *
+ * Nothing here may import `electron` or Node: the renderer imports its types.
+ */
+import { z } from 'zod';
+import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
+import type { ErrorValue } from '../errors';
+import type { AppInfo, DisplayInfo } from '../app-info';
+import type { Language, Settings } from '../settings';
+import type { VaultProblem } from '../vault-problems';
+
+export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
+
+/** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
+const channel =
+  <Result>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
+
+const none = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const label = z.string().max(200);
+const algorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
+const otpType = z.enum(['totp', 'hotp', 'steam']);
+
+/** A secret typed by hand (the "enter a key manually" form). Validated again by core. */
+export const manualEntrySchema = z
+  .object({
+    issuer: label,
+    name: label,
+    secret: z.string().min(1).max(512),
+    type: otpType.default('totp'),
+    algorithm: algorithm.default('SHA1'),
+    digits: z.number().int().min(1).max(10).default(6),
+    period: z.number().int().min(1).max(3600).optional(),
+    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
+export type ManualEntry = z.input<typeof manualEntrySchema>;
+
+export type PreviewResult =
+  /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
+  | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
+  /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
+  | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
+
+export const contract = {
+  'accounts.list': channel<AccountMeta[]>()(none),
+  'accounts.add': channel<AccountMeta>()(
+    z.union([
+      z.object({ uri: z.string().min(1).max(4096) }).strict(),
+      z.object({ manual: manualEntrySchema }).strict(),
+    ]),
+  ),
+  'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
+  'accounts.remove': channel<void>()(z.object({ id }).strict()),
+  'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+
+  /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
+  'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),
+  /** Advances a HOTP counter (persisted first) and returns the new code. */
+  'codes.nextHotp': channel<CodeResult>()(z.object({ id }).strict()),
+
+  /** Parses a decoded QR text / pasted link in main; returns a preview without the secret. */
+  'enroll.preview': channel<PreviewResult>()(z.object({ text: z.string().min(1).max(8192) }).strict()),
+  'enroll.save': channel<AccountMeta>()(
+    z.object({ token: z.string().min(1).max(64), issuer: label.optional(), name: label.optional() }).strict(),
+  ),
+  'enroll.discard': channel<void>()(z.object({ token: z.string().min(1).max(64) }).strict()),
+
+  'vault.status': channel<{ problems: VaultProblem[] }>()(none),
+  /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
+  'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
+
+  'settings.get': channel<Settings>()(none),
+  'settings.set': channel<Settings>()(
+    z
+      .object({
+        contentProtection: z.boolean().optional(),
+        language: z.enum(['en', 'nb']).nullable().optional(),
+        portalUrl: z
+          .url({ protocol: /^https$/ })
+          .max(2048)
+          .optional(),
+      })
+      .strict(),
+  ),
+
+  'app.info': channel<AppInfo>()(none),
+  /** Opens an https: link in the default browser. */
+  'app.openExternal': channel<void>()(z.object({ url: z.url({ protocol: /^https$/ }).max(2048) }).strict()),
+  /** Moves the window out of the way before a screen capture, and back after. */
+  'app.stepAside': channel<void>()(none),
+  'app.comeBack': channel<void>()(none),
+  /** Every display, in the order main hands out screen captures within one round. */
+  'app.displays': channel<DisplayInfo[]>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** How every call comes back across the boundary: never a thrown stack trace. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
+
+export { events, type EventName } from './api-shape';
+import type { EventName } from './api-shape';
+
+type GroupOf<C> = C extends `${infer G}.${string}` ? G : never;
+type ActionOf<C> = C extends `${string}.${infer A}` ? A : never;
+type Group = GroupOf<Channel>;
+
+type Call<C extends Channel> =
+  {} extends InputOf<C>
+    ? (input?: InputOf<C>) => Promise<Outcome<ResultOf<C>>>
+    : (input: InputOf<C>) => Promise<Outcome<ResultOf<C>>>;
+
+/** `window.authenticator`: one function per channel, grouped (`authenticator.accounts.list()`), plus event subscriptions. */
+export type AuthenticatorApi = {
+  [G in Group]: { [C in Channel as GroupOf<C> extends G ? ActionOf<C> : never]: Call<C> };
+} & {
+  events: { [E in EventName as `on${Capitalize<E>}`]: (listener: () => void) => () => void };
+};
+
+export const channels = Object.keys(contract) as Channel[];
+
+export { buildApi } from './api-shape';

@@ -1,0 +1,99 @@
+/**
+ * User preferences in `<dataDir>/settings.json`. No secrets live here, but
+ * the file is still written atomically so a crash never leaves half a file.
+ * A missing, unreadable or hand-edited file never stops the app: every field
+ * that is not valid falls back to its default.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppInfo } from '../common/app-info';
+import type { Language, Settings } from '../common/settings';
+import { writeFileAtomic } from './atomic-file';
+
+/**
+ * The portals the guided set-up knows. Educloud (UiO) is the default because
+ * that is who Authdesk is first built for; it is only a default: the person
+ * can pick "Other" and enter any https:// address, stored in settings.portalUrl.
+ */
+export const PORTAL_PRESETS: AppInfo['portalPresets'] = [
+  { id: 'educloud', name: 'Educloud (UiO)', url: 'https://selfservice.educloud.no/' },
+  { id: 'other', name: 'Other (enter URL)', url: '' },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  contentProtection: true,
+  language: null,
+  portalUrl: PORTAL_PRESETS[0]!.url,
+};
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  /** Applies `patch`, persists, notifies listeners, and returns the whole new settings. */
+  set(patch: Partial<Settings>): Promise<Settings>;
+  /** Called after every successful set. Returns an unsubscribe function. */
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+export function openSettingsStore(dataDir: string): SettingsStore {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  const listeners = new Set<(settings: Settings) => void>();
+  // Writes run one after another so two quick toggles cannot interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const set = async (patch: Partial<Settings>): Promise<Settings> => {
+    const next = sanitize({ ...(await readSettings(file)), ...patch });
+    await mkdir(dataDir, { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    for (const listener of listeners) listener(next);
+    return next;
+  };
+
+  return {
+    get: () => readSettings(file),
+    set: (patch) => {
+      const result = queue.then(() => set(patch));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+async function readSettings(file: string): Promise<Settings> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+  try {
+    return sanitize(JSON.parse(text) as unknown);
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+/** Keeps each valid field, replaces each invalid one with its default. */
+export function sanitize(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    contentProtection:
+      typeof r.contentProtection === 'boolean' ? r.contentProtection : DEFAULT_SETTINGS.contentProtection,
+    language: r.language === 'en' || r.language === 'nb' ? (r.language as Language) : null,
+    portalUrl: isHttpsUrl(r.portalUrl) ? r.portalUrl : DEFAULT_SETTINGS.portalUrl,
+  };
+}
+
+function isHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

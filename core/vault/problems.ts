@@ -1,0 +1,34 @@
+/**
+ * Drift between the two halves of the vault. Nothing here deletes a secret:
+ * an orphan keychain item becomes a "Recovered account" the user can rename,
+ * and only a metadata entry whose secret is truly gone may be forgotten.
+ */
+import type { AccountMeta } from '../../common/otp/types';
+import type { VaultProblem } from '../../common/vault-problems';
+import { accountLabel } from './account-utils';
+
+export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {
+  const known = new Set(accounts.map((a) => a.id));
+  const missing: VaultProblem[] = accounts
+    .filter((a) => !keychainIds.has(a.id))
+    .map((a) => ({ kind: 'missing-secret', id: a.id, label: accountLabel(a) }));
+  const orphans: VaultProblem[] = [...keychainIds]
+    .filter((id) => !known.has(id))
+    .sort()
+    .map((id) => ({ kind: 'orphan-secret', id, label: id }));
+  return [...orphans, ...missing];
+}
+
+/** The account an orphan secret comes back as: the defaults nearly every service uses (TOTP, SHA1, 6 digits, 30 s). */
+export function recoveredAccount(id: string, now: number): AccountMeta {
+  return {
+    id,
+    issuer: '',
+    name: `Recovered ${id.slice(0, 8)}`,
+    createdAt: now,
+    type: 'totp',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  };
+}
