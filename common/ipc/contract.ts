@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
 import type { AppInfo, DisplayInfo } from '../app-info';
-import type { Language, Settings } from '../settings';
+import { settingsPatchSchema, type Language, type Settings } from '../settings';
 import type { VaultProblem } from '../vault-problems';
 
 export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
@@ -77,18 +77,7 @@ export const contract = {
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
   'settings.get': channel<Settings>()(none),
-  'settings.set': channel<Settings>()(
-    z
-      .object({
-        contentProtection: z.boolean().optional(),
-        language: z.enum(['en', 'nb']).nullable().optional(),
-        portalUrl: z
-          .url({ protocol: /^https$/ })
-          .max(2048)
-          .optional(),
-      })
-      .strict(),
-  ),
+  'settings.set': channel<Settings>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
   /** Opens an https: link in the default browser. */
