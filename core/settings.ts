@@ -15,15 +15,11 @@ import { writeFileAtomic } from './atomic-file';
  * can pick "Other" and enter any https:// address, stored in settings.portalUrl.
  */
 export const PORTAL_PRESETS: AppInfo['portalPresets'] = [
-  { id: 'educloud', name: 'Educloud (UiO)', url: 'https://selfservice.educloud.no/' },
+  { id: 'educloud', name: 'Educloud (UiO)', url: EDUCLOUD_PORTAL_URL },
   { id: 'other', name: 'Other (enter URL)', url: '' },
 ];
 
-export const DEFAULT_SETTINGS: Settings = {
-  contentProtection: true,
-  language: null,
-  portalUrl: PORTAL_PRESETS[0]!.url,
-};
+export { DEFAULT_SETTINGS };
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -42,7 +38,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   const set = async (patch: Partial<Settings>): Promise<Settings> => {
-    const next = sanitize({ ...(await readSettings(file)), ...patch });
+    const next = sanitizeSettings({ ...(await readSettings(file)), ...patch });
     await mkdir(dataDir, { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     for (const listener of listeners) listener(next);
@@ -71,28 +67,8 @@ async function readSettings(file: string): Promise<Settings> {
     return { ...DEFAULT_SETTINGS };
   }
   try {
-    return sanitize(JSON.parse(text) as unknown);
+    return sanitizeSettings(JSON.parse(text) as unknown);
   } catch {
     return { ...DEFAULT_SETTINGS };
-  }
-}
-
-/** Keeps each valid field, replaces each invalid one with its default. */
-export function sanitize(raw: unknown): Settings {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return {
-    contentProtection:
-      typeof r.contentProtection === 'boolean' ? r.contentProtection : DEFAULT_SETTINGS.contentProtection,
-    language: r.language === 'en' || r.language === 'nb' ? (r.language as Language) : null,
-    portalUrl: isHttpsUrl(r.portalUrl) ? r.portalUrl : DEFAULT_SETTINGS.portalUrl,
-  };
-}
-
-function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 2048) return false;
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
   }
 }

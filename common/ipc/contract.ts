@@ -62,21 +62,6 @@ export type PreviewResult =
   /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
   | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
 
-export interface AppInfo {
-  version: string;
-  platform: 'linux' | 'darwin' | 'win32' | 'web';
-  /** Linux Wayland sessions capture through the portal picker, not silently. */
-  waylandSession: boolean;
-  portalPresets: { id: string; name: string; url: string }[];
-}
-
-/** One display as the OS lays it out; bounds are logical (DIP) units, as stitchDisplays expects. */
-export interface DisplayInfo {
-  id: string;
-  bounds: { x: number; y: number; width: number; height: number };
-  scaleFactor: number;
-}
-
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
   'accounts.add': channel<AccountMeta>()(
@@ -117,18 +102,7 @@ export const contract = {
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
   'settings.get': channel<Settings>()(none),
-  'settings.set': channel<Settings>()(
-    z
-      .object({
-        contentProtection: z.boolean().optional(),
-        language: z.enum(['en', 'nb']).nullable().optional(),
-        portalUrl: z
-          .url({ protocol: /^https$/ })
-          .max(2048)
-          .optional(),
-      })
-      .strict(),
-  ),
+  'settings.set': channel<Settings>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
   /** Opens an https: link in the default browser. */

@@ -16,10 +16,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the settings store', () => {
   it('starts from the defaults: content protection on, OS language, the Educloud portal', async () => {
-    expect(await openSettingsStore(dir).get()).toEqual({
+    expect(await openSettingsStore(dir).get()).toMatchObject({
       contentProtection: true,
       language: null,
       portalUrl: 'https://selfservice.educloud.no/',
+      clipboardClearSeconds: 30,
+      shortcut: 'CommandOrControl+Alt+A',
     });
     expect(PORTAL_PRESETS.map((p) => p.id)).toEqual(['educloud', 'other']);
     expect(PORTAL_PRESETS[0]!.url).toBe(DEFAULT_SETTINGS.portalUrl);
@@ -47,6 +49,7 @@ describe('the settings store', () => {
     ]);
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE]);
     expect(await store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
       contentProtection: false,
       language: 'en',
       portalUrl: 'https://example.org/otp',
@@ -60,19 +63,29 @@ describe('the settings store', () => {
     expect(await openSettingsStore(dir).get()).toEqual(DEFAULT_SETTINGS);
     writeFileSync(
       file,
-      JSON.stringify({ contentProtection: false, language: 'de', portalUrl: 'http://insecure.example/' }),
+      JSON.stringify({
+        contentProtection: false,
+        language: 'de',
+        portalUrl: 'http://insecure.example/',
+        clipboardClearSeconds: -5,
+        theme: 'dark',
+      }),
     );
     expect(await openSettingsStore(dir).get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
       contentProtection: false,
       language: null,
       portalUrl: DEFAULT_SETTINGS.portalUrl,
     });
   });
 
-  it('sanitize refuses non-https portals and junk', () => {
-    expect(sanitize(null)).toEqual(DEFAULT_SETTINGS);
-    expect(sanitize({ portalUrl: 'javascript:alert(1)' }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
-    expect(sanitize({ portalUrl: 'https://x.example/' + 'a'.repeat(3000) }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
-    expect(sanitize({ contentProtection: 'no' }).contentProtection).toBe(true);
+  it('sanitizeSettings refuses non-https portals and junk', () => {
+    expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings({ portalUrl: 'javascript:alert(1)' }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
+    expect(sanitizeSettings({ portalUrl: 'https://x.example/' + 'a'.repeat(3000) }).portalUrl).toBe(
+      DEFAULT_SETTINGS.portalUrl,
+    );
+    expect(sanitizeSettings({ contentProtection: 'no' }).contentProtection).toBe(true);
   });
 });
