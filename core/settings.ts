@@ -6,7 +6,8 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo, Language, Settings } from '../common/ipc/contract';
+import type { AppInfo } from '../common/app-info';
+import { DEFAULT_SETTINGS, EDUCLOUD_PORTAL_URL, sanitizeSettings, type Settings } from '../common/settings';
 import { writeFileAtomic } from './atomic-file';
 
 /**

@@ -9,7 +9,7 @@ import { toErrorValue } from '../../common/errors';
 import { keychainLocked } from '../../core/vault/keychain-errors';
 import { dataDir, keychainService, vaultFiles } from '../../core/paths';
 import { createSecretStore } from '../../core/vault/secret-store';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
 import type { Command } from '../command';
 import { accountLabel, describeParams, printJson } from '../format';
 

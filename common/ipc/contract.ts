@@ -10,6 +10,11 @@
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
+import type { AppInfo, DisplayInfo } from '../app-info';
+import { settingsPatchSchema, type Language, type Settings } from '../settings';
+import type { VaultProblem } from '../vault-problems';
+
+export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -37,25 +42,6 @@ export const manualEntrySchema = z
   .strict();
 export type ManualEntry = z.input<typeof manualEntrySchema>;
 
-export type Language = 'en' | 'nb';
-
-export interface Settings {
-  /** Hide the window from screen capture and screen sharing (on by default). */
-  contentProtection: boolean;
-  /** null follows the OS language. */
-  language: Language | null;
-  /** The self-service portal the guided set-up opens (https only). */
-  portalUrl: string;
-}
-
-export interface VaultProblem {
-  kind: 'orphan-secret' | 'missing-secret' | 'unreadable-secret';
-  /** The account id (keychain item account name). */
-  id: string;
-  /** What a person recognises: issuer/name if known, else the id. */
-  label: string;
-}
-
 export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
   | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
@@ -73,7 +59,7 @@ export const contract = {
   'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
   'accounts.remove': channel<void>()(z.object({ id }).strict()),
   'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
-  /** Changes an account's code parameters (issue 9); the keychain's self-describing copy follows. */
+  /** Changes an account's code parameters; the keychain's self-describing copy follows. */
   'accounts.updateParams': channel<AccountMeta>()(
     z
       .object({

@@ -2,13 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  openSettingsStore,
-  PORTAL_PRESETS,
-  sanitize,
-  SETTINGS_FILE,
-} from '../../../core/settings';
+import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../common/settings';
+import { openSettingsStore, PORTAL_PRESETS, SETTINGS_FILE } from '../../../core/settings';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'authdesk-settings-'))));
