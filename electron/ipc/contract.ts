@@ -46,6 +46,10 @@ export interface Settings {
   language: Language | null;
   /** The self-service portal the guided set-up opens (https only). */
   portalUrl: string;
+  /** Opt-in: look for a newer release at start (off by default; see SettingsView for policy). */
+  updateCheck: boolean;
+  /** Where backups go (absolute path); null asks each time. */
+  backupFolder: string | null;
 }
 
 export interface VaultProblem {
@@ -64,6 +68,8 @@ export type PreviewResult =
 
 export interface AppInfo {
   version: string;
+  /** The git commit the build was made from ('unknown' outside git). */
+  commit: string;
   platform: 'linux' | 'darwin' | 'win32' | 'web';
   /** Linux Wayland sessions capture through the portal picker, not silently. */
   waylandSession: boolean;
@@ -76,6 +82,31 @@ export interface DisplayInfo {
   bounds: { x: number; y: number; width: number; height: number };
   scaleFactor: number;
 }
+
+// ---- Issue 11 (managed deployment, updates): kept together so the move to common/ merges simply ----
+/** Settings an admin policy file can fix (docs/policy.schema.json); settings.set refuses to change them. */
+export type ManagedSetting = 'language' | 'portalUrl' | 'backupFolder' | 'updateCheck';
+/** The machine's policy as the UI needs it: where it came from, what is wrong with it, what it demands. */
+export interface PolicyView {
+  /** The policy file in force, or null when there is none. */
+  file: string | null;
+  /** One sentence per fault in that file (shown to the user). */
+  problems: string[];
+  forbidPlainTextExport: boolean;
+  requireEncryptedBackups: boolean;
+  requireAppLock: boolean;
+}
+/** What settings.get/set return: the effective settings, and which of them the policy fixes. */
+export interface SettingsView extends Settings {
+  managed: ManagedSetting[];
+  policy: PolicyView;
+}
+export type UpdateCheckResult =
+  | { status: 'newer'; current: string; latest: string; downloadUrl: string }
+  | { status: 'current'; current: string; latest: string }
+  | { status: 'off'; reason: 'setting' | 'policy' }
+  | { status: 'failed'; message: string };
+// ---- end of issue 11 ----
 
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
@@ -105,8 +136,8 @@ export const contract = {
   /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
-  'settings.get': channel<Settings>()(none),
-  'settings.set': channel<Settings>()(
+  'settings.get': channel<SettingsView>()(none),
+  'settings.set': channel<SettingsView>()(
     z
       .object({
         contentProtection: z.boolean().optional(),
@@ -115,6 +146,8 @@ export const contract = {
           .url({ protocol: /^https$/ })
           .max(2048)
           .optional(),
+        updateCheck: z.boolean().optional(),
+        backupFolder: z.string().min(1).max(4096).nullable().optional(),
       })
       .strict(),
   ),
@@ -127,6 +160,8 @@ export const contract = {
   'app.comeBack': channel<void>()(none),
   /** Every display, in the order main hands out screen captures within one round. */
   'app.displays': channel<DisplayInfo[]>()(none),
+  /** Issue 11: asks the release feed for a newer version (only when settings.updateCheck is on). */
+  'app.checkUpdate': channel<UpdateCheckResult>()(none),
 } as const;
 
 export type Contract = typeof contract;
