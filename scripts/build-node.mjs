@@ -4,19 +4,8 @@
 // The git commit is stamped in (electron/core/build-info.ts) so `authdesk
 // --version` and the app's About say exactly which build a tester has.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-/** The commit of HEAD (12 hex digits, "-dirty" with uncommitted changes), or 'unknown' outside git. */
-function gitCommit() {
-  const git = (...args) => spawnSync('git', args, { encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  if (head.status !== 0 || !/^[0-9a-f]{7,40}$/.test(head.stdout.trim())) return 'unknown';
-  const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '';
-  return `${head.stdout.trim()}${dirty ? '-dirty' : ''}`;
-}
-
-const commit = process.env.AUTHDESK_COMMIT?.trim() || gitCommit();
+import { buildDefines } from './build-stamp.mjs';
 
 const common = {
   bundle: true,
@@ -25,7 +14,7 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   packages: 'external',
-  define: { __AUTHDESK_COMMIT__: JSON.stringify(commit) },
+  define: buildDefines(),
 };
 
 const targets = [

@@ -17,7 +17,7 @@ requireSecretService();
 const EXAMPLE_URI = 'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 const HOTP_URI = 'otpauth://hotp/RFC:4226?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=RFC&counter=0';
 const VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['code', 'list', 'add', 'rename', 'remove', 'decode-qr', 'doctor'];
+const COMMANDS = ['code', 'list', 'add', 'rename', 'remove', 'decode-qr', 'doctor', 'policy', 'check-update'];
 
 const { box, cli, secrets, run } = useCliSandbox('authdesk-cli');
 
