@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 
 export function buildCommit(env = process.env, cwd = process.cwd()) {
-  if (env.AUTHDESK_COMMIT?.trim()) return env.AUTHDESK_COMMIT.trim();
+  const given = env.AUTHDESK_COMMIT?.trim();
+  // CI passes the full SHA; the stamp is always the short form git would print.
+  if (given) return /^[0-9a-f]{40}$/.test(given) ? given.slice(0, 12) : given;
   const git = (...args) => spawnSync('git', args, { cwd, encoding: 'utf8' });
   const head = git('rev-parse', '--short=12', 'HEAD');
   if (head.status !== 0 || !/^[0-9a-f]{7,40}$/.test(head.stdout.trim())) return 'unknown';

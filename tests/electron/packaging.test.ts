@@ -35,7 +35,10 @@ type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-
 const configPath = path.join(repoRoot, 'build/electron-builder.config.cjs');
 /** The config as electron-builder would load it with the given environment. */
 function loadConfig(env: Record<string, string | undefined> = {}): Config {
-  const saved = { AUTHDESK_UNSIGNED: process.env.AUTHDESK_UNSIGNED, AUTHDESK_REQUIRE_SIGNING: process.env.AUTHDESK_REQUIRE_SIGNING };
+  const saved = {
+    AUTHDESK_UNSIGNED: process.env.AUTHDESK_UNSIGNED,
+    AUTHDESK_REQUIRE_SIGNING: process.env.AUTHDESK_REQUIRE_SIGNING,
+  };
   delete process.env.AUTHDESK_UNSIGNED;
   delete process.env.AUTHDESK_REQUIRE_SIGNING;
   Object.assign(process.env, env);
@@ -57,14 +60,28 @@ const packagingDoc = read('docs/packaging.md');
 /** Every artifact the config makes: one per (OS, target, arch), named the way electron-builder will. */
 function artifacts(config: Config, version = pkg.version) {
   const out: { os: string; format: string; arch: string; file: string }[] = [];
-  const ext: Record<string, string> = { nsis: 'exe', portable: 'exe', msi: 'msi', dmg: 'dmg', zip: 'zip', AppImage: 'AppImage', deb: 'deb', rpm: 'rpm' };
+  const ext: Record<string, string> = {
+    nsis: 'exe',
+    portable: 'exe',
+    msi: 'msi',
+    dmg: 'dmg',
+    zip: 'zip',
+    AppImage: 'AppImage',
+    deb: 'deb',
+    rpm: 'rpm',
+  };
   for (const os of ['win', 'mac', 'linux']) {
     for (const { target, arch } of config[os].target as { target: string; arch: string[] }[]) {
       for (const a of arch) {
         const pattern = config[target]?.artifactName ?? config[os].artifactName ?? config.artifactName;
         const e = ext[target]!;
         const appInfo = { productName: config.productName, sanitizedProductName: config.productName, version };
-        out.push({ os, format: target, arch: a, file: expandMacro(pattern, getArtifactArchName(Arch[a]!, e), appInfo, { os, ext: e }) });
+        out.push({
+          os,
+          format: target,
+          arch: a,
+          file: expandMacro(pattern, getArtifactArchName(Arch[a]!, e), appInfo, { os, ext: e }),
+        });
       }
     }
   }
@@ -198,7 +215,8 @@ describe('the electron-builder configuration', () => {
     expect(nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
     expect(msi).toMatchObject({ perMachine: true });
     expect(msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    for (const switchText of ['/S', '/allusers', '/currentuser', '/qn', 'msiexec /x']) expect(packagingDoc).toContain(switchText);
+    for (const switchText of ['/S', '/allusers', '/currentuser', '/qn', 'msiexec /x'])
+      expect(packagingDoc).toContain(switchText);
   });
 
   it('gives Linux a desktop entry, a category, an icon and the libsecret dependency', () => {
