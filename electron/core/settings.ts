@@ -54,6 +54,11 @@ export function openSettingsStore(dataDir: string, policy: LoadedPolicy = NO_POL
 
   const set = async (patch: Partial<Settings>): Promise<SettingsView> => {
     refuseManaged(patch, fixed, policy.file);
+    if (patch.backupFolder != null && !isAbsoluteFolder(patch.backupFolder))
+      throw new AuthdeskError(
+        'bad-input',
+        'The backup folder must be a full path (like /home/me/backups or D:\\Backups).',
+      );
     const next = sanitize({ ...(await readSettings(file)), ...patch });
     await mkdir(dataDir, { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);

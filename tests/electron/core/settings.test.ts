@@ -14,7 +14,13 @@ import {
 const view = (settings: object) => ({
   ...settings,
   managed: [],
-  policy: { file: null, problems: [], forbidPlainTextExport: false, requireEncryptedBackups: false, requireAppLock: false },
+  policy: {
+    file: null,
+    problems: [],
+    forbidPlainTextExport: false,
+    requireEncryptedBackups: false,
+    requireAppLock: false,
+  },
 });
 
 let dir: string;

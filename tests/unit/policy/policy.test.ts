@@ -191,6 +191,12 @@ describe('settings under a policy', () => {
     expect(await openSettingsStore(data()).get()).toMatchObject({ language: 'en', updateCheck: true, managed: [] });
   });
 
+  it('refuses a relative backup folder from the user instead of dropping it', async () => {
+    const store = openSettingsStore(data());
+    await expect(store.set({ backupFolder: 'backups' })).rejects.toMatchObject({ code: 'bad-input' });
+    expect(await store.set({ backupFolder: '/home/me/backups' })).toMatchObject({ backupFolder: '/home/me/backups' });
+  });
+
   it('does not manage the update check when the policy only says disableUpdateCheck: false', async () => {
     const store = openSettingsStore(data(), loadPolicy(write({ disableUpdateCheck: false })));
     expect(await store.set({ updateCheck: true })).toMatchObject({ updateCheck: true, managed: [] });
