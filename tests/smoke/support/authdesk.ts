@@ -41,7 +41,12 @@ export function smokeSandbox(prefix: string) {
     AUTHDESK_KEYCHAIN_SERVICE: service,
     // A policy file that does not exist: the machine's own policy must not change the checks.
     AUTHDESK_POLICY_FILE: path.join(dataDir, 'policy.json'),
+    // The UI strings the checks look for.
+    LANG: 'en_US.UTF-8',
+    LANGUAGE: 'en',
   };
+  const display = inject('smokeDisplay');
+  if (display) env.DISPLAY = display;
   const secrets = createKeytarStore(service);
   const cleanup = async () => {
     for (const { account } of await secrets.list()) await secrets.delete(account);
