@@ -110,6 +110,14 @@ export function sanitize(raw: unknown): Settings {
 
 type Fixed = Partial<Pick<Settings, ManagedSetting>>;
 
+/** How a refusal names each managed setting (a person reads it, not the key). */
+const MANAGED_NAMES: Record<ManagedSetting, string> = {
+  language: 'The language',
+  portalUrl: 'The self-service portal',
+  backupFolder: 'The backup folder',
+  updateCheck: 'Checking for new versions',
+};
+
 /** The settings a policy fixes, with the values it fixes them to. */
 function managedValues({ policy }: LoadedPolicy): Fixed {
   const fixed: Fixed = {};
@@ -127,7 +135,7 @@ function refuseManaged(patch: Partial<Settings>, fixed: Fixed, file: string): vo
     if (key in patch && patch[key] !== undefined && patch[key] !== fixed[key])
       throw new AuthdeskError(
         'managed-by-policy',
-        `"${key}" is set by your organisation's policy (${file}) and cannot be changed here.`,
+        `${MANAGED_NAMES[key]} is set by your organisation's policy (${file}) and cannot be changed here.`,
       );
   }
 }

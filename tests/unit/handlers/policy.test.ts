@@ -50,7 +50,7 @@ describe('settings channels under a policy', () => {
         ok: false,
         error: {
           code: 'managed-by-policy',
-          message: `"language" is set by your organisation's policy (${policy.file}) and cannot be changed here.`,
+          message: `The language is set by your organisation's policy (${policy.file}) and cannot be changed here.`,
         },
       });
       expect(await h.ok('settings.set', { contentProtection: false })).toMatchObject({

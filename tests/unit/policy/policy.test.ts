@@ -162,18 +162,27 @@ describe('settings under a policy', () => {
   });
 
   it.each([
-    ['language', { language: 'en' }, { language: 'nb' }],
-    ['portalUrl', { portalUrl: 'https://other.example.org/' }, { portalUrl: 'https://idp.example.org/otp' }],
-    ['backupFolder', { backupFolder: '/home/me/backups' }, { backupFolder: '/srv/backups/authdesk' }],
-    ['updateCheck', { updateCheck: true }, { disableUpdateCheck: true }],
-  ] as const)('refuses to change the managed %s, with managed-by-policy naming the file', async (key, patch, rule) => {
-    const file = write(rule);
-    const store = openSettingsStore(data(), loadPolicy(file));
-    const error = await store.set(patch).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthdeskError);
-    expect(error).toMatchObject({ code: 'managed-by-policy' });
-    expect((error as Error).message).toContain(`"${key}" is set by your organisation's policy (${file})`);
-  });
+    ['The language', { language: 'en' }, { language: 'nb' }],
+    [
+      'The self-service portal',
+      { portalUrl: 'https://other.example.org/' },
+      { portalUrl: 'https://idp.example.org/otp' },
+    ],
+    ['The backup folder', { backupFolder: '/home/me/backups' }, { backupFolder: '/srv/backups/authdesk' }],
+    ['Checking for new versions', { updateCheck: true }, { disableUpdateCheck: true }],
+  ] as const)(
+    'refuses to change a managed setting (%s), with managed-by-policy naming the file',
+    async (name, patch, rule) => {
+      const file = write(rule);
+      const store = openSettingsStore(data(), loadPolicy(file));
+      const error = await store.set(patch).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthdeskError);
+      expect(error).toMatchObject({ code: 'managed-by-policy' });
+      expect((error as Error).message).toBe(
+        `${name} is set by your organisation's policy (${file}) and cannot be changed here.`,
+      );
+    },
+  );
 
   it('still changes what the policy leaves alone, and accepts the managed value sent back unchanged', async () => {
     const store = openSettingsStore(data(), loadPolicy(write({ language: 'nb' })));
