@@ -9,7 +9,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { invokeChannel, type Handlers } from '../electron/handlers';
-import { channels } from '../electron/ipc/contract';
+import { channels } from '../common/ipc/contract';
 import { respondFromBundle } from '../electron/protocol-files';
 
 const stub = Object.fromEntries(channels.map((c) => [c, async () => null])) as unknown as Handlers;

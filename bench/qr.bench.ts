@@ -5,7 +5,7 @@
  * and 4K. Goals: >= 99.5 % ordinary, >= 90 % hard, 0 wrong, 4K <= 60 ms.
  */
 import { prepareDecoderForNode } from '../cli/qr-from-file';
-import { decodeQrCodes } from '../renderer/scan/decoder/pipeline';
+import { decodeQrCodes } from '../common/qr/pipeline';
 import type { CorpusCase } from '../tests/support/qr-corpus/case';
 import { onScreenshot } from '../tests/support/qr-corpus/compose';
 import { hardCases } from '../tests/support/qr-corpus/hard';

@@ -14,7 +14,7 @@ import { createKeytarStore, type KeytarApi } from '../electron/core/vault/keytar
 import { writeMetadata } from '../electron/core/vault/metadata-file';
 import { emptyDocument } from '../electron/core/vault/metadata-schema';
 import { openVault } from '../electron/core/vault/vault';
-import type { AccountMeta } from '../electron/core/otp/types';
+import type { AccountMeta } from '../common/otp/types';
 
 const ACCOUNTS = 1_000;
 const REPEATS = 7;

@@ -1,5 +1,5 @@
 /** Parses `--at`: unix seconds ("1257894000") or an ISO time ("2009-11-10T23:00:00Z"). */
-import { AuthdeskError } from '../electron/core/errors';
+import { AuthdeskError } from '../common/errors';
 
 export function parseAtTime(text: string): number {
   const t = text.trim();

@@ -1,5 +1,5 @@
 /** How the CLI shows accounts and codes to a person. */
-import type { AccountMeta } from '../electron/core/otp/types';
+import type { AccountMeta } from '../common/otp/types';
 import { accountLabel } from '../electron/core/vault/account-utils';
 
 export { accountLabel };

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
-import { AuthdeskError } from '../electron/core/errors';
-import { decodeBmp, isBmp } from '../renderer/scan/decoder/bmp';
-import { useZxingWasm } from '../renderer/scan/decoder/engine';
-import { decodeQrCodes } from '../renderer/scan/decoder/pipeline';
-import type { CheckedQr, DecodeOptions, RgbaImage } from '../renderer/scan/decoder/types';
+import { AuthdeskError } from '../common/errors';
+import { decodeBmp, isBmp } from './bmp';
+import { useZxingWasm } from '../common/qr/engine';
+import { decodeQrCodes } from '../common/qr/pipeline';
+import type { CheckedQr, DecodeOptions, RgbaImage } from '../common/qr/types';
 
 let prepared = false;
 

@@ -4,7 +4,7 @@
  * on stderr), 2 wrong usage. Never a stack trace unless AUTHDESK_DEBUG=1.
  */
 import { versionLine } from '../electron/core/build-info';
-import { toErrorValue } from '../electron/core/errors';
+import { toErrorValue } from '../common/errors';
 import { commandHelp, parseCommandArgs, type CliContext } from './command';
 import { commands } from './commands';
 import { UsageError } from './usage-error';

@@ -2,9 +2,9 @@
  * Finding accounts from what a person types: an id, or part of the issuer or
  * name, ignoring case and accents ("zurich" finds "Zürich").
  */
-import type { AccountMeta } from '../electron/core/otp/types';
-import { AuthdeskError } from '../electron/core/errors';
-import { foldForSearch as fold } from '../electron/core/fold-text';
+import type { AccountMeta } from '../common/otp/types';
+import { AuthdeskError } from '../common/errors';
+import { foldForSearch as fold } from '../common/fold-text';
 import { accountLabel } from './format';
 
 /** Every account the query names: an exact id wins alone; otherwise issuer/name substrings. */

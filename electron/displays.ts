@@ -4,7 +4,7 @@
  * so the renderer's i-th capture of a round is the i-th display it was told of.
  */
 import { screen, type DesktopCapturerSource } from 'electron';
-import type { DisplayInfo } from './ipc/contract';
+import type { DisplayInfo } from '../common/ipc/contract';
 
 export function listDisplays(): DisplayInfo[] {
   return screen.getAllDisplays().map((d) => ({

@@ -20,7 +20,7 @@ import { watchFileChanges, type FileWatch } from './core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
 import { createHandlers, retryingVault } from './handlers';
 import { broadcast, registerIpc } from './ipc/registry';
-import type { EventName } from './ipc/contract';
+import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';

@@ -5,8 +5,8 @@
  * and the Electron event object never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi } from './ipc/api-shape';
-import type { Channel, Outcome } from './ipc/contract';
+import { buildApi } from '../common/ipc/api-shape';
+import type { Channel, Outcome } from '../common/ipc/contract';
 
 const invoke = (channel: Channel, input: unknown): Promise<Outcome<unknown>> => ipcRenderer.invoke(channel, input);
 

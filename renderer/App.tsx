@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../electron/core/otp/types';
+import type { AccountMeta } from '../common/otp/types';
 import { AnnouncerProvider } from './components/Announcer';
 import { Icon } from './components/Icon';
 import { useLanguageFromSettings } from './components/language';

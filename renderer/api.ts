@@ -2,8 +2,8 @@
  * The renderer's client for main. Unwraps `Outcome`s so components can use
  * try/catch; an `ApiError` carries the code and the sentence to show.
  */
-import type { AuthenticatorApi, Outcome } from '../electron/ipc/contract';
-import type { ErrorValue } from '../electron/core/errors';
+import type { AuthenticatorApi, Outcome } from '../common/ipc/contract';
+import type { ErrorValue } from '../common/errors';
 
 export class ApiError extends Error {
   readonly code: ErrorValue['code'];

@@ -1,4 +1,4 @@
-import type { AuthenticatorApi } from '../electron/ipc/contract';
+import type { AuthenticatorApi } from '../common/ipc/contract';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 /** `authdesk add <otpauth-uri>` / `authdesk add --image FILE`: saves accounts (secret to the keychain, the rest to accounts.json). */
 import { describeQrText } from '../../electron/core/otp';
-import type { AccountMeta } from '../../electron/core/otp/types';
-import { AuthdeskError } from '../../electron/core/errors';
+import type { AccountMeta } from '../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
 import type { Command, CliContext } from '../command';
 import { accountLabel, printJson } from '../format';
 import { UsageError } from '../usage-error';

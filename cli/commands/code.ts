@@ -1,7 +1,7 @@
 /** `authdesk code [QUERY]`: the current codes; for HOTP accounts the next code (the counter advances, saved first). */
-import { AuthdeskError } from '../../electron/core/errors';
-import type { AccountMeta } from '../../electron/core/otp/types';
-import type { CodeResult } from '../../electron/core/otp/types';
+import { AuthdeskError } from '../../common/errors';
+import type { AccountMeta } from '../../common/otp/types';
+import type { CodeResult } from '../../common/otp/types';
 import type { Command } from '../command';
 import { parseAtTime } from '../at-time';
 import { accountLabel, groupDigits, printJson, secondsLeft } from '../format';

@@ -1,5 +1,5 @@
 /** `authdesk decode-qr FILE...`: prints the text of every QR code in image files (nothing is saved). */
-import { AuthdeskError, toErrorValue } from '../../electron/core/errors';
+import { AuthdeskError, toErrorValue } from '../../common/errors';
 import type { Command } from '../command';
 import { printJson } from '../format';
 

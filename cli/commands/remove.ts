@@ -1,5 +1,5 @@
 /** `authdesk remove <id|query>`: deletes an account and its keychain secret, after asking. */
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { Command } from '../command';
 import { accountLabel } from '../format';
 import { selectOne } from '../select';

@@ -4,7 +4,7 @@
  * the shape the Electron preload exposes. The token comes from the page's
  * address (`?token=`), which `npm run preview:web` and the tests print/open.
  */
-import { buildApi, type Channel, type Outcome } from '../../electron/ipc/contract';
+import { buildApi, type Channel, type Outcome } from '../../common/ipc/contract';
 
 const TOKEN_KEY = 'authdesk.bridgeToken';
 const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem(TOKEN_KEY) ?? '';

@@ -1,6 +1,6 @@
 /** Server-Sent Events: the contract's events pushed to every connected page (the preload's ipcRenderer.on, over HTTP). */
 import type { ServerResponse } from 'node:http';
-import { events, type EventName } from '../../electron/ipc/contract';
+import { events, type EventName } from '../../common/ipc/contract';
 
 const KEEP_ALIVE_MS = 20_000;
 

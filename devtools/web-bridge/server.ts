@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { systemClock, type Clock } from '../../electron/core/clock';
 import { createHandlers, invokeChannel, type Handlers, type Services } from '../../electron/handlers';
-import type { EventName } from '../../electron/ipc/contract';
+import type { EventName } from '../../common/ipc/contract';
 import { bridgeClientJs } from './build-client';
 import { EventHub } from './events';
 import { createBridgeServices, type PlatformHooks } from './services';

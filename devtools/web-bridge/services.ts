@@ -16,7 +16,7 @@ import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { buildCommit } from '../../scripts/build-stamp.mjs';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
-import type { DisplayInfo, EventName, UpdateCheckResult } from '../../electron/ipc/contract';
+import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */

@@ -1,5 +1,5 @@
 /** app.*: what only the shell can do. Inputs were validated by the contract already. */
-import { AuthdeskError } from '../core/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { HandlerGroup, Services } from './types';
 
 export function appHandlers({ platform, settings, checkUpdate }: Services): HandlerGroup<'app'> {

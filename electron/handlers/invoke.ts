@@ -4,8 +4,8 @@
  * the Electron registry and the web test bridge alike, so both refuse the
  * same inputs with the same words and neither can leak a stack trace.
  */
-import { AuthdeskError, toErrorValue } from '../core/errors';
-import { contract, type Channel, type Outcome } from '../ipc/contract';
+import { AuthdeskError, toErrorValue } from '../../common/errors';
+import { contract, type Channel, type Outcome } from '../../common/ipc/contract';
 import { describeBadInput } from './bad-input';
 import type { Handlers } from './types';
 

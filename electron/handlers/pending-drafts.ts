@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock';
-import { AuthdeskError } from '../core/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { AccountDraft } from '../core/otp';
 
 export const PENDING_TTL_MS = 10 * 60_000;

@@ -6,7 +6,7 @@
 import type { Clock } from '../core/clock';
 import type { SettingsStore } from '../core/settings';
 import type { Vault } from '../core/vault/types';
-import type { AppInfo, Channel, DisplayInfo, ParsedInputOf, ResultOf, UpdateCheckResult } from '../ipc/contract';
+import type { AppInfo, Channel, DisplayInfo, ParsedInputOf, ResultOf, UpdateCheckResult } from '../../common/ipc/contract';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {

@@ -6,7 +6,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { invokeChannel, type Handlers } from '../handlers';
-import { channels, events, type EventName, type Outcome } from './contract';
+import { channels, events, type EventName, type Outcome } from '../../common/ipc/contract';
 import { isAppUrl } from './origin';
 
 export interface RegistryOptions {

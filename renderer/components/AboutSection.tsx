@@ -1,7 +1,7 @@
 /** The settings menu's About entry: the version and the commit this build was made from (what testers report). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../electron/ipc/contract';
+import type { AppInfo } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
 
 export function AboutSection() {

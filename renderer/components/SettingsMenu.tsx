@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, SettingsView } from '../../electron/ipc/contract';
+import type { Language, SettingsView } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
 import { AboutSection } from './AboutSection';
 import { errorMessage } from './error-message';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateCheckResult } from '../../electron/ipc/contract';
+import type { UpdateCheckResult } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
 import { Banner } from './Banner';
 

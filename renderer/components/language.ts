@@ -4,7 +4,7 @@
  * settings changed (another window).
  */
 import { useEffect } from 'react';
-import type { Language } from '../../electron/ipc/contract';
+import type { Language } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
 import { detectLanguage, i18next, type UiLanguage } from '../i18n';
 

@@ -1,9 +1,9 @@
 /** The CLI's small pure pieces: finding accounts by query, --at times, code grouping. */
 import { describe, expect, it } from 'vitest';
-import type { AccountMeta } from '../../electron/core/otp/types';
-import { AuthdeskError } from '../../electron/core/errors';
+import type { AccountMeta } from '../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
 import { matchAccounts, selectOne } from '../../cli/select';
-import { foldForSearch as fold } from '../../electron/core/fold-text';
+import { foldForSearch as fold } from '../../common/fold-text';
 import { parseAtTime } from '../../cli/at-time';
 import { groupDigits, secondsLeft } from '../../cli/format';
 import { orderBy } from '../../electron/core/vault/account-utils';

@@ -2,7 +2,7 @@
  * One valid input per contract channel (the Record type makes a new channel
  * without a sample a compile error), and bad inputs generated from them.
  */
-import type { Channel, InputOf } from '../../electron/ipc/contract';
+import type { Channel, InputOf } from '../../common/ipc/contract';
 
 export const validInputs: { [C in Channel]: InputOf<C> } = {
   'accounts.list': {},

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session } from './fake-electron';
-import { events, type Outcome } from '../../electron/ipc/contract';
+import { events, type Outcome } from '../../common/ipc/contract';
 import { repoRoot } from '../support/vectors';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'authdesk-main-'));

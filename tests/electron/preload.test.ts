@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { contextBridge, ipcRenderer } from './fake-electron';
-import { channels, events, type AuthenticatorApi } from '../../electron/ipc/contract';
+import { channels, events, type AuthenticatorApi } from '../../common/ipc/contract';
 
 let api: AuthenticatorApi;
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain } from './fake-electron';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { Handlers } from '../../electron/handlers';
-import { channels, events, type Channel, type Outcome } from '../../electron/ipc/contract';
+import { channels, events, type Channel, type Outcome } from '../../common/ipc/contract';
 import { broadcast, registerIpc } from '../../electron/ipc/registry';
 import { badInputsFor, validInputs } from './channel-samples';
 

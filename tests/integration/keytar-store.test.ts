@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createKeytarStore } from '../../electron/core/vault/keytar-store';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../electron/core/vault/keychain-errors';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 import { repoRoot } from '../support/vectors';
 import { secretStoreConformance } from './secret-store-conformance';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, processAlive, withLock } from '../../electron/core/lock';
 import { fixedClock } from '../../electron/core/clock';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 
 let dir: string;
 let lockPath: string;

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vaultFiles } from '../../electron/core/paths';
 import { readMetadata, recoverFromBackup, writeMetadata } from '../../electron/core/vault/metadata-file';
 import { emptyDocument, type VaultDocument } from '../../electron/core/vault/metadata-schema';
-import type { AccountMeta } from '../../electron/core/otp/types';
-import { AuthdeskError } from '../../electron/core/errors';
+import type { AccountMeta } from '../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
 
 let files: ReturnType<typeof vaultFiles>;
 beforeEach(() => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SecretStore } from '../../electron/core/vault/types';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import { uniqueServiceName } from '../support/keychain';
 
 export function secretStoreConformance(backend: string, makeStore: (service: string) => SecretStore): void {

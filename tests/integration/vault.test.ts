@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openVault } from '../../electron/core/vault/vault';
 import { createKeytarStore } from '../../electron/core/vault/keytar-store';
 import type { SecretStore, Vault } from '../../electron/core/vault/types';
-import type { AccountDraft } from '../../electron/core/otp/types';
+import type { AccountDraft } from '../../common/otp/types';
 import { fixedClock } from '../../electron/core/clock';
-import { AuthdeskError } from '../../electron/core/errors';
+import { AuthdeskError } from '../../common/errors';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 
 requireSecretService();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import { createKeytarStore } from '../../electron/core/vault';
-import type { Channel, InputOf, ResultOf } from '../../electron/ipc/contract';
+import type { Channel, InputOf, ResultOf } from '../../common/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
 import { requireSecretService, uniqueServiceName } from './keychain';

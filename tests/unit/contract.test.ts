@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildApi, channels, contract } from '../../electron/ipc/contract';
+import { buildApi, channels, contract } from '../../common/ipc/contract';
 
 describe('the IPC contract', () => {
   it('names every channel group.action', () => {
@@ -35,7 +35,7 @@ describe('the IPC contract', () => {
 
 describe('the zod-free API shape', () => {
   it('lists exactly the contract channels', async () => {
-    const { channelNames } = await import('../../electron/ipc/api-shape');
+    const { channelNames } = await import('../../common/ipc/api-shape');
     expect([...channelNames].sort()).toEqual([...channels].sort());
   });
 });

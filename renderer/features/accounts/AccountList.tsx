@@ -5,7 +5,7 @@
  */
 import type { CSSProperties, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { AccountRow, type RowHandlers } from './AccountRow';
 import type { LiveCodes } from './useCodes';
 import type { DropTarget } from './useListKeyboardAndDrag';

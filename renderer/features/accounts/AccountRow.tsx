@@ -5,12 +5,12 @@
  */
 import { memo, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
 import { errorMessage } from '../../components/error-message';
 import { Icon } from '../../components/Icon';
 import { Countdown, countdownKey } from './Countdown';
-import { formatCode, maskedCode } from './format-code';
+import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { RenameForm } from './RenameForm';
 
 export interface RowHandlers {

@@ -1,7 +1,7 @@
 /** Inline rename: Enter saves, Esc cancels, focus starts in the first field. */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { errorMessage } from '../../components/error-message';
 
 interface Props {

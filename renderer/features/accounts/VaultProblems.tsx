@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultProblem } from '../../../electron/ipc/contract';
+import type { VaultProblem } from '../../../common/ipc/contract';
 import { bridge, unwrap } from '../../api';
 import { Banner } from '../../components/Banner';
 import { errorMessage } from '../../components/error-message';

@@ -2,7 +2,7 @@
  * When to ask main for codes again: at the earliest period boundary among the
  * codes on screen, never on a fixed tick.
  */
-import type { CodeResult } from '../../../electron/core/otp/types';
+import type { CodeResult } from '../../../common/otp/types';
 
 /** Milliseconds from `now` until the first code expires; null when nothing expires (no time-based codes). */
 export function msUntilNextBoundary(codes: Iterable<CodeResult>, now: number): number | null {

@@ -2,8 +2,8 @@
  * Search-as-you-type over issuer and name. Accents and case do not matter:
  * "zurich" finds "Zürich", "bo" finds "Bø".
  */
-import { foldForSearch } from '../../../electron/core/fold-text';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import { foldForSearch } from '../../../common/fold-text';
+import type { AccountMeta } from '../../../common/otp/types';
 
 export { foldForSearch };
 

@@ -6,7 +6,7 @@
  * countdown animates in CSS.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeResult } from '../../../electron/core/otp/types';
+import type { CodeResult } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
 import { errorMessage } from '../../components/error-message';
 import { msUntilNextBoundary, rollForward } from './schedule';

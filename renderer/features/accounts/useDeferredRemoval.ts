@@ -4,7 +4,7 @@
  * between loses nothing (the account is simply still there next time).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
 import { errorMessage } from '../../components/error-message';
 

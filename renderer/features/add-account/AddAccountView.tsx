@@ -1,7 +1,7 @@
 /** "Add manually / paste link": two tabs, and a way over to scanning instead. */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { Icon } from '../../components/Icon';
 import { ManualForm } from './ManualForm';
 import { PasteLinkForm } from './PasteLinkForm';

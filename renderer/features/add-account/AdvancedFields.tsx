@@ -1,7 +1,7 @@
 /** The rarely needed parameters of a hand-typed key, folded away under "Advanced". */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Algorithm, OtpType } from '../../../electron/core/otp/types';
+import type { Algorithm, OtpType } from '../../../common/otp/types';
 
 export interface Advanced {
   type: OtpType;

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Algorithm, AccountMeta, OtpType } from '../../../electron/core/otp/types';
+import type { Algorithm, AccountMeta, OtpType } from '../../../common/otp/types';
 import { useAddAccount } from './useAddAccount';
 import { AdvancedFields, type Advanced } from './AdvancedFields';
 

@@ -1,7 +1,7 @@
 /** Paste an otpauth:// link (what a QR code contains) and save it. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { useAddAccount } from './useAddAccount';
 
 export function PasteLinkForm({ onAdded }: { onAdded(account: AccountMeta): void }) {

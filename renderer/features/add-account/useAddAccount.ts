@@ -1,7 +1,7 @@
 /** Sends a new account to main and keeps main's specific error sentence for the form to show inline. */
 import { useState } from 'react';
-import type { InputOf } from '../../../electron/ipc/contract';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { InputOf } from '../../../common/ipc/contract';
+import type { AccountMeta } from '../../../common/otp/types';
 import { ApiError, bridge, unwrap } from '../../api';
 import { errorMessage } from '../../components/error-message';
 

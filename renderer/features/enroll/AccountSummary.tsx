@@ -1,6 +1,6 @@
 /** How an account (or an unsaved preview) is described to a person: names and code parameters, never the secret. */
 import { useTranslation } from 'react-i18next';
-import type { AccountPreview } from '../../../electron/core/otp/types';
+import type { AccountPreview } from '../../../common/otp/types';
 
 export function accountTitle(account: Pick<AccountPreview, 'issuer' | 'name'>, unnamed: string): string {
   const parts = [account.issuer.trim(), account.name.trim()].filter(Boolean);

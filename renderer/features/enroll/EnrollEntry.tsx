@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { DropOverlay } from './DropOverlay';
 import { FlowView } from './FlowView';
 import { entryOpened, takePending } from './incoming';

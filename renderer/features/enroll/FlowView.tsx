@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { CameraView } from './CameraView';
 import { PickKey } from './PickKey';
 import { PreviewCard } from './PreviewCard';

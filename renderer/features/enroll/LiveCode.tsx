@@ -4,7 +4,7 @@
  * it against an independent HMAC for exactly that time step.
  */
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { useErrorText } from './error-text';
 import { useLiveCode } from './useLiveCode';
 import { useNow } from './useNow';

@@ -1,6 +1,6 @@
 /** After Save: the new account and its live code, so the person can use it straight away. */
 import { useTranslation } from 'react-i18next';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../common/otp/types';
 import { accountTitle } from './AccountSummary';
 import { LiveCode } from './LiveCode';
 import { useFocusOnMount } from './useFocusOnMount';

@@ -3,7 +3,7 @@
  * worker (and its wasm) per scan would cost more than most decodes.
  */
 import { createDecoderClient } from '../../scan/decoder/client';
-import type { DecodedQr, DecodeOptions, RgbaImage } from '../../scan/decoder/types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
 
 let client: ReturnType<typeof createDecoderClient> | undefined;
 

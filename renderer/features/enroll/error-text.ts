@@ -5,7 +5,7 @@
  * than a vague translation).
  */
 import { useTranslation } from 'react-i18next';
-import type { ErrorValue } from '../../../electron/core/errors';
+import type { ErrorValue } from '../../../common/errors';
 
 export function useErrorText(): (error: ErrorValue) => string {
   const { t, i18n } = useTranslation('enroll');

@@ -3,9 +3,9 @@
  * the point where THE RULE bites: decoded texts go to enroll.preview one by
  * one and are dropped; from here on only tokens and secret-free previews exist.
  */
-import { AuthdeskError, type ErrorValue } from '../../../electron/core/errors';
-import type { AccountPreview } from '../../../electron/core/otp/types';
-import type { PreviewResult } from '../../../electron/ipc/contract';
+import { AuthdeskError, type ErrorValue } from '../../../common/errors';
+import type { AccountPreview } from '../../../common/otp/types';
+import type { PreviewResult } from '../../../common/ipc/contract';
 import { ApiError } from '../../api';
 import type { CaptureFailure } from '../../scan/capture';
 import { CaptureError } from '../../scan/capture';

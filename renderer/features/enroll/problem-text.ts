@@ -3,8 +3,8 @@
  * happened and what to do next, in the person's language.
  */
 import type { TFunction } from 'i18next';
-import type { ErrorValue } from '../../../electron/core/errors';
-import type { AppInfo } from '../../../electron/ipc/contract';
+import type { ErrorValue } from '../../../common/errors';
+import type { AppInfo } from '../../../common/ipc/contract';
 import type { Unreadable } from './findings';
 import type { Source } from './sources';
 import type { Problem } from './useEnrollFlow';

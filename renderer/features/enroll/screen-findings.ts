@@ -6,8 +6,8 @@
  * there are several, the displays are stitched by their real bounds and read
  * once more: a code dragged across the seam between two monitors.
  */
-import { stitchDisplays, type DisplayCapture } from '../../scan/decoder/stitch';
-import type { RgbaImage } from '../../scan/decoder/types';
+import { stitchDisplays, type DisplayCapture } from '../../../common/qr/stitch';
+import type { RgbaImage } from '../../../common/qr/types';
 import { noFindings, type Findings } from './findings';
 
 export interface ScreenSteps {

@@ -2,9 +2,9 @@
  * Each way in, from its raw material to Findings: capture -> RGBA -> decoder
  * worker -> enroll.preview. Decoded texts live only inside these functions.
  */
-import type { DisplayInfo } from '../../../electron/ipc/contract';
+import type { DisplayInfo } from '../../../common/ipc/contract';
 import { captureScreens, imageFileToRgba } from '../../scan/capture';
-import type { DecodeOptions, RgbaImage } from '../../scan/decoder/types';
+import type { DecodeOptions, RgbaImage } from '../../../common/qr/types';
 import { enrollApi } from './api';
 import { decodeImage } from './decoder';
 import { noFindings, previewAll, toUnreadable, type Findings } from './findings';

@@ -1,6 +1,6 @@
 /** app.info, asked once per app run: it does not change while the app is open. */
 import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../electron/ipc/contract';
+import type { AppInfo } from '../../../common/ipc/contract';
 import { enrollApi } from './api';
 
 let cached: Promise<AppInfo> | undefined;

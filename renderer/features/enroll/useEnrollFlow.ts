@@ -5,8 +5,8 @@
  * saved: on cancel, on a new scan, on picking one of several, on unmount.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ErrorValue } from '../../../electron/core/errors';
-import type { AccountMeta } from '../../../electron/core/otp/types';
+import type { ErrorValue } from '../../../common/errors';
+import type { AccountMeta } from '../../../common/otp/types';
 import { CaptureError, type CaptureFailure } from '../../scan/capture';
 import { enrollApi } from './api';
 import { toErrorValue, tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';

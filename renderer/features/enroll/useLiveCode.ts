@@ -4,8 +4,8 @@
  * because asking advances the counter.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorValue } from '../../../electron/core/errors';
-import type { AccountMeta, CodeResult } from '../../../electron/core/otp/types';
+import type { ErrorValue } from '../../../common/errors';
+import type { AccountMeta, CodeResult } from '../../../common/otp/types';
 import { enrollApi } from './api';
 import { toErrorValue } from './findings';
 

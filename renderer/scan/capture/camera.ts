@@ -3,7 +3,7 @@
  * `onFrame` about every 250 ms (never two decodes at once), and the camera
  * released on stop. The camera light must go off when the user leaves.
  */
-import type { RgbaImage } from '../decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { CaptureError, mediaFailure } from './failure';
 import { playStream, stopStream, videoToRgba } from './video-frame';
 

@@ -4,7 +4,7 @@
  * photo taken sideways arrives upright (the decoder tolerates rotation, but
  * the preview and a person checking it do not).
  */
-import type { RgbaImage } from '../decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { CaptureError } from './failure';
 import { drawToRgba } from './pixels';
 

@@ -3,7 +3,7 @@
  * onto white first: a transparent PNG of a QR code has transparent "light"
  * modules that would otherwise read as black (RGBA 0,0,0,0).
  */
-import type { RgbaImage } from '../decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 
 export function drawToRgba(source: CanvasImageSource, width: number, height: number): RgbaImage {
   const canvas = new OffscreenCanvas(width, height);

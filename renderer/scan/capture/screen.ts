@@ -7,9 +7,9 @@
  * once per display we were told of, each capture tagged with its display's
  * bounds, which lets the decoder stitch neighbours when a code spans a seam.
  */
-import type { DisplayInfo } from '../../../electron/ipc/contract';
-import type { DisplayCapture } from '../decoder/stitch';
-import type { RgbaImage } from '../decoder/types';
+import type { DisplayInfo } from '../../../common/ipc/contract';
+import type { DisplayCapture } from '../../../common/qr/stitch';
+import type { RgbaImage } from '../../../common/qr/types';
 import { CaptureError, mediaFailure } from './failure';
 import { drawToRgba } from './pixels';
 import { playStream, stopStream, videoToRgba } from './video-frame';

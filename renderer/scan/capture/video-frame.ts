@@ -4,7 +4,7 @@
  * and Electron; requestVideoFrameCallback tells us a real frame (not the
  * initial black one) has been presented.
  */
-import type { RgbaImage } from '../decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { drawToRgba } from './pixels';
 
 /** Plays a stream in a detached, muted <video> and resolves once the first frame is presented. */

@@ -3,9 +3,9 @@
  * The pixel buffer is transferred, not copied (a 4K frame is 33 MB), so the
  * caller's image is unusable afterwards; pass a copy if you still need it.
  */
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import type { DecodeRequest, DecodeResponse } from './protocol';
-import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
+import type { CheckedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
 
 export interface DecoderClient {
   decode(image: RgbaImage, options?: DecodeOptions): Promise<CheckedQr[]>;

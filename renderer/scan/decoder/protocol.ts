@@ -1,6 +1,6 @@
 /** The messages between the decoder client (UI thread) and its Web Worker. Plain data only: they are structured-cloned. */
-import type { ErrorValue } from '../../../electron/core/errors';
-import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
+import type { ErrorValue } from '../../../common/errors';
+import type { CheckedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
 
 export interface DecodeRequest {
   id: number;

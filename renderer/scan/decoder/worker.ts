@@ -4,9 +4,9 @@
  * The wasm comes from the bundle (a Vite asset URL), never from a CDN.
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { toErrorValue } from '../../../electron/core/errors';
-import { useZxingWasm } from './engine';
-import { decodeQrCodes } from './pipeline';
+import { toErrorValue } from '../../../common/errors';
+import { useZxingWasm } from '../../../common/qr/engine';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
 useZxingWasm({ wasmUrl });

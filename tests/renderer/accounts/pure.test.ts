@@ -1,6 +1,6 @@
 /** The list's pure helpers: code grouping, accent-insensitive search, reordering, boundary scheduling. */
 import { describe, expect, it } from 'vitest';
-import { formatCode, maskedCode } from '../../../renderer/features/accounts/format-code';
+import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { moveByStep, moveRelative } from '../../../renderer/features/accounts/order';
 import { msUntilNextBoundary, rollForward } from '../../../renderer/features/accounts/schedule';
 import { foldForSearch, matchesQuery } from '../../../renderer/features/accounts/search';

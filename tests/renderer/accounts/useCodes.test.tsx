@@ -8,8 +8,8 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthenticatorApi } from '../../../electron/ipc/contract';
-import type { CodeResult } from '../../../electron/core/otp/types';
+import type { AuthenticatorApi } from '../../../common/ipc/contract';
+import type { CodeResult } from '../../../common/otp/types';
 import { useCodes } from '../../../renderer/features/accounts/useCodes';
 
 const PERIOD = 30_000;

@@ -2,7 +2,7 @@
  * Plain RGBA drawing for the corpus: the decoder only ever sees
  * `{ data, width, height }`, so the generators work on the same shape.
  */
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 
 export type Rgba = readonly [number, number, number, number];
 export type Rgb = readonly [number, number, number];

@@ -1,5 +1,5 @@
 /** One corpus image: built on demand (4K images are 33 MB each), with the texts it must decode to. */
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { createRng, type Rng } from './prng';
 
 export interface CorpusImage {

@@ -1,5 +1,5 @@
 /** Building blocks shared by the ordinary and hard conditions: placing symbols on a screen, photographing a phone. */
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { blit, createImage, fillRect, type Rgb } from './canvas';
 import { addGlare, addNoise, addShade, gaussianBlur, jpegRoundTrip, perspective, resize } from './distort';
 import type { Rng } from './prng';

@@ -4,7 +4,7 @@
  * filters are our own pixel code; JPEG and resampling go through sharp.
  */
 import sharp from 'sharp';
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { createImage, type Rgb } from './canvas';
 import type { Rng } from './prng';
 

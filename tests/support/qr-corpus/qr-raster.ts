@@ -3,7 +3,7 @@
  * size (even fractional), quiet zone, colours and transparency are exact.
  */
 import QRCode from 'qrcode';
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { createImage, type Rgba } from './canvas';
 
 export type EcLevel = 'L' | 'M' | 'Q' | 'H';

@@ -3,7 +3,7 @@
  * buttons, photo-like gradients and noise patches. They give the decoder's
  * texture search and zxing's finder search something to be fooled by.
  */
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import type { RgbaImage } from '../../../common/qr/types';
 import { createImage, fillRect, type Rgb } from './canvas';
 import type { Rng } from './prng';
 

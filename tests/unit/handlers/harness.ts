@@ -13,7 +13,7 @@ import { openSettingsStore } from '../../../electron/core/settings';
 import { createKeytarStore, openVault } from '../../../electron/core/vault';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/handlers/app-info';
-import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../electron/ipc/contract';
+import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

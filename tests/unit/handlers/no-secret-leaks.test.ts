@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32, secretBytes } from '../../../electron/core/otp';
-import { channels, type Channel } from '../../../electron/ipc/contract';
+import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;

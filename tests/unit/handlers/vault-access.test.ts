@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import type { Vault } from '../../../electron/core/vault';
 import { retryingVault } from '../../../electron/handlers';
 import { realHandlers } from './harness';

@@ -4,7 +4,7 @@ import { createGuardrails } from '@otplib/core';
 import { describe, expect, it } from 'vitest';
 import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
 import { clearKeyCache } from '../../../electron/core/otp/key-cache';
-import type { OtpParams } from '../../../electron/core/otp/types';
+import type { OtpParams } from '../../../common/otp/types';
 import { algorithmArb, caught, secretArb } from './support';
 
 /** Up to the year ~2600 (the RFC's 20000000000 s), in ms. */

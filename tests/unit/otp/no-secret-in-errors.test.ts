@@ -1,7 +1,7 @@
 /** Whatever is wrong with a link or a form, the error text never repeats the key. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import { draftFromManualEntry, parseOtpauthUri } from '../../../electron/core/otp';
 import { secretArb } from './support';
 

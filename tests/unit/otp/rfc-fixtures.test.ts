@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
 import { truncatedValue } from '../../../electron/core/otp/codes';
-import type { Algorithm } from '../../../electron/core/otp/types';
+import type { Algorithm } from '../../../common/otp/types';
 import { RFC4226_ROWS, RFC4226_SECRET, RFC6238_ROWS, RFC6238_SECRETS } from './rfc-fixtures';
 
 describe(`RFC 4226 Appendix D (own fixture, ${RFC4226_ROWS.length} rows)`, () => {

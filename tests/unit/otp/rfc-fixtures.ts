@@ -3,7 +3,7 @@
  * generation is tested even where ../shared/vectors is absent. The 7/8-digit
  * HOTP codes are the same truncated values mod 10^7 / 10^8 (not in the RFC).
  */
-import type { Algorithm } from '../../../electron/core/otp/types';
+import type { Algorithm } from '../../../common/otp/types';
 
 /** The ASCII seed "12345678901234567890" (20 bytes) in base32. */
 export const RFC4226_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
 import { truncatedValue } from '../../../electron/core/otp/codes';
-import type { Algorithm, OtpParams } from '../../../electron/core/otp/types';
+import type { Algorithm, OtpParams } from '../../../common/otp/types';
 import { describeWithVectors, hasVectors, readVectorJson } from '../../support/vectors';
 
 interface RfcFile {

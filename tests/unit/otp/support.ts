@@ -1,8 +1,8 @@
 /** Helpers shared by the otp tests. */
 import fc from 'fast-check';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import { encodeBase32 } from '../../../electron/core/otp/secret';
-import type { AccountDraft, Algorithm } from '../../../electron/core/otp/types';
+import type { AccountDraft, Algorithm } from '../../../common/otp/types';
 
 /** The AuthdeskError `fn` throws; fails the test if it throws nothing or something else. */
 export function caught(fn: () => unknown): AuthdeskError {

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../../../common/errors';
 import { effectivePolicy, loadPolicy, policyFile } from '../../../electron/core/policy';
 import { assertPolicyAllows, policyForbids } from '../../../electron/core/policy-rules';
 import { openSettingsStore } from '../../../electron/core/settings';

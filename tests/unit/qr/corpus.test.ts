@@ -4,7 +4,7 @@
  * at least 90 % read. Never a text that is not in the image.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
 import type { CorpusCase } from '../../support/qr-corpus/case';
 import { hardCases } from '../../support/qr-corpus/hard';
 import { ordinaryCases } from '../../support/qr-corpus/ordinary';

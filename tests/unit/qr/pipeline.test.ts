@@ -4,9 +4,9 @@
  * links, the budget (an injected clock, no sleeping) and bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
-import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import { AuthdeskError } from '../../../common/errors';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
+import type { RgbaImage } from '../../../common/qr/types';
 import { blit, createImage } from '../../support/qr-corpus/canvas';
 import { onScreenshot } from '../../support/qr-corpus/compose';
 import { createRng } from '../../support/qr-corpus/prng';

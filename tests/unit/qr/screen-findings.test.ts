@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeChannel } from '../../../electron/handlers';
-import { buildApi } from '../../../electron/ipc/contract';
+import { buildApi } from '../../../common/ipc/contract';
 import { previewAll, type Findings } from '../../../renderer/features/enroll/findings';
 import { findAcrossDisplays, type ScreenSteps } from '../../../renderer/features/enroll/screen-findings';
-import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
-import type { DisplayCapture } from '../../../renderer/scan/decoder/stitch';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
+import type { DisplayCapture } from '../../../common/qr/stitch';
 import { blit, createImage, cropImage } from '../../support/qr-corpus/canvas';
 import { renderQr } from '../../support/qr-corpus/qr-raster';
 import { realHandlers } from '../handlers/harness';

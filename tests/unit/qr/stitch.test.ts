@@ -1,9 +1,9 @@
 /** stitchDisplays: captures placed at their real bounds, at one scale, so a code across a seam reads. */
 import { describe, expect, it } from 'vitest';
-import { AuthdeskError } from '../../../electron/core/errors';
-import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
-import { stitchDisplays } from '../../../renderer/scan/decoder/stitch';
-import type { RgbaImage } from '../../../renderer/scan/decoder/types';
+import { AuthdeskError } from '../../../common/errors';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
+import { stitchDisplays } from '../../../common/qr/stitch';
+import type { RgbaImage } from '../../../common/qr/types';
 import { blit, createImage, cropImage } from '../../support/qr-corpus/canvas';
 import { resize } from '../../support/qr-corpus/distort';
 import { renderQr } from '../../support/qr-corpus/qr-raster';

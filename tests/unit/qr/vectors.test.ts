@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { readQrFromFile } from '../../../cli/qr-from-file';
-import { decodeQrCodes } from '../../../renderer/scan/decoder/pipeline';
-import { isAuthenticatorText } from '../../../renderer/scan/decoder/uri-check';
+import { decodeQrCodes } from '../../../common/qr/pipeline';
+import { isAuthenticatorText } from '../../../common/qr/uri-check';
 import { describeWithVectors, readVectorJson, vectorPath } from '../../support/vectors';
 import { UNHURRIED, useNodeDecoder } from './decoder-setup';
 

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorValue } from '../../../../electron/core/errors';
-import type { AccountMeta } from '../../../../electron/core/otp/types';
+import type { ErrorValue } from '../../../../common/errors';
+import type { AccountMeta } from '../../../../common/otp/types';
 import { enrollApi } from '../api';
 import { DropOverlay } from '../DropOverlay';
 import { toErrorValue } from '../findings';

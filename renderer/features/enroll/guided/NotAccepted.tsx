@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../useFocusOnMount';
-import type { ErrorValue } from '../../../../electron/core/errors';
+import type { ErrorValue } from '../../../../common/errors';
 import { useErrorText } from '../error-text';
 import { useNow } from '../useNow';
 

@@ -1,7 +1,7 @@
 /** Step 4: the new account's live code, large, to type into the portal; then "did it work?". */
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../useFocusOnMount';
-import type { AccountMeta } from '../../../../electron/core/otp/types';
+import type { AccountMeta } from '../../../../common/otp/types';
 import { accountTitle } from '../AccountSummary';
 import { LiveCode } from '../LiveCode';
 

@@ -5,7 +5,7 @@ import { useFocusOnMount } from '../useFocusOnMount';
 import { enrollApi } from '../api';
 import { useErrorText } from '../error-text';
 import { toErrorValue } from '../findings';
-import type { ErrorValue } from '../../../../electron/core/errors';
+import type { ErrorValue } from '../../../../common/errors';
 import { isEducloud, isHttpsUrl, type PortalChoice } from './usePortal';
 
 interface Props {

@@ -4,8 +4,8 @@
  * settings.portalUrl.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorValue } from '../../../../electron/core/errors';
-import type { AppInfo } from '../../../../electron/ipc/contract';
+import type { ErrorValue } from '../../../../common/errors';
+import type { AppInfo } from '../../../../common/ipc/contract';
 import { enrollApi } from '../api';
 import { toErrorValue } from '../findings';
 import { useAppInfo } from '../useAppInfo';

@@ -2,7 +2,7 @@
  * How a code is shown: split into groups people can read out loud
  * (`123 456`, `1234 5678`). Steam codes are letters and stay whole.
  */
-import type { OtpType } from '../../../electron/core/otp/types';
+import type { OtpType } from './types';
 
 function groupSizes(length: number): number[] {
   if (length <= 5) return [length];

@@ -5,7 +5,7 @@
  * each capture has its own pixel density, so all are brought to one scale:
  * the finest among them, lowered only if the result would be huge.
  */
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../errors';
 import type { RgbaImage } from './types';
 
 export interface DisplayCapture {

@@ -4,8 +4,8 @@
  * covers what Windows' clipboard, Paint and ImageMagick write. Anything else
  * (JPEG/PNG inside a BMP, OS/2 Huffman) is refused with a clear message.
  */
-import { AuthdeskError } from '../../../electron/core/errors';
-import type { RgbaImage } from './types';
+import { AuthdeskError } from '../common/errors';
+import type { RgbaImage } from '../common/qr/types';
 
 const BI_RGB = 0;
 const BI_RLE8 = 1;

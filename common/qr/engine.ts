@@ -5,7 +5,7 @@
  * never touches the network to read a QR code.
  */
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../errors';
 import type { GrayImage } from './pixels';
 
 export type Corners = { x: number; y: number }[];

@@ -5,7 +5,7 @@
  * Only texts that zxing or jsQR decoded with valid error correction are ever
  * returned: escalation changes what the readers see, never what they report.
  */
-import { AuthdeskError } from '../../../electron/core/errors';
+import { AuthdeskError } from '../errors';
 import { createBudget } from './budget';
 import { readQrWithZxing } from './engine';
 import { escalate } from './escalation';

@@ -8,8 +8,8 @@
  * Nothing here may import `electron` or Node: the renderer imports its types.
  */
 import { z } from 'zod';
-import type { AccountMeta, AccountPreview, CodeResult } from '../core/otp/types';
-import type { ErrorValue } from '../core/errors';
+import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
+import type { ErrorValue } from '../errors';
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
