@@ -10,9 +10,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import { codeWindow, encodeBase32 } from '../electron/core/otp';
-import type { Algorithm, OtpParams } from '../electron/core/otp';
-import { clearKeyCache } from '../electron/core/otp/key-cache';
+import { codeWindow, encodeBase32 } from '../core/otp/index';
+import type { Algorithm, OtpParams } from '../core/otp/index';
+import { clearKeyCache } from '../core/otp/key-cache';
 
 const ACCOUNTS = 1000;
 const RUNS = 21;

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock } from '../core/clock';
 import { startTestBridge, type TestBridge } from '../tests/support/bridge';
 import { launchBrowser, openApp } from '../tests/support/browser';
 

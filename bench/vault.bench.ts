@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { vaultFiles } from '../electron/core/paths';
-import { createKeytarStore, type KeytarApi } from '../electron/core/vault/keytar-store';
-import { writeMetadata } from '../electron/core/vault/metadata-file';
-import { emptyDocument } from '../electron/core/vault/metadata-schema';
-import { openVault } from '../electron/core/vault/vault';
+import { vaultFiles } from '../core/paths';
+import { createKeytarStore, type KeytarApi } from '../core/vault/keytar-store';
+import { writeMetadata } from '../core/vault/metadata-file';
+import { emptyDocument } from '../core/vault/metadata-schema';
+import { openVault } from '../core/vault/vault';
 import type { AccountMeta } from '../common/otp/types';
 
 const ACCOUNTS = 1_000;

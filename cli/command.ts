@@ -4,9 +4,9 @@
  * flags and argument counts the same way.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Vault } from '../electron/core/vault/types';
-import type { Clock } from '../electron/core/clock';
-import type { LoadedPolicy } from '../electron/core/policy';
+import type { Vault } from '../core/vault/types';
+import type { Clock } from '../core/clock';
+import type { LoadedPolicy } from '../core/policy';
 import type { CliIo } from './io';
 import { UsageError } from './usage-error';
 

@@ -1,10 +1,10 @@
 /** Builds what commands need from the environment: the same data folder and keychain service as the app. */
-import { systemClock } from '../electron/core/clock';
-import { dataDir, keychainService } from '../electron/core/paths';
-import { loadPolicy, policyFile, type LoadedPolicy } from '../electron/core/policy';
-import { openVault } from '../electron/core/vault/vault';
-import { createKeytarStore } from '../electron/core/vault/keytar-store';
-import type { Vault } from '../electron/core/vault/types';
+import { systemClock } from '../core/clock';
+import { dataDir, keychainService } from '../core/paths';
+import { loadPolicy, policyFile, type LoadedPolicy } from '../core/policy';
+import { openVault } from '../core/vault/vault';
+import { createKeytarStore } from '../core/vault/keytar-store';
+import type { Vault } from '../core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
 import { readQrTextsFromFile } from './qr-from-file';

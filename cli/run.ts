@@ -3,7 +3,7 @@
  * 0 done, 1 bad input or a failed operation (one line `authdesk: <message>`
  * on stderr), 2 wrong usage. Never a stack trace unless AUTHDESK_DEBUG=1.
  */
-import { versionLine } from '../electron/core/build-info';
+import { versionLine } from '../core/build-info';
 import { toErrorValue } from '../common/errors';
 import { commandHelp, parseCommandArgs, type CliContext } from './command';
 import { commands } from './commands';

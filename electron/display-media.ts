@@ -15,7 +15,7 @@
  * picker whatever we do; AppInfo.waylandSession lets the renderer explain it.
  */
 import { desktopCapturer, type BrowserWindow, type DesktopCapturerSource, type Session } from 'electron';
-import type { Clock } from './core/clock';
+import type { Clock } from '../core/clock';
 import { inDisplayOrder, listDisplays } from './displays';
 import { isAppUrl } from './ipc/origin';
 

@@ -3,7 +3,7 @@
  * anything else runs. Pure functions over an app-like object, so
  * tests/electron/startup-switches.test.ts checks them without Electron.
  */
-import { fixedClock, systemClock, type Clock } from './core/clock';
+import { fixedClock, systemClock, type Clock } from '../core/clock';
 
 interface CommandLine {
   hasSwitch(name: string): boolean;

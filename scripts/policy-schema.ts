@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { policySchema } from '../electron/core/policy';
+import { policySchema } from '../core/policy';
 
 export const POLICY_SCHEMA_FILE = path.resolve(import.meta.dirname, '../docs/policy.schema.json');
 

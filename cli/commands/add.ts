@@ -1,5 +1,5 @@
 /** `authdesk add <otpauth-uri>` / `authdesk add --image FILE`: saves accounts (secret to the keychain, the rest to accounts.json). */
-import { describeQrText } from '../../electron/core/otp';
+import { describeQrText } from '../../core/otp/index';
 import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 import type { Command, CliContext } from '../command';

@@ -1,6 +1,6 @@
 /** `authdesk check-update`: is there a newer release? Only tells; never downloads or installs. */
-import { assertPolicyAllows } from '../../electron/core/policy-rules';
-import { checkForUpdate } from '../../electron/core/update-check';
+import { assertPolicyAllows } from '../../core/policy-rules';
+import { checkForUpdate } from '../../core/update-check';
 import type { Command } from '../command';
 import { printJson } from '../format';
 import { VERSION } from '../version';

@@ -6,8 +6,8 @@
 import { constants as fsc, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toErrorValue } from '../../common/errors';
-import { dataDir, keychainService, vaultFiles } from '../../electron/core/paths';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { dataDir, keychainService, vaultFiles } from '../../core/paths';
+import { createKeytarStore } from '../../core/vault/keytar-store';
 import type { VaultProblem } from '../../common/ipc/contract';
 import type { Command } from '../command';
 import { printJson } from '../format';

@@ -1,5 +1,5 @@
 /** `authdesk policy`: the admin policy in force on this machine, where it comes from, and what is wrong with it. */
-import { effectivePolicy } from '../../electron/core/policy';
+import { effectivePolicy } from '../../core/policy';
 import type { Command } from '../command';
 import { printJson } from '../format';
 

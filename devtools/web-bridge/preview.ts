@@ -4,7 +4,7 @@
  * npm script builds first; this only serves. It refuses to touch the real
  * app's keychain items: a separate service name is required.
  */
-import { APP_ID } from '../../electron/core/paths';
+import { APP_ID } from '../../core/paths';
 import { startBridge } from './server';
 
 const dataDir = process.env.AUTHDESK_DATA_DIR?.trim();

@@ -17,7 +17,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { systemClock, type Clock } from '../../electron/core/clock';
+import { systemClock, type Clock } from '../../core/clock';
 import { createHandlers, invokeChannel, type Handlers, type Services } from '../../electron/handlers';
 import type { EventName } from '../../common/ipc/contract';
 import { bridgeClientJs } from './build-client';

@@ -7,12 +7,12 @@
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../../electron/core/clock';
-import type { LoadedPolicy } from '../../electron/core/policy';
-import { vaultFiles } from '../../electron/core/paths';
-import { openSettingsStore } from '../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../electron/core/vault';
-import { watchFileChanges, type FileWatch } from '../../electron/core/watch';
+import type { Clock } from '../../core/clock';
+import type { LoadedPolicy } from '../../core/policy';
+import { vaultFiles } from '../../core/paths';
+import { openSettingsStore } from '../../core/settings';
+import { createKeytarStore, openVault } from '../../core/vault/index';
+import { watchFileChanges, type FileWatch } from '../../core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
 import { buildCommit } from '../../scripts/build-stamp.mjs';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';

@@ -1,5 +1,5 @@
 /** accounts.*: the stored accounts (metadata only; secrets stay in the vault). */
-import { draftFromManualEntry, parseOtpauthUri } from '../core/otp';
+import { draftFromManualEntry, parseOtpauthUri } from '../../core/otp/index';
 import type { HandlerGroup, Services } from './types';
 
 export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {

@@ -3,7 +3,7 @@
  * draft under a token; save adds it (with the names the person chose);
  * discard drops it. The renderer sees a preview without the secret.
  */
-import { accountPreview, describeQrText } from '../core/otp';
+import { accountPreview, describeQrText } from '../../core/otp/index';
 import { PendingDrafts } from './pending-drafts';
 import type { HandlerGroup, Services } from './types';
 

@@ -5,9 +5,9 @@
  * in memory for the life of the app.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../core/clock';
 import { AuthdeskError } from '../../common/errors';
-import type { AccountDraft } from '../core/otp';
+import type { AccountDraft } from '../../core/otp/index';
 
 export const PENDING_TTL_MS = 10 * 60_000;
 export const PENDING_MAX = 20;

@@ -3,9 +3,9 @@
  * Plain Node only: the Electron registry and the web test bridge both build
  * handlers from these services, so nothing here may import `electron`.
  */
-import type { Clock } from '../core/clock';
-import type { SettingsStore } from '../core/settings';
-import type { Vault } from '../core/vault/types';
+import type { Clock } from '../../core/clock';
+import type { SettingsStore } from '../../core/settings';
+import type { Vault } from '../../core/vault/types';
 import type { AppInfo, Channel, DisplayInfo, ParsedInputOf, ResultOf, UpdateCheckResult } from '../../common/ipc/contract';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */

@@ -5,7 +5,7 @@
  * vault's own clear error, and the next call tries again (the person may have
  * unlocked the keychain in the meantime).
  */
-import type { Vault } from '../core/vault/types';
+import type { Vault } from '../../core/vault/types';
 
 export interface VaultAccessOptions {
   /** Where the metadata document lives (known before the vault opens, for the watcher). */

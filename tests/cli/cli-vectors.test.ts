@@ -4,7 +4,7 @@
  * HOTP, the first `authdesk code`) with the expected code.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { createKeytarStore } from '../../core/vault/keytar-store';
 import { requireSecretService } from '../support/keychain';
 import { describeWithVectors, readVectorJson } from '../support/vectors';
 import { bundleCli, cliSandbox, runCli } from './support/cli-process';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { useAppSession } from '../support/app-session';
 import { repoRoot } from '../support/vectors';
 

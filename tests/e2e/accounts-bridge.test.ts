@@ -8,9 +8,9 @@
 import { request } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
-import { parseOtpauthUri } from '../../electron/core/otp';
-import { createKeytarStore, openVault } from '../../electron/core/vault';
+import { fixedClock } from '../../core/clock';
+import { parseOtpauthUri } from '../../core/otp/index';
+import { createKeytarStore, openVault } from '../../core/vault/index';
 import { launchBrowser, openApp } from '../support/browser';
 import { startTestBridge, type TestBridge } from '../support/bridge';
 

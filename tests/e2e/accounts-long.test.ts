@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { launchBrowser, openApp, screenshot, type AppPage } from '../support/browser';
 import { startTestBridge, type TestBridge } from '../support/bridge';
 

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { useAppSession } from '../support/app-session';
 import { screenshot, type OpenAppOptions } from '../support/browser';
 import { referenceTotp } from '../support/reference-otp';

@@ -4,8 +4,8 @@
  * appear as a banner with one repair button each; repairing updates the list.
  */
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
-import { createKeytarStore } from '../../electron/core/vault';
+import { fixedClock } from '../../core/clock';
+import { createKeytarStore } from '../../core/vault/index';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
 import { referenceTotp } from '../support/reference-otp';

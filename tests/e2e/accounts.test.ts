@@ -6,7 +6,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { invokeChannel } from '../../electron/handlers';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../core/clock';
 import { launchBrowser, openApp, screenshot } from '../support/browser';
 import { startTestBridge, type TestBridge } from '../support/bridge';
 import { referenceTotp } from '../support/reference-otp';

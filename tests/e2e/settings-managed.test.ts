@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../electron/core/policy';
+import { loadPolicy } from '../../core/policy';
 import type { UpdateCheckResult } from '../../common/ipc/contract';
 import { useAppSession, type AppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';

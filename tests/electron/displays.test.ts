@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { desktopCapturer, FakeFrame, FakeSession, screen } from './fake-electron';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { CaptureRound, installDisplayMediaHandler } from '../../electron/display-media';
 import { inDisplayOrder } from '../../electron/displays';
 import { electronPlatform } from '../../electron/platform';

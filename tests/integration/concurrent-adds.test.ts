@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openVault } from '../../electron/core/vault/vault';
+import { openVault } from '../../core/vault/vault';
 import { requireSecretService } from '../support/keychain';
 import { runCli } from '../cli/support/cli-process';
 import { useCliSandbox } from '../cli/support/cli-session';

@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../electron/core/vault/keychain-errors';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
+import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../core/vault/keychain-errors';
+import { createKeytarStore } from '../../core/vault/keytar-store';
 import { requireSecretService } from '../support/keychain';
 import { bundleCli, cliSandbox, runCli } from '../cli/support/cli-process';
 

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync,
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, processAlive, withLock } from '../../electron/core/lock';
-import { fixedClock } from '../../electron/core/clock';
+import { acquireLock, processAlive, withLock } from '../../core/lock';
+import { fixedClock } from '../../core/clock';
 import { AuthdeskError } from '../../common/errors';
 
 let dir: string;

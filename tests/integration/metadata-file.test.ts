@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vaultFiles } from '../../electron/core/paths';
-import { readMetadata, recoverFromBackup, writeMetadata } from '../../electron/core/vault/metadata-file';
-import { emptyDocument, type VaultDocument } from '../../electron/core/vault/metadata-schema';
+import { vaultFiles } from '../../core/paths';
+import { readMetadata, recoverFromBackup, writeMetadata } from '../../core/vault/metadata-file';
+import { emptyDocument, type VaultDocument } from '../../core/vault/metadata-schema';
 import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 

@@ -5,7 +5,7 @@
  * suite can check that two services never see each other's items.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SecretStore } from '../../electron/core/vault/types';
+import type { SecretStore } from '../../core/vault/types';
 import { AuthdeskError } from '../../common/errors';
 import { uniqueServiceName } from '../support/keychain';
 

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../electron/core/policy';
-import { runSelfTest } from '../../electron/core/self-test';
-import { createKeytarStore } from '../../electron/core/vault';
-import type { SecretStore } from '../../electron/core/vault/types';
+import { loadPolicy } from '../../core/policy';
+import { runSelfTest } from '../../core/self-test';
+import { createKeytarStore } from '../../core/vault/index';
+import type { SecretStore } from '../../core/vault/types';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 import { repoRoot } from '../support/vectors';
 

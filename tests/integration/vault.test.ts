@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openVault } from '../../electron/core/vault/vault';
-import { createKeytarStore } from '../../electron/core/vault/keytar-store';
-import type { SecretStore, Vault } from '../../electron/core/vault/types';
+import { openVault } from '../../core/vault/vault';
+import { createKeytarStore } from '../../core/vault/keytar-store';
+import type { SecretStore, Vault } from '../../core/vault/types';
 import type { AccountDraft } from '../../common/otp/types';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../core/clock';
 import { AuthdeskError } from '../../common/errors';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 

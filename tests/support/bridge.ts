@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock, type Clock } from '../../electron/core/clock';
-import { createKeytarStore } from '../../electron/core/vault';
+import { fixedClock, type Clock } from '../../core/clock';
+import { createKeytarStore } from '../../core/vault/index';
 import type { Channel, InputOf, ResultOf } from '../../common/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';

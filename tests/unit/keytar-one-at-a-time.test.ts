@@ -5,7 +5,7 @@
  * behaviour against the real keychain is tested in tests/integration.
  */
 import { expect, it } from 'vitest';
-import { createKeytarStore, type KeytarApi } from '../../electron/core/vault/keytar-store';
+import { createKeytarStore, type KeytarApi } from '../../core/vault/keytar-store';
 
 it('runs keychain calls one at a time, across stores, even when one fails', async () => {
   let inFlight = 0;

@@ -1,7 +1,7 @@
 /** dataDir must be the folder Electron's app.getPath('userData') gives for "Authdesk", so the app and the CLI share files. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, dataDir, keychainService, vaultFiles } from '../../electron/core/paths';
+import { APP_ID, dataDir, keychainService, vaultFiles } from '../../core/paths';
 
 describe('dataDir', () => {
   it('lets AUTHDESK_DATA_DIR win on every platform (made absolute)', () => {

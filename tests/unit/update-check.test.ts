@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkForUpdate, compareVersions, RELEASE_FEED } from '../../electron/core/update-check';
+import { checkForUpdate, compareVersions, RELEASE_FEED } from '../../core/update-check';
 
 let server: Server;
 let base: string;

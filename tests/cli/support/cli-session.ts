@@ -4,7 +4,7 @@
  * keychain item of that service deleted and the folder removed.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createKeytarStore } from '../../../electron/core/vault/keytar-store';
+import { createKeytarStore } from '../../../core/vault/keytar-store';
 import { bundleCli, cliSandbox, runCli, type CliResult } from './cli-process';
 
 export function useCliSandbox(prefix: string) {

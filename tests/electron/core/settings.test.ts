@@ -8,7 +8,7 @@ import {
   PORTAL_PRESETS,
   sanitize,
   SETTINGS_FILE,
-} from '../../../electron/core/settings';
+} from '../../../core/settings';
 
 /** What get()/set() return without a policy: the stored settings, nothing managed. */
 const view = (settings: object) => ({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchFileChanges, type FileWatch } from '../../../electron/core/watch';
+import { watchFileChanges, type FileWatch } from '../../../core/watch';
 
 let dir: string;
 let file: string;

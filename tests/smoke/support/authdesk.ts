@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { createKeytarStore } from '../../../electron/core/vault/keytar-store';
+import { createKeytarStore } from '../../../core/vault/keytar-store';
 import { uniqueServiceName } from '../../support/keychain';
 import { repoRoot } from '../../support/vectors';
 import { smokeTarget, type SmokeTarget } from './target';

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../../electron/core/clock';
-import type { LoadedPolicy } from '../../../electron/core/policy';
-import { openSettingsStore } from '../../../electron/core/settings';
-import { createKeytarStore, openVault } from '../../../electron/core/vault';
+import { fixedClock } from '../../../core/clock';
+import type { LoadedPolicy } from '../../../core/policy';
+import { openSettingsStore } from '../../../core/settings';
+import { createKeytarStore, openVault } from '../../../core/vault/index';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/handlers/app-info';
 import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';

@@ -4,7 +4,7 @@
  * is searched for every secret in every spelling a leak could take.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeBase32, secretBytes } from '../../../electron/core/otp';
+import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../electron/core/clock';
-import type { AccountDraft } from '../../../electron/core/otp';
+import { fixedClock } from '../../../core/clock';
+import type { AccountDraft } from '../../../core/otp/index';
 import { PENDING_MAX, PENDING_TTL_MS, PendingDrafts } from '../../../electron/handlers/pending-drafts';
 
 const draft = (name: string): AccountDraft => ({

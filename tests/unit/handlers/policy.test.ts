@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../../electron/core/policy';
-import { checkForUpdate } from '../../../electron/core/update-check';
+import { loadPolicy } from '../../../core/policy';
+import { checkForUpdate } from '../../../core/update-check';
 import { realHandlers } from './harness';
 
 let server: Server;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthdeskError } from '../../../common/errors';
-import type { Vault } from '../../../electron/core/vault';
+import type { Vault } from '../../../core/vault/index';
 import { retryingVault } from '../../../electron/handlers';
 import { realHandlers } from './harness';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { generateSync } from 'otplib';
 import { createGuardrails } from '@otplib/core';
 import { describe, expect, it } from 'vitest';
-import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
-import { clearKeyCache } from '../../../electron/core/otp/key-cache';
+import { codeWindow, generateCode, hotpCode } from '../../../core/otp/index';
+import { clearKeyCache } from '../../../core/otp/key-cache';
 import type { OtpParams } from '../../../common/otp/types';
 import { algorithmArb, caught, secretArb } from './support';
 

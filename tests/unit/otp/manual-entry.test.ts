@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromManualEntry, parseOtpauthUri } from '../../../electron/core/otp';
-import type { ManualEntryInput } from '../../../electron/core/otp';
+import { draftFromManualEntry, parseOtpauthUri } from '../../../core/otp/index';
+import type { ManualEntryInput } from '../../../core/otp/index';
 import { caught } from './support';
 
 const entry = (more: Partial<ManualEntryInput> = {}): ManualEntryInput => ({

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuthdeskError } from '../../../common/errors';
-import { draftFromManualEntry, parseOtpauthUri } from '../../../electron/core/otp';
+import { draftFromManualEntry, parseOtpauthUri } from '../../../core/otp/index';
 import { secretArb } from './support';
 
 /** Ways to break a link around a valid key. */

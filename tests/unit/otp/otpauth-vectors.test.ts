@@ -1,7 +1,7 @@
 /** Every case of the shared otpauth_uri_cases.json: valid links parse to the expected entry and code, invalid ones fail with the mapped code. */
 import { expect, it } from 'vitest';
 import type { ErrorCode } from '../../../common/errors';
-import { generateCode, hotpCode, parseOtpauthUri } from '../../../electron/core/otp';
+import { generateCode, hotpCode, parseOtpauthUri } from '../../../core/otp/index';
 import { describeWithVectors, hasVectors, readVectorJson } from '../../support/vectors';
 import { caught } from './support';
 

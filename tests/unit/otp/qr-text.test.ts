@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountPreview, describeQrText, sameAccount } from '../../../electron/core/otp';
-import type { AccountDraft } from '../../../electron/core/otp';
+import { accountPreview, describeQrText, sameAccount } from '../../../core/otp/index';
+import type { AccountDraft } from '../../../core/otp/index';
 import { caught } from './support';
 
 describe('describeQrText', () => {

@@ -1,7 +1,7 @@
 /** The RFC rows from our own fixture file: runs with or without ../shared/vectors. */
 import { describe, expect, it } from 'vitest';
-import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
-import { truncatedValue } from '../../../electron/core/otp/codes';
+import { codeWindow, generateCode, hotpCode } from '../../../core/otp/index';
+import { truncatedValue } from '../../../core/otp/codes';
 import type { Algorithm } from '../../../common/otp/types';
 import { RFC4226_ROWS, RFC4226_SECRET, RFC6238_ROWS, RFC6238_SECRETS } from './rfc-fixtures';
 

@@ -1,7 +1,7 @@
 /** RFC 4226 / RFC 6238 rows from the shared vectors file, one test per row. */
 import { expect, it } from 'vitest';
-import { codeWindow, generateCode, hotpCode } from '../../../electron/core/otp';
-import { truncatedValue } from '../../../electron/core/otp/codes';
+import { codeWindow, generateCode, hotpCode } from '../../../core/otp/index';
+import { truncatedValue } from '../../../core/otp/codes';
 import type { Algorithm, OtpParams } from '../../../common/otp/types';
 import { describeWithVectors, hasVectors, readVectorJson } from '../../support/vectors';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SECRET_BYTES, encodeBase32, normalizeSecret, secretBytes } from '../../../electron/core/otp/secret';
+import { MAX_SECRET_BYTES, encodeBase32, normalizeSecret, secretBytes } from '../../../core/otp/secret';
 import { caught, secretArb } from './support';
 
 describe('normalizeSecret', () => {

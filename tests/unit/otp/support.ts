@@ -1,7 +1,7 @@
 /** Helpers shared by the otp tests. */
 import fc from 'fast-check';
 import { AuthdeskError } from '../../../common/errors';
-import { encodeBase32 } from '../../../electron/core/otp/secret';
+import { encodeBase32 } from '../../../core/otp/secret';
 import type { AccountDraft, Algorithm } from '../../../common/otp/types';
 
 /** The AuthdeskError `fn` throws; fails the test if it throws nothing or something else. */

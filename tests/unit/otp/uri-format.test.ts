@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatOtpauthUri, parseOtpauthUri } from '../../../electron/core/otp';
+import { formatOtpauthUri, parseOtpauthUri } from '../../../core/otp/index';
 import { draftArb } from './support';
 
 describe('formatOtpauthUri', () => {

@@ -1,6 +1,6 @@
 /** Our own parsing rules beyond the shared vectors (which otpauth-vectors.test.ts runs). */
 import { describe, expect, it } from 'vitest';
-import { encodeBase32, parseOtpauthUri } from '../../../electron/core/otp';
+import { encodeBase32, parseOtpauthUri } from '../../../core/otp/index';
 import { caught } from './support';
 
 const KEY = 'JBSWY3DPEHPK3PXP';

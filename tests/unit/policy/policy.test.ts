@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthdeskError } from '../../../common/errors';
-import { effectivePolicy, loadPolicy, policyFile } from '../../../electron/core/policy';
-import { assertPolicyAllows, policyForbids } from '../../../electron/core/policy-rules';
-import { openSettingsStore } from '../../../electron/core/settings';
+import { effectivePolicy, loadPolicy, policyFile } from '../../../core/policy';
+import { assertPolicyAllows, policyForbids } from '../../../core/policy-rules';
+import { openSettingsStore } from '../../../core/settings';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), 'authdesk-policy-'))));

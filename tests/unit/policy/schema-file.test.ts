@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { policySchema } from '../../../electron/core/policy';
+import { policySchema } from '../../../core/policy';
 import { POLICY_SCHEMA_FILE, policyJsonSchemaText } from '../../../scripts/policy-schema';
 
 describe('docs/policy.schema.json', () => {

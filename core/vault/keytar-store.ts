@@ -9,7 +9,7 @@
  * the Electron main bundle is CommonJS, where import.meta is empty, while
  * import() of a CommonJS package works the same from both bundle formats.
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { SecretStore } from './types';
 import { KEYTAR_MISSING_MESSAGE, keychainError } from './keychain-errors';
 

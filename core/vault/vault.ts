@@ -13,9 +13,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { codeWindow, hotpCode } from '../otp';
-import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../../common/otp/types';
-import { AuthdeskError } from '../../../common/errors';
+import { codeWindow, hotpCode } from '../otp/index';
+import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
 import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';

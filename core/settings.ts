@@ -11,9 +11,9 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo, Language, ManagedSetting, Settings, SettingsView } from '../../common/ipc/contract';
+import type { AppInfo, Language, ManagedSetting, Settings, SettingsView } from '../common/ipc/contract';
 import { writeFileAtomic } from './atomic-file';
-import { AuthdeskError } from '../../common/errors';
+import { AuthdeskError } from '../common/errors';
 import { NO_POLICY, type LoadedPolicy } from './policy';
 
 /**

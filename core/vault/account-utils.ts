@@ -1,6 +1,6 @@
 /** Small pure helpers over account metadata, shared by the vault and the CLI. */
-import { sameAccount } from '../otp';
-import type { AccountDraft, AccountMeta } from '../../../common/otp/types';
+import { sameAccount } from '../otp/index';
+import type { AccountDraft, AccountMeta } from '../../common/otp/types';
 
 /** "Issuer (name)", or whichever part exists: how people recognise an account. */
 export function accountLabel(a: { issuer: string; name: string }): string {

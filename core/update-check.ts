@@ -7,8 +7,8 @@
  *
  * Never throws: every failure is a { status: 'failed' } with a sentence.
  */
-import type { UpdateCheckResult } from '../../common/ipc/contract';
-import pkg from '../../package.json' with { type: 'json' };
+import type { UpdateCheckResult } from '../common/ipc/contract';
+import pkg from '../package.json' with { type: 'json' };
 
 export const RELEASE_FEED = {
   releasesApi: pkg.authdesk.releasesApi,

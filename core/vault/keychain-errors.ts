@@ -4,7 +4,7 @@
  * Service / Keychain / Credential Manager can be *absent or closed* and call
  * everything else a failed operation.
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'No Secret Service is running: install and start gnome-keyring (or KWallet) — see the README, Troubleshooting.';

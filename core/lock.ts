@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
 import os from 'node:os';
-import { AuthdeskError } from '../../common/errors';
+import { AuthdeskError } from '../common/errors';
 import { systemClock, type Clock } from './clock';
 
 export interface LockOptions {

@@ -9,12 +9,12 @@
  */
 import { createGuardrails, type OTPHooks } from '@otplib/core';
 import { generateSync } from '@otplib/hotp';
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import { nodeHmac } from './node-hmac';
 import { STEAM, checkCounter, checkDigits, checkPeriod, DEFAULTS } from './params';
 import { keyEntry, recallCode, rememberCode } from './key-cache';
 import { MAX_SECRET_BYTES } from './secret';
-import type { Algorithm, CodeResult, OtpParams } from '../../../common/otp/types';
+import type { Algorithm, CodeResult, OtpParams } from '../../common/otp/types';
 
 // otplib refuses keys under 16 bytes by default; real keys are often 10, and
 // imported ones as short as 6. Our own limits (secret.ts) apply instead.

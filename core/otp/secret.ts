@@ -3,7 +3,7 @@
  * or hyphens, `=`-padded) turned into the one form we store: upper-case
  * RFC 4648 base32 without padding. No message here ever quotes the secret.
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

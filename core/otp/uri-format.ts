@@ -5,7 +5,7 @@
  * is written explicitly so no app's differing default can change a code.
  */
 import { formatLabel } from './label';
-import type { AccountDraft } from '../../../common/otp/types';
+import type { AccountDraft } from '../../common/otp/types';
 
 export function formatOtpauthUri(draft: AccountDraft): string {
   const params: [string, string][] = [['secret', draft.secret]];

@@ -3,8 +3,8 @@
  * an orphan keychain item becomes a "Recovered account" the user can rename,
  * and only a metadata entry whose secret is truly gone may be forgotten.
  */
-import type { AccountMeta } from '../../../common/otp/types';
-import type { VaultProblem } from '../../../common/ipc/contract';
+import type { AccountMeta } from '../../common/otp/types';
+import type { VaultProblem } from '../../common/ipc/contract';
 import { accountLabel } from './account-utils';
 
 export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {

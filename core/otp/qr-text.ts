@@ -4,7 +4,7 @@
  * user knows the scan worked but picked up the wrong code.
  */
 import { parseOtpauthUri } from './uri-parse';
-import type { AccountDraft } from '../../../common/otp/types';
+import type { AccountDraft } from '../../common/otp/types';
 
 export type NotOtpKind = 'web-link' | 'wifi' | 'text' | 'migration';
 

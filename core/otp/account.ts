@@ -1,6 +1,6 @@
 /** Small questions the vault and the enrollment preview ask about drafts. */
 import { normalizeSecret } from './secret';
-import type { AccountDraft, AccountPreview } from '../../../common/otp/types';
+import type { AccountDraft, AccountPreview } from '../../common/otp/types';
 
 /** What the renderer may see of a draft: built field by field, so nothing unexpected (the secret) rides along. */
 export function accountPreview(draft: AccountDraft): AccountPreview {

@@ -11,7 +11,7 @@
  * hot path of a refresh, and per-call strings showed up as GC time.
  */
 import { secretBytes } from './secret';
-import type { Algorithm, OtpType } from '../../../common/otp/types';
+import type { Algorithm, OtpType } from '../../common/otp/types';
 
 /** What a code depends on besides the key. */
 export interface CodeInputs {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { tempPrefix, writeFileAtomic } from '../atomic-file';
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import type { vaultFiles } from '../paths';
 import {
   claimedVersion,

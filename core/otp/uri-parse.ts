@@ -10,11 +10,11 @@
  *  - unknown parameters (image, codeDisplay, ...) are ignored. We do not keep
  *    `image`: showing it would mean fetching a URL someone else chose.
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import { splitLabel } from './label';
 import { DEFAULTS, STEAM, quote, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType } from './params';
 import { normalizeSecret } from './secret';
-import type { AccountDraft, OtpType } from '../../../common/otp/types';
+import type { AccountDraft, OtpType } from '../../common/otp/types';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 

@@ -3,7 +3,7 @@
  * acting: `assertPolicyAllows(policy, 'plain-text-export')`. The refusal names
  * the rule and the file, so a person knows it is deliberate and whom to ask.
  */
-import { AuthdeskError } from '../../common/errors';
+import { AuthdeskError } from '../common/errors';
 import type { LoadedPolicy } from './policy';
 
 export type PolicyAction = 'plain-text-export' | 'unencrypted-backup' | 'update-check';

@@ -3,10 +3,10 @@
  * and errors as a scanned link (the contract's zod schema checks shapes in
  * main; this checks meaning, and also serves the CLI, which has no schema).
  */
-import { AuthdeskError } from '../../../common/errors';
+import { AuthdeskError } from '../../common/errors';
 import { DEFAULTS, STEAM, checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseType } from './params';
 import { normalizeSecret } from './secret';
-import type { AccountDraft, Algorithm, OtpType } from '../../../common/otp/types';
+import type { AccountDraft, Algorithm, OtpType } from '../../common/otp/types';
 
 export interface ManualEntryInput {
   issuer: string;

@@ -5,8 +5,8 @@
  * the key: a mangled link can put key material into any parameter, so the
  * link parser passes the raw `secret` along to be kept out of messages.
  */
-import { AuthdeskError } from '../../../common/errors';
-import type { Algorithm, OtpType } from '../../../common/otp/types';
+import { AuthdeskError } from '../../common/errors';
+import type { Algorithm, OtpType } from '../../common/otp/types';
 
 export const DEFAULTS = { algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
 /** Steam Guard codes are always 5 characters, SHA1, 30 s, whatever a link says. */

@@ -3,8 +3,8 @@
  * file; each secret lives in one OS-keychain item (service = app id,
  * account = the account's id) behind `SecretStore`.
  */
-import type { AccountDraft, AccountMeta, CodeResult } from '../../../common/otp/types';
-import type { VaultProblem } from '../../../common/ipc/contract';
+import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
+import type { VaultProblem } from '../../common/ipc/contract';
 
 /** The keychain, reduced to what the vault needs. Every backend passes tests/integration/secret-store-conformance. */
 export interface SecretStore {

@@ -3,7 +3,7 @@
  * Validated on every read, because people and other tools edit files.
  */
 import { z } from 'zod';
-import type { AccountMeta } from '../../../common/otp/types';
+import type { AccountMeta } from '../../common/otp/types';
 
 export const VAULT_FORMAT = 'authdesk-vault';
 export const VAULT_VERSION = 1;
