@@ -11,9 +11,18 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo, Language, ManagedSetting, Settings, SettingsView } from '../common/ipc/contract';
-import { writeFileAtomic } from './atomic-file';
+import type { AppInfo } from '../common/app-info';
 import { AuthdeskError } from '../common/errors';
+import {
+  DEFAULT_SETTINGS,
+  EDUCLOUD_PORTAL_URL,
+  isAbsoluteFolder,
+  sanitizeSettings,
+  type ManagedSetting,
+  type Settings,
+  type SettingsView,
+} from '../common/settings';
+import { writeFileAtomic } from './atomic-file';
 import { NO_POLICY, type LoadedPolicy } from './policy';
 
 /**
@@ -22,17 +31,11 @@ import { NO_POLICY, type LoadedPolicy } from './policy';
  * can pick "Other" and enter any https:// address, stored in settings.portalUrl.
  */
 export const PORTAL_PRESETS: AppInfo['portalPresets'] = [
-  { id: 'educloud', name: 'Educloud (UiO)', url: 'https://selfservice.educloud.no/' },
+  { id: 'educloud', name: 'Educloud (UiO)', url: EDUCLOUD_PORTAL_URL },
   { id: 'other', name: 'Other (enter URL)', url: '' },
 ];
 
-export const DEFAULT_SETTINGS: Settings = {
-  contentProtection: true,
-  language: null,
-  portalUrl: PORTAL_PRESETS[0]!.url,
-  updateCheck: false,
-  backupFolder: null,
-};
+export { DEFAULT_SETTINGS };
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -59,7 +62,7 @@ export function openSettingsStore(dataDir: string, policy: LoadedPolicy = NO_POL
         'bad-input',
         'The backup folder must be a full path (like /home/me/backups or D:\\Backups).',
       );
-    const next = sanitize({ ...(await readSettings(file)), ...patch });
+    const next = sanitizeSettings({ ...(await readSettings(file)), ...patch });
     await mkdir(dataDir, { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     const view = withPolicy(next, fixed, policy);
@@ -89,23 +92,10 @@ async function readSettings(file: string): Promise<Settings> {
     return { ...DEFAULT_SETTINGS };
   }
   try {
-    return sanitize(JSON.parse(text) as unknown);
+    return sanitizeSettings(JSON.parse(text) as unknown);
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-}
-
-/** Keeps each valid field, replaces each invalid one with its default. */
-export function sanitize(raw: unknown): Settings {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return {
-    contentProtection:
-      typeof r.contentProtection === 'boolean' ? r.contentProtection : DEFAULT_SETTINGS.contentProtection,
-    language: r.language === 'en' || r.language === 'nb' ? (r.language as Language) : null,
-    portalUrl: isHttpsUrl(r.portalUrl) ? r.portalUrl : DEFAULT_SETTINGS.portalUrl,
-    updateCheck: typeof r.updateCheck === 'boolean' ? r.updateCheck : DEFAULT_SETTINGS.updateCheck,
-    backupFolder: isAbsoluteFolder(r.backupFolder) ? r.backupFolder : DEFAULT_SETTINGS.backupFolder,
-  };
 }
 
 type Fixed = Partial<Pick<Settings, ManagedSetting>>;
@@ -153,22 +143,4 @@ function withPolicy(stored: Settings, fixed: Fixed, loaded: LoadedPolicy): Setti
       requireAppLock: loaded.policy.requireAppLock === true,
     },
   };
-}
-
-function isAbsoluteFolder(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length > 0 &&
-    value.length <= 4096 &&
-    (path.posix.isAbsolute(value) || path.win32.isAbsolute(value))
-  );
-}
-
-function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 2048) return false;
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

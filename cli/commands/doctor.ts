@@ -8,7 +8,7 @@ import path from 'node:path';
 import { toErrorValue } from '../../common/errors';
 import { dataDir, keychainService, vaultFiles } from '../../core/paths';
 import { createKeytarStore } from '../../core/vault/keytar-store';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
 import type { Command } from '../command';
 import { printJson } from '../format';
 

@@ -10,6 +10,24 @@
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
+import type { AppInfo, DisplayInfo } from '../app-info';
+import {
+  settingsPatchSchema,
+  type Language,
+  type ManagedSetting,
+  type PolicyView,
+  type Settings,
+  type SettingsView,
+} from '../settings';
+import type { VaultProblem } from '../vault-problems';
+
+export type { AppInfo, DisplayInfo, Language, ManagedSetting, PolicyView, Settings, SettingsView, VaultProblem };
+
+export type UpdateCheckResult =
+  | { status: 'newer'; current: string; latest: string; downloadUrl: string }
+  | { status: 'current'; current: string; latest: string }
+  | { status: 'off'; reason: 'setting' | 'policy' }
+  | { status: 'failed'; message: string };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -37,76 +55,11 @@ export const manualEntrySchema = z
   .strict();
 export type ManualEntry = z.input<typeof manualEntrySchema>;
 
-export type Language = 'en' | 'nb';
-
-export interface Settings {
-  /** Hide the window from screen capture and screen sharing (on by default). */
-  contentProtection: boolean;
-  /** null follows the OS language. */
-  language: Language | null;
-  /** The self-service portal the guided set-up opens (https only). */
-  portalUrl: string;
-  /** Opt-in: look for a newer release at start (off by default; see SettingsView for policy). */
-  updateCheck: boolean;
-  /** Where backups go (absolute path); null asks each time. */
-  backupFolder: string | null;
-}
-
-export interface VaultProblem {
-  kind: 'orphan-secret' | 'missing-secret';
-  /** The account id (keychain item account name). */
-  id: string;
-  /** What a person recognises: issuer/name if known, else the id. */
-  label: string;
-}
-
 export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
   | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
   /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
   | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
-
-export interface AppInfo {
-  version: string;
-  /** The git commit the build was made from ('unknown' outside git). */
-  commit: string;
-  platform: 'linux' | 'darwin' | 'win32' | 'web';
-  /** Linux Wayland sessions capture through the portal picker, not silently. */
-  waylandSession: boolean;
-  portalPresets: { id: string; name: string; url: string }[];
-}
-
-/** One display as the OS lays it out; bounds are logical (DIP) units, as stitchDisplays expects. */
-export interface DisplayInfo {
-  id: string;
-  bounds: { x: number; y: number; width: number; height: number };
-  scaleFactor: number;
-}
-
-// ---- Issue 11 (managed deployment, updates): kept together so the move to common/ merges simply ----
-/** Settings an admin policy file can fix (docs/policy.schema.json); settings.set refuses to change them. */
-export type ManagedSetting = 'language' | 'portalUrl' | 'backupFolder' | 'updateCheck';
-/** The machine's policy as the UI needs it: where it came from, what is wrong with it, what it demands. */
-export interface PolicyView {
-  /** The policy file in force, or null when there is none. */
-  file: string | null;
-  /** One sentence per fault in that file (shown to the user). */
-  problems: string[];
-  forbidPlainTextExport: boolean;
-  requireEncryptedBackups: boolean;
-  requireAppLock: boolean;
-}
-/** What settings.get/set return: the effective settings, and which of them the policy fixes. */
-export interface SettingsView extends Settings {
-  managed: ManagedSetting[];
-  policy: PolicyView;
-}
-export type UpdateCheckResult =
-  | { status: 'newer'; current: string; latest: string; downloadUrl: string }
-  | { status: 'current'; current: string; latest: string }
-  | { status: 'off'; reason: 'setting' | 'policy' }
-  | { status: 'failed'; message: string };
-// ---- end of issue 11 ----
 
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
@@ -137,20 +90,7 @@ export const contract = {
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
   'settings.get': channel<SettingsView>()(none),
-  'settings.set': channel<SettingsView>()(
-    z
-      .object({
-        contentProtection: z.boolean().optional(),
-        language: z.enum(['en', 'nb']).nullable().optional(),
-        portalUrl: z
-          .url({ protocol: /^https$/ })
-          .max(2048)
-          .optional(),
-        updateCheck: z.boolean().optional(),
-        backupFolder: z.string().min(1).max(4096).nullable().optional(),
-      })
-      .strict(),
-  ),
+  'settings.set': channel<SettingsView>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
   /** Opens an https: link in the default browser. */
@@ -160,7 +100,7 @@ export const contract = {
   'app.comeBack': channel<void>()(none),
   /** Every display, in the order main hands out screen captures within one round. */
   'app.displays': channel<DisplayInfo[]>()(none),
-  /** Issue 11: asks the release feed for a newer version (only when settings.updateCheck is on). */
+  /** Asks the release feed for a newer version (only when settings.updateCheck is on and no policy forbids it). */
   'app.checkUpdate': channel<UpdateCheckResult>()(none),
 } as const;
 

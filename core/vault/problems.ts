@@ -4,7 +4,7 @@
  * and only a metadata entry whose secret is truly gone may be forgotten.
  */
 import type { AccountMeta } from '../../common/otp/types';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
 import { accountLabel } from './account-utils';
 
 export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {

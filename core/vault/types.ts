@@ -4,7 +4,7 @@
  * account = the account's id) behind `SecretStore`.
  */
 import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
 
 /** The keychain, reduced to what the vault needs. Every backend passes tests/integration/secret-store-conformance. */
 export interface SecretStore {

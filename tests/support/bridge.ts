@@ -20,14 +20,7 @@ import { requireSecretService, uniqueServiceName } from './keychain';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 const distIndex = path.join(repoRoot, 'dist/renderer/index.html');
-const sources = [
-  'renderer',
-  'electron/ipc/contract.ts',
-  'electron/core/otp/types.ts',
-  'electron/core/errors.ts',
-  'vite.config.ts',
-  'package.json',
-];
+const sources = ['renderer', 'common', 'vite.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   const stat = statSync(p);

@@ -2,13 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  openSettingsStore,
-  PORTAL_PRESETS,
-  sanitize,
-  SETTINGS_FILE,
-} from '../../../core/settings';
+import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../common/settings';
+import { openSettingsStore, PORTAL_PRESETS, SETTINGS_FILE } from '../../../core/settings';
 
 /** What get()/set() return without a policy: the stored settings, nothing managed. */
 const view = (settings: object) => ({
@@ -97,10 +92,12 @@ describe('the settings store', () => {
     );
   });
 
-  it('sanitize refuses non-https portals and junk', () => {
-    expect(sanitize(null)).toEqual(DEFAULT_SETTINGS);
-    expect(sanitize({ portalUrl: 'javascript:alert(1)' }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
-    expect(sanitize({ portalUrl: 'https://x.example/' + 'a'.repeat(3000) }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
-    expect(sanitize({ contentProtection: 'no' }).contentProtection).toBe(true);
+  it('sanitizeSettings refuses non-https portals and junk', () => {
+    expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings({ portalUrl: 'javascript:alert(1)' }).portalUrl).toBe(DEFAULT_SETTINGS.portalUrl);
+    expect(sanitizeSettings({ portalUrl: 'https://x.example/' + 'a'.repeat(3000) }).portalUrl).toBe(
+      DEFAULT_SETTINGS.portalUrl,
+    );
+    expect(sanitizeSettings({ contentProtection: 'no' }).contentProtection).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_TTL_MS } from '../../../electron/handlers/pending-drafts';
 import { realHandlers } from './harness';
@@ -132,7 +133,7 @@ describe('adding directly', () => {
 describe('settings and app', () => {
   it('settings.set returns and persists the whole settings', async () => {
     expect(await h.ok('settings.set', { language: 'nb', portalUrl: 'https://example.org/otp' })).toEqual({
-      contentProtection: true,
+      ...DEFAULT_SETTINGS,
       language: 'nb',
       portalUrl: 'https://example.org/otp',
       updateCheck: false,
