@@ -15,3 +15,10 @@ export interface DisplayInfo {
   bounds: { x: number; y: number; width: number; height: number };
   scaleFactor: number;
 }
+
+/** What the opt-in check for a newer release found. */
+export type UpdateCheckResult =
+  | { status: 'newer'; current: string; latest: string; downloadUrl: string }
+  | { status: 'current'; current: string; latest: string }
+  | { status: 'off'; reason: 'setting' | 'policy' }
+  | { status: 'failed'; message: string };

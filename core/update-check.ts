@@ -7,7 +7,7 @@
  *
  * Never throws: every failure is a { status: 'failed' } with a sentence.
  */
-import type { UpdateCheckResult } from '../common/ipc/contract';
+import type { UpdateCheckResult } from '../common/app-info';
 import pkg from '../package.json' with { type: 'json' };
 
 export const RELEASE_FEED = {

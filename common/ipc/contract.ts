@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
-import type { AppInfo, DisplayInfo } from '../app-info';
+import type { AppInfo, DisplayInfo, UpdateCheckResult } from '../app-info';
 import {
   settingsPatchSchema,
   type Language,
@@ -21,13 +21,17 @@ import {
 } from '../settings';
 import type { VaultProblem } from '../vault-problems';
 
-export type { AppInfo, DisplayInfo, Language, ManagedSetting, PolicyView, Settings, SettingsView, VaultProblem };
-
-export type UpdateCheckResult =
-  | { status: 'newer'; current: string; latest: string; downloadUrl: string }
-  | { status: 'current'; current: string; latest: string }
-  | { status: 'off'; reason: 'setting' | 'policy' }
-  | { status: 'failed'; message: string };
+export type {
+  AppInfo,
+  DisplayInfo,
+  UpdateCheckResult,
+  Language,
+  ManagedSetting,
+  PolicyView,
+  Settings,
+  SettingsView,
+  VaultProblem,
+};
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =

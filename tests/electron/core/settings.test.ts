@@ -26,6 +26,7 @@ describe('the settings store', () => {
   it('starts from the defaults: content protection on, OS language, the Educloud portal', async () => {
     expect(await openSettingsStore(dir).get()).toEqual(
       view({
+        ...DEFAULT_SETTINGS,
         contentProtection: true,
         language: null,
         portalUrl: 'https://selfservice.educloud.no/',
@@ -63,6 +64,7 @@ describe('the settings store', () => {
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE]);
     expect(await store.get()).toEqual(
       view({
+        ...DEFAULT_SETTINGS,
         contentProtection: false,
         language: 'en',
         portalUrl: 'https://example.org/otp',
