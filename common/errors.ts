@@ -37,7 +37,9 @@ export type ErrorCode =
   // transport
   | 'bad-input'
   | 'forbidden'
-  | 'internal';
+  | 'internal'
+  // admin policy (issue 11): a setting or action the machine's policy file fixes
+  | 'managed-by-policy';
 
 export class AuthdeskError extends Error {
   readonly code: ErrorCode;

@@ -19,6 +19,11 @@ export type AppLockKind = (typeof APP_LOCK_KINDS)[number];
 /** Educloud (UiO) is the first portal Authdesk is built for; any https portal can be set instead. */
 export const EDUCLOUD_PORTAL_URL = 'https://selfservice.educloud.no/';
 
+/** A full path on any OS the app runs on (checked without node:path: common/ runs in the renderer too). */
+export function isAbsoluteFolder(value: string): boolean {
+  return value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\');
+}
+
 export const settingsFields = {
   /** Hide the window from screen capture and screen sharing. */
   contentProtection: z.boolean(),
@@ -47,6 +52,10 @@ export const settingsFields = {
   clockCheck: z.boolean(),
   /** Shift codes by the measured clock offset (shown in the UI while on). */
   applyClockOffset: z.boolean(),
+  /** Opt-in: look for a newer release at start (off by default; an admin policy can forbid it). */
+  updateCheck: z.boolean(),
+  /** Where backups go (an absolute path); null asks each time. */
+  backupFolder: z.string().min(1).max(4096).refine(isAbsoluteFolder, 'must be a full path').nullable(),
 };
 
 export const settingsSchema = z.object(settingsFields);
@@ -72,6 +81,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 5,
   clockCheck: true,
   applyClockOffset: false,
+  updateCheck: false,
+  backupFolder: null,
 };
 
 /** Keeps each valid field, replaces each missing or invalid one with its default (a hand-edited file never stops the app). */
@@ -83,4 +94,24 @@ export function sanitizeSettings(raw: unknown): Settings {
     out[key] = parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof Settings];
   }
   return out as Settings;
+}
+
+/** Settings an admin policy file can fix (docs/policy.schema.json); settings.set refuses to change them. */
+export type ManagedSetting = 'language' | 'portalUrl' | 'backupFolder' | 'updateCheck';
+
+/** The machine's policy as the UI needs it: where it came from, what is wrong with it, what it demands. */
+export interface PolicyView {
+  /** The policy file in force, or null when there is none. */
+  file: string | null;
+  /** One sentence per fault in that file (shown to the user). */
+  problems: string[];
+  forbidPlainTextExport: boolean;
+  requireEncryptedBackups: boolean;
+  requireAppLock: boolean;
+}
+
+/** What settings.get/set return: the effective settings, and which of them the policy fixes. */
+export interface SettingsView extends Settings {
+  managed: ManagedSetting[];
+  policy: PolicyView;
 }

@@ -28,6 +28,7 @@ export const channelNames = [
   'app.stepAside',
   'app.comeBack',
   'app.displays',
+  'app.checkUpdate',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -10,11 +10,28 @@
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
-import type { AppInfo, DisplayInfo } from '../app-info';
-import { settingsPatchSchema, type Language, type Settings } from '../settings';
+import type { AppInfo, DisplayInfo, UpdateCheckResult } from '../app-info';
+import {
+  settingsPatchSchema,
+  type Language,
+  type ManagedSetting,
+  type PolicyView,
+  type Settings,
+  type SettingsView,
+} from '../settings';
 import type { VaultProblem } from '../vault-problems';
 
-export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
+export type {
+  AppInfo,
+  DisplayInfo,
+  UpdateCheckResult,
+  Language,
+  ManagedSetting,
+  PolicyView,
+  Settings,
+  SettingsView,
+  VaultProblem,
+};
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -87,8 +104,8 @@ export const contract = {
   /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
-  'settings.get': channel<Settings>()(none),
-  'settings.set': channel<Settings>()(settingsPatchSchema),
+  'settings.get': channel<SettingsView>()(none),
+  'settings.set': channel<SettingsView>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
   /** Opens an https: link in the default browser. */
@@ -98,6 +115,8 @@ export const contract = {
   'app.comeBack': channel<void>()(none),
   /** Every display, in the order main hands out screen captures within one round. */
   'app.displays': channel<DisplayInfo[]>()(none),
+  /** Asks the release feed for a newer version (only when settings.updateCheck is on and no policy forbids it). */
+  'app.checkUpdate': channel<UpdateCheckResult>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.stepAside': {},
   'app.comeBack': {},
   'app.displays': {},
+  'app.checkUpdate': {},
 };
 
 export interface BadInput {

@@ -4,6 +4,7 @@
  * not hide the others, `edit`, and which secrets each command reads (counted
  * through a wrapper around the real store, not a mock).
  */
+import { NO_POLICY } from '../../core/policy';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,7 @@ async function setUp() {
       clock: fixedClock(NOW),
       vault: () => vault,
       readQrTexts: async () => [],
+      policy: () => NO_POLICY,
     };
     const code = await runCli(argv, ctx);
     return { code, out: out.join('\n'), err: err.join('\n') };

@@ -136,6 +136,16 @@ describe('settings and app', () => {
       ...DEFAULT_SETTINGS,
       language: 'nb',
       portalUrl: 'https://example.org/otp',
+      updateCheck: false,
+      backupFolder: null,
+      managed: [],
+      policy: {
+        file: null,
+        problems: [],
+        forbidPlainTextExport: false,
+        requireEncryptedBackups: false,
+        requireAppLock: false,
+      },
     });
     expect(await h.ok('settings.get', {})).toMatchObject({ language: 'nb' });
   });

@@ -108,6 +108,9 @@ beforeAll(async () => {
   await record('app.stepAside', {});
   await record('app.comeBack', {});
   await record('app.displays', {});
+  await record('app.checkUpdate', {}); // off: the user has not opted in
+  await record('settings.set', { updateCheck: true });
+  await record('app.checkUpdate', {}); // the harness has no feed: a plain failure sentence
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
