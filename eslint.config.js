@@ -35,6 +35,7 @@ export default tseslint.config(
     files: [
       '**/*.{js,mjs,cjs}',
       'electron/**',
+      'core/**',
       'cli/**',
       'scripts/**',
       'devtools/**',
@@ -44,19 +45,86 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node } },
   },
-  // The process boundary, enforced: core runs under plain Node (CLI, tests) ...
+  // The process boundary, enforced (see README "Layout"): main -> ipc -> core -> common,
+  // renderer -> common, cli -> core -> common.
+  //
+  // common/ runs in every process (main, renderer, its worker, the CLI): no runtime's
+  // APIs, and nothing of ours outside common/. tsconfig.common.json also compiles it
+  // without DOM or Node types.
   {
-    files: ['electron/core/**'],
+    files: ['common/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'common/ runs in every process: no Electron.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'common/ runs in the renderer too: no Node.' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'common/ runs in the renderer too: no Node.' },
+            {
+              group: [
+                '**/electron/**',
+                '**/core/**',
+                '**/renderer/**',
+                '**/cli/**',
+                '**/devtools/**',
+                '**/tests/**',
+                '**/bench/**',
+              ],
+              message: 'common/ imports nothing of ours outside common/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'self', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message: 'common/ runs in main, the renderer, its worker and the CLI: pass what you need in.',
+        })),
+      ],
+    },
+  },
+  // core runs under plain Node (CLI, tests) and knows nothing of IPC.
+  {
+    files: ['core/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'electron', message: 'core must run without Electron (CLI, tests): pass what you need in.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/ipc/**', '**/renderer/**', '**/cli/**'],
+              message: 'The arrows run main -> ipc -> core -> common: core never imports ipc, handlers or a UI.',
+            },
+          ],
         },
       ],
     },
   },
-  // ... and the renderer talks to main only through the bridge.
+  // The CLI sits on core and common, never on the renderer or the Electron side.
+  {
+    files: ['cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs without Electron.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'cli -> core -> common: the CLI uses core/ and common/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The renderer talks to main only through the bridge, and shares only common/.
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -70,16 +138,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'No Node in the renderer.' },
-            // gitignore semantics: a file under an excluded folder cannot be re-included, so re-include otp/ first.
             {
-              group: [
-                '**/electron/core/**',
-                '!**/electron/core/otp/',
-                '!**/electron/core/otp/types',
-                '!**/electron/core/errors',
-                '!**/electron/core/fold-text',
-              ],
-              message: 'Only types, errors and the pure fold-text helper cross into the renderer.',
+              group: ['**/electron/**', '**/core/**', '**/cli/**', '**/devtools/**'],
+              message:
+                'renderer -> common: shared code lives in common/, main is reached through window.authenticator.',
             },
           ],
         },

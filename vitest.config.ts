@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Three projects, one command. Keychain tests need the private Secret Service
-// that `scripts/test.mjs` starts; browser tests need Debian's chromium.
+// Four projects, one command. Keychain tests need the private Secret Service
+// that `scripts/test.mjs` starts; browser tests need Debian's chromium; the
+// smoke suite needs the real Electron binary (skipped, in one line, without it;
+// `npm run test:smoke` runs it alone).
 export default defineConfig({
   test: {
     projects: [
@@ -41,6 +43,19 @@ export default defineConfig({
           // Browser suites run after the quick ones (a project with its own
           // worker count needs its own group).
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'smoke',
+          environment: 'node',
+          include: ['tests/smoke/**/*.test.ts'],
+          globalSetup: ['tests/smoke/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Electron app at a time: each file starts its own.
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

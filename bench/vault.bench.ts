@@ -1,8 +1,8 @@
 /**
  * Vault load and code generation with 1,000 accounts in the real keychain
- * (run inside scripts/with-keyring.sh). The floor for loading is one raw
- * keytar.findCredentials() of the same 1,000 items: the vault should add
- * little on top (goal: ratio <= 1.2), and all codes should take < 5 ms.
+ * (run inside scripts/with-keyring.sh). Since issue 9 opening reads only
+ * accounts.json (no secret), the first codes read each secret once, and
+ * later refreshes use the secrets already read (goal: < 5 ms for all codes).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { vaultFiles } from '../core/paths';
-import { createKeytarStore, type KeytarApi } from '../core/vault/keytar-store';
+import { createSecretStore } from '../core/vault/secret-store';
 import { writeMetadata } from '../core/vault/metadata-file';
 import { emptyDocument } from '../core/vault/metadata-schema';
 import { openVault } from '../core/vault/vault';
@@ -36,8 +36,7 @@ async function medianOf(fn: () => Promise<unknown>): Promise<number> {
 export async function run(): Promise<void> {
   const service = `authdesk-bench-${randomBytes(6).toString('hex')}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-'));
-  const secrets = createKeytarStore(service);
-  const keytar = ((await import('keytar')) as KeytarApi & { default?: KeytarApi }).default as KeytarApi;
+  const secrets = createSecretStore(service);
   const accounts: AccountMeta[] = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: randomUUID(),
     issuer: `Issuer ${i % 37}`,
@@ -62,24 +61,23 @@ export async function run(): Promise<void> {
     });
     console.log(`setup: ${ACCOUNTS} keychain items + accounts.json in ${(setup / 1000).toFixed(1)} s`);
 
-    const floor = await medianOf(() => keytar.findCredentials(service));
     const load = await medianOf(async () => (await openVault({ dataDir, secrets })).list());
     const vault = await openVault({ dataDir, secrets });
     const now = Date.now();
-    const codesOnce = await vault.currentCodes(undefined, now);
+    let codesOnce: Awaited<ReturnType<typeof vault.currentCodes>> = [];
+    const cold = await timeIt(async () => (codesOnce = await vault.currentCodes(undefined, now)));
     if (codesOnce.length !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} codes, got ${codesOnce.length}`);
     const codes = await medianOf(() => vault.currentCodes(undefined, now));
 
-    console.log(
-      `vault load: ${load.toFixed(1)} ms (floor findCredentials: ${floor.toFixed(1)} ms, ratio ${(load / floor).toFixed(2)})`,
-    );
+    console.log(`vault load (accounts.json only, no secret): ${load.toFixed(1)} ms`);
+    console.log(`first codes for ${ACCOUNTS} accounts (reads each secret once): ${cold.toFixed(0)} ms`);
     console.log(`codes for ${ACCOUNTS} accounts: ${codes.toFixed(2)} ms`);
-    console.log(`(medians of ${REPEATS} runs after one warm-up; goals: ratio <= 1.2, codes < 5 ms)`);
+    console.log(`(medians of ${REPEATS} runs after one warm-up; goal: codes < 5 ms)`);
   } finally {
     const cleanup = await timeIt(async () => {
-      const items = await secrets.list();
+      const items = await secrets.accounts();
       for (let i = 0; i < items.length; i += 50)
-        await Promise.all(items.slice(i, i + 50).map((item) => secrets.delete(item.account)));
+        await Promise.all(items.slice(i, i + 50).map((account) => secrets.delete(account)));
     });
     rmSync(dataDir, { recursive: true, force: true });
     console.log(`cleanup: removed the bench items in ${(cleanup / 1000).toFixed(1)} s`);

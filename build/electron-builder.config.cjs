@@ -1,11 +1,25 @@
 /**
  * electron-builder configuration: `npm run dist` (or dist:linux / dist:win /
  * dist:mac). tests/electron/packaging.test.ts validates it offline against
- * electron-builder's own schema and checks the security-relevant parts.
+ * electron-builder's own schema and checks what docs/packaging.md promises:
+ * targets, artifact names, fuses, icons, the files that ship.
  *
  * CommonJS because package.json says "type": "module" and electron-builder
  * loads its config with require().
+ *
+ * Two environment switches, set by .github/workflows/release.yml:
+ *   AUTHDESK_REQUIRE_SIGNING=1  tag builds: fail instead of producing an unsigned installer
+ *   AUTHDESK_UNSIGNED=1         manual test builds: every artifact is named "-unsigned"
  */
+
+const unsigned = process.env.AUTHDESK_UNSIGNED === '1';
+const requireSigning = process.env.AUTHDESK_REQUIRE_SIGNING === '1';
+if (unsigned && requireSigning)
+  throw new Error('AUTHDESK_UNSIGNED and AUTHDESK_REQUIRE_SIGNING contradict each other.');
+
+/** Every artifact: Authdesk-0.2.0-win-x64.msi, Authdesk-0.2.0-mac-arm64.dmg, ... (see docs/packaging.md). */
+const suffix = unsigned ? '-unsigned' : '';
+const artifactName = `\${productName}-\${version}-\${os}-\${arch}${suffix}.\${ext}`;
 
 /** Debian/Ubuntu: electron-builder's defaults, with libsecret spelt out (keytar talks to the Secret Service through it). */
 const debDepends = [
@@ -41,6 +55,7 @@ module.exports = {
   productName: 'Authdesk',
   copyright: 'Copyright © Authdesk contributors',
   directories: { output: 'release', buildResources: 'build' },
+  artifactName,
   // Only the built app: main + preload bundles and the renderer bundle. No
   // sources, tests, devtools/ (the web bridge) or the CLI bundle. Production
   // dependencies (keytar, @otplib/*, zod) come from node_modules as usual.
@@ -51,12 +66,20 @@ module.exports = {
     'dist/electron/**/*',
     'dist/renderer/**/*',
     'package.json',
+    '!dist/**/*.map',
     ...cliOnly.map((name) => `!node_modules/${name}/**`),
   ],
   asar: true,
   // Native modules cannot be loaded from inside the asar archive.
   asarUnpack: ['**/*.node'],
-  icon: 'build/icon.png',
+  // Native modules (keytar) are rebuilt for Electron's ABI here, at packaging
+  // time, by @electron/rebuild, for each target arch. Never in postinstall:
+  // that needs Electron's headers from the internet and fails offline.
+  npmRebuild: true,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
+  // A tag build must be signed; see the header.
+  forceCodeSigning: requireSigning,
   // Flipped in the binary before signing; see docs/security.md ("fuses").
   electronFuses: {
     runAsNode: false,
@@ -69,18 +92,45 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
   win: {
-    target: ['nsis', 'portable'],
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'msi', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ],
+    icon: 'build/icons/icon.ico',
   },
+  // The interactive installer: asks "only for me" (no admin rights, into
+  // %LOCALAPPDATA%\Programs) or "for all users" (elevates, into Program Files).
+  // Silent: /S, plus /allusers or /currentuser, and /D=folder (docs/packaging.md).
   nsis: {
     oneClick: false,
     perMachine: false,
+    allowElevation: true,
     allowToChangeInstallationDirectory: true,
-    artifactName: '${productName}-Setup-${version}.${ext}',
+    createStartMenuShortcut: true,
+    createDesktopShortcut: false,
+    runAfterFinish: false,
+    deleteAppDataOnUninstall: false,
   },
-  // A different name, or the portable exe would overwrite the installer.
-  portable: { artifactName: '${productName}-${version}-portable.${ext}' },
+  // For managed deployment (Intune, SCCM, GPO): always per-machine, no UI needed
+  // (msiexec /i ... /qn). The upgrade code is fixed forever: it is how Windows
+  // knows a newer MSI replaces an older one.
+  msi: {
+    oneClick: false,
+    perMachine: true,
+    upgradeCode: '6f1c2e0a-3b7d-4f5e-9a41-2d8c7b1e5f30',
+    createStartMenuShortcut: true,
+    createDesktopShortcut: false,
+    runAfterFinish: false,
+  },
+  // A different name, or the portable exe would overwrite the NSIS installer.
+  portable: { artifactName: `\${productName}-\${version}-\${os}-\${arch}-portable${suffix}.\${ext}` },
   mac: {
-    target: ['dmg', 'zip'],
+    target: [
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ],
+    icon: 'build/icons/icon.icns',
     category: 'public.app-category.utilities',
     hardenedRuntime: true,
     gatekeeperAssess: false,
@@ -94,12 +144,30 @@ module.exports = {
         'Authdesk reads the QR code of a two-factor set-up page off your screen when you ask it to scan.',
     },
   },
-  dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   linux: {
-    target: ['AppImage', 'deb', 'rpm'],
+    target: [
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+      { target: 'rpm', arch: ['x64'] },
+    ],
+    icon: 'build/icons/png',
     category: 'Utility',
     synopsis: 'Two-factor authenticator that reads QR codes off your screen',
+    description:
+      'Authdesk shows two-factor sign-in codes (TOTP/HOTP), reads set-up QR codes straight off the screen, and keeps secrets in the OS keychain.',
     maintainer: 'Authdesk contributors <authdesk@users.noreply.github.com>',
+    vendor: 'Authdesk contributors',
+    executableName: 'authdesk',
+    desktop: {
+      entry: {
+        Name: 'Authdesk',
+        GenericName: 'Two-factor authenticator',
+        Comment: 'Two-factor sign-in codes, set up by reading the QR code off your screen',
+        Categories: 'Utility;Security;',
+        Keywords: '2FA;TOTP;OTP;authenticator;two-factor;MFA;tofaktor;',
+        StartupWMClass: 'Authdesk',
+      },
+    },
   },
   deb: { depends: debDepends },
   rpm: { depends: rpmDepends },

@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Vault } from '../core/vault/types';
 import type { Clock } from '../core/clock';
+import type { LoadedPolicy } from '../core/policy';
 import type { CliIo } from './io';
 import { UsageError } from './usage-error';
 
@@ -18,6 +19,8 @@ export interface CliContext {
   /** Opened on first use, so --help and decode-qr never touch the keychain. */
   vault(): Promise<Vault>;
   readQrTexts(file: string): Promise<string[]>;
+  /** The machine's admin policy (read once); commands it forbids refuse with its reason. */
+  policy(): LoadedPolicy;
 }
 
 export interface Command {

@@ -3,13 +3,14 @@
  * 0 done, 1 bad input or a failed operation (one line `authdesk: <message>`
  * on stderr), 2 wrong usage. Never a stack trace unless AUTHDESK_DEBUG=1.
  */
+import { versionLine } from '../core/build-info';
 import { toErrorValue } from '../common/errors';
 import { commandHelp, parseCommandArgs, type CliContext } from './command';
 import { commands } from './commands';
 import { UsageError } from './usage-error';
-import pkg from '../package.json' with { type: 'json' };
+import { VERSION } from './version';
 
-export const VERSION: string = pkg.version;
+export { VERSION };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const { io } = ctx;
@@ -24,7 +25,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return 0;
     }
     if (first === '--version' || first === '-V') {
-      io.out(VERSION);
+      io.out(versionLine(VERSION));
       return 0;
     }
     if (first === 'help') return showHelpFor(rest[0], ctx);
@@ -36,6 +37,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       io.out(commandHelp(command));
       return 0;
     }
+    // A broken policy file is the admin's to fix, but everyone should see it (the app shows it too).
+    for (const problem of ctx.policy().problems) io.err(`authdesk: warning: ${problem}`);
     return (await command.run(args, ctx)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -71,9 +74,10 @@ function globalHelp(): string {
     '',
     'Options:',
     '  -h, --help     show help (also: authdesk <command> --help)',
-    '  -V, --version  print the version',
+    '  -V, --version  print the version and the commit it was built from',
     '',
-    'Environment: AUTHDESK_DATA_DIR (data folder), AUTHDESK_KEYCHAIN_SERVICE (keychain service name).',
+    'Environment: AUTHDESK_DATA_DIR (data folder), AUTHDESK_KEYCHAIN_SERVICE (keychain service name),',
+    '             AUTHDESK_POLICY_FILE (admin policy file instead of the system one).',
   ].join('\n');
 }
 

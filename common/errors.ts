@@ -26,6 +26,11 @@ export type ErrorCode =
   | 'vault-corrupt'
   | 'vault-locked'
   | 'vault-too-new'
+  // keychain states (one each, so the app and scripts can tell them apart)
+  | 'keychain-locked'
+  | 'keychain-no-dbus'
+  | 'keychain-gone'
+  | 'keychain-bad-item'
   // images / QR
   | 'bad-image'
   | 'no-qr'
@@ -38,7 +43,9 @@ export type ErrorCode =
   // transport
   | 'bad-input'
   | 'forbidden'
-  | 'internal';
+  | 'internal'
+  // admin policy (issue 11): a setting or action the machine's policy file fixes
+  | 'managed-by-policy';
 
 export class AuthdeskError extends Error {
   readonly code: ErrorCode;

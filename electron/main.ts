@@ -1,16 +1,21 @@
 /**
  * App lifecycle and wiring only. Policy lives in window.ts, the protocol in
  * protocol.ts, capture in display-media.ts, IPC in ipc/registry.ts, the work
- * itself in handlers/ and core/.
+ * itself in handlers/ and core/. Three ways to start: refused (a debugging
+ * switch on a release build), `--self-test` (one JSON line, no window), or
+ * the app.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
-import { systemClock } from '../core/clock';
+import { BUILD_COMMIT } from '../core/build-info';
 import { dataDir, keychainService, vaultFiles } from '../core/paths';
+import { loadPolicy, policyFile } from '../core/policy';
+import { runSelfTest, SELF_TEST_SWITCH } from '../core/self-test';
 import { openSettingsStore } from '../core/settings';
-import { createKeytarStore, openVault } from '../core/vault/index';
+import { checkForUpdate } from '../core/update-check';
+import { createSecretStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
 import { createHandlers, retryingVault } from './handlers';
@@ -18,31 +23,63 @@ import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
 import { registerAppScheme, serveBundle } from './protocol';
+import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
 
 const dir = dataDir();
-// The CLI computes the same folder; setting it keeps AUTHDESK_DATA_DIR working for the app too.
-app.setPath('userData', dir);
-registerAppScheme();
+const policy = loadPolicy(policyFile(process.env, process.platform, policyOverrideAllowed(app)));
+for (const problem of policy.problems) console.error(`[authdesk] ${problem}`);
+const { clock, note: clockNote } = appClock(app, process.env);
+if (clockNote) console.error(`[authdesk] ${clockNote}`);
 
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
 const tell = (name: EventName) => broadcast(name, [...windows]);
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch only brings the first one forward (the 'second-instance' handler below).
-  app.quit();
+const refusal = refuseDebugging(app);
+if (refusal) {
+  console.error(refusal);
+  app.exit(1);
+} else if (app.commandLine.hasSwitch(SELF_TEST_SWITCH)) {
+  // No window, no single-instance lock: it must work while the app is open, too.
+  void selfTestAndExit();
 } else {
-  app.on('second-instance', () => void showMainWindow());
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  // The CLI computes the same folder; setting it keeps AUTHDESK_DATA_DIR working for the app too.
+  app.setPath('userData', dir);
+  registerAppScheme();
+  runApp();
+}
+
+async function selfTestAndExit(): Promise<void> {
+  const report = await runSelfTest({
+    version: app.getVersion(),
+    commit: BUILD_COMMIT,
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    dataDir: dir,
+    scratchSecrets: createSecretStore(`${keychainService()}.self-test`),
+    policy,
   });
-  app.on('activate', () => void showMainWindow());
-  app.whenReady().then(start, (err: unknown) => {
-    console.error('[authdesk] could not start:', err);
-    app.exit(1);
-  });
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  app.exit(report.ok ? 0 : 1);
+}
+
+function runApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // A second launch only brings the first one forward (the 'second-instance' handler below).
+    app.quit();
+  } else {
+    app.on('second-instance', () => void showMainWindow());
+    app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('activate', () => void showMainWindow());
+    app.whenReady().then(start, (err: unknown) => {
+      console.error('[authdesk] could not start:', err);
+      app.exit(1);
+    });
+  }
 }
 
 let openWindow: (() => Promise<BrowserWindow>) | null = null;
@@ -53,27 +90,25 @@ async function start(): Promise<void> {
   // The app root (the asar archive when packaged, the repo with `electron .`): no __dirname games.
   const dist = path.join(app.getAppPath(), 'dist');
   serveBundle(ses, path.join(dist, 'renderer'));
-  const round = new CaptureRound(systemClock);
+  const round = new CaptureRound(clock);
   installDisplayMediaHandler(ses, round);
 
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const settings = openSettingsStore(dir);
+  const settings = openSettingsStore(dir, policy);
   const files = vaultFiles(dir);
   let watcher: FileWatch | null = null;
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
-  const vault = retryingVault(
-    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }),
-    {
-      metadataPath: files.metadata,
-      afterWrite: () => watcher?.acknowledge(),
-    },
-  );
+  const vault = retryingVault(() => openVault({ dataDir: dir, secrets: createSecretStore(keychainService()), clock }), {
+    metadataPath: files.metadata,
+    afterWrite: () => watcher?.acknowledge(),
+  });
   const handlers = createHandlers({
     vault,
     settings,
-    clock: systemClock,
+    clock,
     platform: electronPlatform(() => mainWindow, round),
+    checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
   });
   registerIpc({ handlers, windows: () => [...windows] });
 

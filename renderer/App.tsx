@@ -11,6 +11,7 @@ import { AnnouncerProvider } from './components/Announcer';
 import { Icon } from './components/Icon';
 import { useLanguageFromSettings } from './components/language';
 import { SettingsMenu } from './components/SettingsMenu';
+import { UpdateNotice } from './components/UpdateNotice';
 import { useStoredFlag } from './components/useStoredFlag';
 import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
@@ -86,6 +87,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
+          <UpdateNotice />
           <AccountsView
             visible={view === 'accounts'}
             showNext={showNext}

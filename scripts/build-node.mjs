@@ -1,8 +1,11 @@
 // Bundles the Node sides with esbuild: the Electron main process and preload
 // (CommonJS: a sandboxed preload cannot load ES modules) and the CLI (ESM).
 // Native and wasm-carrying packages stay external and load from node_modules.
+// The git commit is stamped in (electron/core/build-info.ts) so `authdesk
+// --version` and the app's About say exactly which build a tester has.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { buildDefines } from './build-stamp.mjs';
 
 const common = {
   bundle: true,
@@ -11,6 +14,7 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   packages: 'external',
+  define: buildDefines(),
 };
 
 const targets = [

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 export const APT_PACKAGES = [
   'libsecret-1-dev',
   'gnome-keyring',
+  'libglib2.0-bin', // gdbus: the keychain-state tests lock the test keyring with it
   'dbus-x11',
   'chromium',
   'xvfb',
@@ -18,6 +19,7 @@ export const APT_PACKAGES = [
 const checks = [
   { what: 'gnome-keyring-daemon', ok: () => onPath('gnome-keyring-daemon') },
   { what: 'dbus-run-session', ok: () => onPath('dbus-run-session') },
+  { what: 'gdbus', ok: () => onPath('gdbus') },
   { what: 'chromium', ok: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium') },
   { what: 'Xvfb', ok: () => onPath('Xvfb') },
   { what: 'ImageMagick display', ok: () => onPath('display') && onPath('import') },

@@ -15,7 +15,7 @@ export const codeCommand: Command = {
     'QUERY is part of an issuer or account name (case and accents ignored), or an id.',
     'For a counter-based (HOTP) account this shows the next code and advances its counter.',
     '  --at TIME  codes at another time: unix seconds or an ISO time like 2009-11-10T23:00:00Z',
-    '  --json     print an array of {id, issuer, name, type, code, validFrom, validUntil} (times in ms)',
+    '  --json     print an array of {id, issuer, name, type, code, validFrom, validUntil[, error]} (times in ms)',
   ],
   options: { json: { type: 'boolean' }, at: { type: 'string' } },
   positionals: { min: 0, max: 1, names: '' },
@@ -42,6 +42,7 @@ export const codeCommand: Command = {
       if (code) rows.push({ account, code });
     }
     const unusable = chosen.length - rows.length;
+    const unreadable = rows.filter((r) => r.code.error);
 
     if (values.json) {
       printJson(
@@ -51,19 +52,33 @@ export const codeCommand: Command = {
           issuer: a.issuer,
           name: a.name,
           type: a.type,
-          code: c.code,
+          code: c.error ? null : c.code,
           validFrom: c.validFrom,
           validUntil: c.validUntil,
+          ...(c.error ? { error: c.error } : {}),
         })),
       );
     } else if (!all.length) {
       ctx.io.out('No accounts yet. Add one with: authdesk add "otpauth://..."');
     } else {
       for (const { account: a, code: c } of rows) {
+        if (c.error) {
+          ctx.io.out(`${accountLabel(a)}  (no code: its keychain value cannot be read)`);
+          continue;
+        }
         const when =
           c.validUntil === null ? `(counter ${a.counter ?? 0} used)` : `(${secondsLeft(c.validUntil, at)} s left)`;
         ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${when}`);
       }
+    }
+    if (unreadable.length) {
+      // Every other code was printed; the exit status and this line name what failed.
+      throw new AuthdeskError(
+        'keychain-bad-item',
+        unreadable.length === 1
+          ? unreadable[0]!.code.error!.message
+          : `The keychain values of ${unreadable.map((r) => accountLabel(r.account)).join(', ')} are not keys Authdesk can read: run \`authdesk doctor\`.`,
+      );
     }
     if (unusable) {
       throw new AuthdeskError(

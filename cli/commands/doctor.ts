@@ -6,11 +6,12 @@
 import { constants as fsc, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toErrorValue } from '../../common/errors';
+import { keychainLocked } from '../../core/vault/keychain-errors';
 import { dataDir, keychainService, vaultFiles } from '../../core/paths';
-import { createKeytarStore } from '../../core/vault/keytar-store';
-import type { VaultProblem } from '../../common/ipc/contract';
+import { createSecretStore } from '../../core/vault/secret-store';
+import type { VaultProblem } from '../../common/vault-problems';
 import type { Command } from '../command';
-import { printJson } from '../format';
+import { accountLabel, describeParams, printJson } from '../format';
 
 interface Check {
   name: string;
@@ -23,7 +24,7 @@ export const doctorCommand: Command = {
   summary: 'Check the keychain, the data folder and the accounts file; list and repair problems.',
   usage: 'authdesk doctor [--json] [--restore ID | --forget ID]',
   details: [
-    '  --restore ID  turn a keychain item without an account back into an account ("Recovered ...")',
+    '  --restore ID  turn a keychain item without an account back into the account it describes',
     '  --forget ID   drop an account whose keychain secret is gone',
     '  --json        print {dataDir, keychainService, checks: [{name, ok, detail}], problems: [{kind, id, label}]}',
     'Exits 1 when a check fails or a problem exists.',
@@ -36,21 +37,24 @@ export const doctorCommand: Command = {
     if (restore !== undefined || forget !== undefined) {
       const vault = await ctx.vault();
       await vault.repair((restore ?? forget)!, restore !== undefined ? 'restore' : 'forget');
+      const restored = (await vault.list()).find((a) => a.id === restore);
       ctx.io.out(
-        restore !== undefined
-          ? `Restored ${restore} as a recovered account: rename it with \`authdesk rename\`.`
+        restored
+          ? `Restored ${accountLabel(restored)}  ${describeParams(restored)}  [${restored.id}]`
           : `Forgot account ${forget}.`,
       );
       return 0;
     }
     const dir = dataDir(ctx.io.env);
     const service = keychainService(ctx.io.env);
-    const checks = [await checkDataDir(dir), await checkKeychain(service)];
+    const keychain = await checkKeychain(service, ctx.io.env);
+    const checks = [await checkDataDir(dir), keychain];
     let problems: VaultProblem[] = [];
     try {
       const vault = await ctx.vault();
       const count = (await vault.list()).length;
-      problems = await vault.problems();
+      // Without a working keychain nothing can be said about drift; its own line says why.
+      if (keychain.ok) problems = await vault.problems({ readValues: true });
       checks.push({
         name: 'accounts',
         ok: true,
@@ -72,9 +76,14 @@ export const doctorCommand: Command = {
 };
 
 function describeProblem(p: VaultProblem): string {
-  return p.kind === 'orphan-secret'
-    ? `PROBLEM  keychain item ${p.id} has no account (an add was interrupted?): \`authdesk doctor --restore ${p.id}\``
-    : `PROBLEM  ${p.label} has no secret in the keychain: \`authdesk doctor --forget ${p.id}\` drops it`;
+  switch (p.kind) {
+    case 'orphan-secret':
+      return `PROBLEM  keychain item ${p.id} has no account (an add was interrupted?): \`authdesk doctor --restore ${p.id}\``;
+    case 'missing-secret':
+      return `PROBLEM  ${p.label} has no secret in the keychain: \`authdesk doctor --forget ${p.id}\` drops it`;
+    case 'unreadable-secret':
+      return `PROBLEM  ${p.label}: its keychain value is not a key Authdesk can read (edited by hand?); the other accounts' codes still work. Re-add it, then \`authdesk remove ${p.id}\` the broken one`;
+  }
 }
 
 async function checkDataDir(dir: string): Promise<Check> {
@@ -92,9 +101,11 @@ async function checkDataDir(dir: string): Promise<Check> {
   }
 }
 
-async function checkKeychain(service: string): Promise<Check> {
+async function checkKeychain(service: string, env: NodeJS.ProcessEnv): Promise<Check> {
   try {
-    const items = await createKeytarStore(service).list();
+    const store = createSecretStore(service, process.platform, env);
+    if (await store.isLocked()) throw keychainLocked();
+    const items = await store.accounts();
     return {
       name: 'keychain',
       ok: true,

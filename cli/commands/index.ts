@@ -8,6 +8,7 @@ import { doctorCommand } from './doctor';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { policyCommand } from './policy';
 import { removeCommand } from './remove';
 import { renameCommand } from './rename';
 
@@ -16,10 +17,13 @@ export const commands: readonly Command[] = [
   listCommand,
   addCommand,
   renameCommand,
+  editCommand,
   removeCommand,
   importCommand,
   exportCommand,
   backupCommand,
   decodeQrCommand,
   doctorCommand,
+  policyCommand,
+  checkUpdateCommand,
 ];

@@ -13,6 +13,7 @@ export const channelNames = [
   'accounts.rename',
   'accounts.remove',
   'accounts.reorder',
+  'accounts.updateParams',
   'codes.current',
   'codes.nextHotp',
   'enroll.preview',
@@ -27,6 +28,7 @@ export const channelNames = [
   'app.stepAside',
   'app.comeBack',
   'app.displays',
+  'app.checkUpdate',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -10,6 +10,28 @@
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
+import type { AppInfo, DisplayInfo, UpdateCheckResult } from '../app-info';
+import {
+  settingsPatchSchema,
+  type Language,
+  type ManagedSetting,
+  type PolicyView,
+  type Settings,
+  type SettingsView,
+} from '../settings';
+import type { VaultProblem } from '../vault-problems';
+
+export type {
+  AppInfo,
+  DisplayInfo,
+  UpdateCheckResult,
+  Language,
+  ManagedSetting,
+  PolicyView,
+  Settings,
+  SettingsView,
+  VaultProblem,
+};
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -37,45 +59,11 @@ export const manualEntrySchema = z
   .strict();
 export type ManualEntry = z.input<typeof manualEntrySchema>;
 
-export type Language = 'en' | 'nb';
-
-export interface Settings {
-  /** Hide the window from screen capture and screen sharing (on by default). */
-  contentProtection: boolean;
-  /** null follows the OS language. */
-  language: Language | null;
-  /** The self-service portal the guided set-up opens (https only). */
-  portalUrl: string;
-}
-
-export interface VaultProblem {
-  kind: 'orphan-secret' | 'missing-secret';
-  /** The account id (keychain item account name). */
-  id: string;
-  /** What a person recognises: issuer/name if known, else the id. */
-  label: string;
-}
-
 export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
   | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
   /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
   | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
-
-export interface AppInfo {
-  version: string;
-  platform: 'linux' | 'darwin' | 'win32' | 'web';
-  /** Linux Wayland sessions capture through the portal picker, not silently. */
-  waylandSession: boolean;
-  portalPresets: { id: string; name: string; url: string }[];
-}
-
-/** One display as the OS lays it out; bounds are logical (DIP) units, as stitchDisplays expects. */
-export interface DisplayInfo {
-  id: string;
-  bounds: { x: number; y: number; width: number; height: number };
-  scaleFactor: number;
-}
 
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
@@ -88,6 +76,17 @@ export const contract = {
   'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
   'accounts.remove': channel<void>()(z.object({ id }).strict()),
   'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+  /** Changes an account's code parameters; the keychain's self-describing copy follows. */
+  'accounts.updateParams': channel<AccountMeta>()(
+    z
+      .object({
+        id,
+        algorithm: algorithm.optional(),
+        digits: z.number().int().min(1).max(10).optional(),
+        period: z.number().int().min(1).max(3600).optional(),
+      })
+      .strict(),
+  ),
 
   /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
   'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),
@@ -105,19 +104,8 @@ export const contract = {
   /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
 
-  'settings.get': channel<Settings>()(none),
-  'settings.set': channel<Settings>()(
-    z
-      .object({
-        contentProtection: z.boolean().optional(),
-        language: z.enum(['en', 'nb']).nullable().optional(),
-        portalUrl: z
-          .url({ protocol: /^https$/ })
-          .max(2048)
-          .optional(),
-      })
-      .strict(),
-  ),
+  'settings.get': channel<SettingsView>()(none),
+  'settings.set': channel<SettingsView>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
   /** Opens an https: link in the default browser. */
@@ -127,6 +115,8 @@ export const contract = {
   'app.comeBack': channel<void>()(none),
   /** Every display, in the order main hands out screen captures within one round. */
   'app.displays': channel<DisplayInfo[]>()(none),
+  /** Asks the release feed for a newer version (only when settings.updateCheck is on and no policy forbids it). */
+  'app.checkUpdate': channel<UpdateCheckResult>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 /** The domain model of one authenticator account. Shapes follow the shared vectors' "normalized entry". */
+import type { ErrorValue } from '../errors';
 
 export type OtpType = 'totp' | 'hotp' | 'steam';
 export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -40,6 +41,8 @@ export interface CodeResult {
   next: string | null;
   validFrom: number | null;
   validUntil: number | null;
+  /** Set when this one account's code could not be made (e.g. an unreadable keychain value); code is then ''. */
+  error?: ErrorValue;
 }
 
 /** What a renderer may see of a parsed-but-unsaved account (the QR preview): no secret. */

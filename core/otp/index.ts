@@ -1,5 +1,13 @@
 /** The code engine's public surface. Everything else in core/otp is an implementation detail. */
-export type { OtpType, Algorithm, OtpParams, AccountDraft, AccountMeta, AccountPreview, CodeResult } from '../../common/otp/types';
+export type {
+  OtpType,
+  Algorithm,
+  OtpParams,
+  AccountDraft,
+  AccountMeta,
+  AccountPreview,
+  CodeResult,
+} from '../../common/otp/types';
 export { parseOtpauthUri } from './uri-parse';
 export { formatOtpauthUri } from './uri-format';
 export { normalizeSecret, secretBytes, encodeBase32, MAX_SECRET_BYTES } from './secret';

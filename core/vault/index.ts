@@ -3,3 +3,5 @@ export type { SecretStore, Vault } from './types';
 export { openVault, type OpenVaultOptions } from './vault';
 export { createKeytarStore, type KeytarApi } from './keytar-store';
 export { accountLabel } from './account-utils';
+export { createSecretStore } from './secret-store';
+export { createSecretServiceStore } from './secret-service/secret-service-store';

@@ -1,6 +1,7 @@
 /**
- * The real SecretStore: one OS-keychain item per account (service = the app
- * id, account = the account's id, password = the base32 secret), via keytar.
+ * The SecretStore on macOS and Windows: one OS-keychain item per account
+ * (service = the app id, account = the account's id), via keytar. Linux uses
+ * secret-service/ instead (docs/keychain.md says why).
  *
  * keytar is a native module. It is loaded on first use, not at import, so a
  * missing or unbuilt binary gives a specific error instead of crashing every
@@ -84,9 +85,14 @@ export function createKeytarStore(
       checkAccount(account);
       return call('delete a secret', (k) => k.deletePassword(service, account));
     },
-    list: async () => {
+    // keytar cannot list names without values; on Linux (where findCredentials
+    // segfaults on a locked keyring) the Secret Service store is used instead.
+    accounts: async () => {
       const items = await call('list secrets', (k) => k.findCredentials(service));
-      return items.map(({ account, password }) => ({ account, secret: password }));
+      return [...new Set(items.map(({ account }) => account))];
     },
+    // macOS and Windows unlock on demand (the OS asks the person itself).
+    isLocked: async () => false,
+    unlock: async () => true,
   };
 }

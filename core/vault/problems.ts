@@ -4,8 +4,9 @@
  * and only a metadata entry whose secret is truly gone may be forgotten.
  */
 import type { AccountMeta } from '../../common/otp/types';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
 import { accountLabel } from './account-utils';
+import type { ItemValue } from './item-value';
 
 export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {
   const known = new Set(accounts.map((a) => a.id));
@@ -19,8 +20,18 @@ export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>):
   return [...orphans, ...missing];
 }
 
-/** The account an orphan secret comes back as: the defaults nearly every service uses (TOTP, SHA1, 6 digits, 30 s). */
-export function recoveredAccount(id: string, now: number): AccountMeta {
+/**
+ * The account an orphan keychain item comes back as: exactly what it describes
+ * (a self-describing value), or for an old plain secret the defaults nearly
+ * every service uses (TOTP, SHA1, 6 digits, 30 s) under "Recovered <id>".
+ */
+export function restoredAccount(id: string, item: ItemValue, now: number): AccountMeta {
+  if (item.kind === 'uri') {
+    const { secret: _secret, ...described } = item.draft;
+    const labelled =
+      described.issuer || described.name ? described : { ...described, name: `Recovered ${id.slice(0, 8)}` };
+    return { id, createdAt: now, ...labelled };
+  }
   return {
     id,
     issuer: '',

@@ -6,15 +6,26 @@
 import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
 import type { VaultProblem } from '../../common/ipc/contract';
 
-/** The keychain, reduced to what the vault needs. Every backend passes tests/integration/secret-store-conformance. */
+export type { ParamChange } from './param-change';
+
+/**
+ * The keychain, reduced to what the vault needs. Every backend passes
+ * tests/integration/secret-store-conformance. A locked keychain is an error
+ * (AuthdeskError 'keychain-locked'), never a null: "locked" and "missing"
+ * must not look alike, or a repair could drop a live account.
+ */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
   /** Single-line values only. */
   set(account: string, secret: string): Promise<void>;
   /** true if something was deleted. */
   delete(account: string): Promise<boolean>;
-  /** Every item of this store's service, in one call (the vault's load path). */
-  list(): Promise<{ account: string; secret: string }[]>;
+  /** The account names of this service's items, without reading their values (orphan detection). */
+  accounts(): Promise<string[]>;
+  /** Whether the keychain is locked now (false where the OS unlocks on demand). */
+  isLocked(): Promise<boolean>;
+  /** Shows the keychain's own unlock prompt: true once unlocked, false if the person dismissed it. */
+  unlock(): Promise<boolean>;
 }
 
 export interface Vault {
@@ -42,7 +53,14 @@ export interface Vault {
   currentCodes(ids?: string[], nowMs?: number): Promise<CodeResult[]>;
   /** Persists counter+1 first, then returns the code for the counter that was stored. */
   nextHotp(id: string): Promise<CodeResult>;
-  /** Keychain items without metadata, metadata without a keychain item. */
-  problems(): Promise<VaultProblem[]>;
+  /** Changes algorithm/digits/period; the keychain's self-describing copy is rewritten first. */
+  updateParams(id: string, change: ParamChange): Promise<AccountMeta>;
+  /** Asks the keychain to unlock through its own prompt: true once unlocked, false if dismissed. */
+  unlock(): Promise<boolean>;
+  /**
+   * Keychain items without metadata, metadata without a keychain item (names
+   * only, no value is read); with readValues also values that cannot be read.
+   */
+  problems(options?: { readValues?: boolean }): Promise<VaultProblem[]>;
   repair(id: string, action: 'restore' | 'forget'): Promise<void>;
 }

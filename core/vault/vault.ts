@@ -1,13 +1,19 @@
 /**
  * The vault: account metadata (accounts.json) + one keychain item per account.
  *
- * Secrets are read from the keychain once, at open (one `list()` call), into a
- * Map that lives only in this process (main or CLI). The two halves are never
- * written in one transaction, so the ORDER of writes decides what a crash
- * leaves behind, and it is always something the user can get back:
+ * Opening reads only accounts.json: listing accounts needs no keychain, so it
+ * works while the keychain is locked or missing. A secret is read when an
+ * operation needs that one account's code (and kept in this process, main or
+ * CLI, for the next refresh). Each keychain value is self-describing (an
+ * otpauth:// URI, item-value.ts), so an orphan item restores exactly.
+ *
+ * The two halves are never written in one transaction, so the ORDER of writes
+ * decides what a crash leaves behind, and it is always something the user can
+ * get back:
  * - add:    keychain first, then metadata -> a crash leaves an orphan secret,
  *           which problems() reports and repair('restore') turns into an account;
  * - remove: metadata first, then keychain -> a crash leaves an orphan again;
+ * - updateParams: keychain first (the restorable copy), then metadata;
  * - HOTP:   counter+1 is saved before the code is returned, so a code is never
  *           shown twice (a crash only skips one, which servers tolerate).
  */
@@ -21,8 +27,11 @@ import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';
 import type { SecretStore, Vault } from './types';
 import { openMetadataStore } from './metadata-store';
-import { findProblems, recoveredAccount } from './problems';
+import { findProblems, restoredAccount } from './problems';
 import { accountLabel, cleanLabel, isDuplicate, orderBy } from './account-utils';
+import { decodeItemValue, encodeItemValue, secretOfItem } from './item-value';
+import { applyParamChange } from './param-change';
+import { keychainLocked } from './keychain-errors';
 
 export interface OpenVaultOptions {
   dataDir: string;
@@ -37,21 +46,30 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const { secrets } = options;
   const files = vaultFiles(options.dataDir);
   await mkdir(files.dir, { recursive: true, mode: 0o700 });
-  const [store, items] = await Promise.all([openMetadataStore(files, clock, options.lock), secrets.list()]);
-  const secretOf = new Map(items.map((i) => [i.account, i.secret]));
+  const store = await openMetadataStore(files, clock, options.lock);
+  /** Secrets this process has read (by account id); an id's secret never changes. */
+  const secretOf = new Map<string, string>();
 
-  /** The secret of an account, asking the keychain for ones another process added after we loaded. */
-  const secretFor = async (id: string): Promise<string | null> => {
-    const known = secretOf.get(id);
+  /** The base32 secret of one account, read from the keychain the first time it is needed. */
+  const secretFor = async (account: AccountMeta): Promise<string | null> => {
+    const known = secretOf.get(account.id);
     if (known !== undefined) return known;
-    const fetched = await secrets.get(id);
-    if (fetched !== null) secretOf.set(id, fetched);
-    return fetched;
+    const value = await secrets.get(account.id);
+    if (value === null) return null;
+    const secret = secretOfItem(value, accountLabel(account)); // throws keychain-bad-item, naming the account
+    secretOf.set(account.id, secret);
+    return secret;
   };
 
+  /** Only accounts whose labels and parameters already match can be duplicates: only their secrets are read. */
   const findDuplicate = async (draft: AccountDraft, accounts: AccountMeta[]): Promise<AccountMeta | null> => {
     for (const account of accounts) {
-      if (isDuplicate(draft, account, await secretFor(account.id))) return account;
+      if (!isDuplicate(draft, account, draft.secret)) continue;
+      const secret = await secretFor(account).catch((err: unknown) => {
+        if (err instanceof AuthdeskError && err.code === 'keychain-bad-item') return null;
+        throw err;
+      });
+      if (isDuplicate(draft, account, secret)) return account;
     }
     return null;
   };
@@ -87,7 +105,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       const account = newAccount(draft, clock.now());
       const existing = await findDuplicate(draft, (await store.current()).accounts);
       if (existing) throw duplicateError(existing);
-      await secrets.set(account.id, draft.secret); // FIRST: see the top of this file
+      await secrets.set(account.id, encodeItemValue({ ...account, secret: draft.secret })); // FIRST: see the top
       secretOf.set(account.id, draft.secret);
       try {
         await store.mutate(async (doc) => {
@@ -172,6 +190,8 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     },
 
     async remove(id) {
+      // Fail before touching metadata when the keychain cannot delete (locked, no bus, no service).
+      if (await secrets.isLocked()) throw keychainLocked();
       await store.mutate((doc) => {
         mustFind(doc.accounts, id);
         doc.accounts = doc.accounts.filter((a) => a.id !== id);
@@ -181,13 +201,51 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       secretOf.delete(id);
     },
 
+    async updateParams(id, change) {
+      const before = mustFind((await store.current()).accounts, id);
+      const label = accountLabel(before);
+      const after = applyParamChange(before, change, label);
+      const oldValue = await secrets.get(id);
+      if (oldValue === null) throw missingSecretError(before);
+      const secret = secretOfItem(oldValue, label);
+      // Keychain first: the self-describing copy must never describe older parameters than the account has.
+      await secrets.set(id, encodeItemValue({ ...after, secret }));
+      try {
+        return await store.mutate((doc) => {
+          const fresh = mustFind(doc.accounts, id);
+          Object.assign(fresh, applyParamChange(fresh, change, label));
+          return { ...fresh };
+        });
+      } catch (err) {
+        await secrets.set(id, oldValue).catch(() => undefined); // the metadata did not change: put the old copy back
+        throw err;
+      }
+    },
+
+    unlock: () => secrets.unlock(),
+
     async currentCodes(ids, nowMs) {
       const at = nowMs ?? clock.now();
       const wanted = ids ? new Set(ids) : null;
       const results: CodeResult[] = [];
       for (const account of (await store.current()).accounts) {
         if (account.type === 'hotp' || (wanted && !wanted.has(account.id))) continue;
-        const secret = await secretFor(account.id);
+        let secret: string | null;
+        try {
+          secret = await secretFor(account);
+        } catch (err) {
+          // One unreadable value must not hide the other codes; a locked or absent keychain fails them all.
+          if (!(err instanceof AuthdeskError && err.code === 'keychain-bad-item')) throw err;
+          results.push({
+            id: account.id,
+            code: '',
+            next: null,
+            validFrom: null,
+            validUntil: null,
+            error: toErrorValue(err),
+          });
+          continue;
+        }
         if (secret === null) continue; // a missing-secret problem: problems() reports it
         results.push(codeWindow(account.id, secret, paramsOf(account), at));
       }
@@ -198,7 +256,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       const account = mustFind((await store.current()).accounts, id);
       if (account.type !== 'hotp')
         throw new AuthdeskError('bad-input', `${accountLabel(account)} is time-based: it has no counter to advance.`);
-      const secret = await secretFor(id);
+      const secret = await secretFor(account);
       if (secret === null) throw missingSecretError(account);
       // Persist counter+1 BEFORE computing the code of the counter we consumed.
       const used = await store.mutate((doc) => {
@@ -216,26 +274,40 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       };
     },
 
-    async problems() {
-      // A fresh listing: problems exist because the keychain changed behind our back.
-      const items = await secrets.list();
-      secretOf.clear();
-      for (const i of items) secretOf.set(i.account, i.secret);
-      return findProblems((await store.current()).accounts, new Set(secretOf.keys()));
+    async problems(options = {}) {
+      // Names only: no secret value is read unless asked (authdesk doctor).
+      const accounts = (await store.current()).accounts;
+      const found = findProblems(accounts, new Set(await secrets.accounts()));
+      const missing = new Set(found.map((p) => p.id));
+      for (const id of missing) secretOf.delete(id); // deleted behind our back: stop making its codes
+      if (!options.readValues) return found;
+      for (const account of accounts) {
+        if (missing.has(account.id)) continue;
+        secretOf.delete(account.id);
+        try {
+          await secretFor(account);
+        } catch (err) {
+          if (!(err instanceof AuthdeskError && err.code === 'keychain-bad-item')) throw err;
+          found.push({ kind: 'unreadable-secret', id: account.id, label: accountLabel(account) });
+        }
+      }
+      return found;
     },
 
     async repair(id, action) {
       if (action === 'restore') {
-        const secret = await secrets.get(id);
-        if (secret === null) throw new AuthdeskError('not-found', 'There is no keychain item to restore for that id.');
-        secretOf.set(id, secret);
+        const value = await secrets.get(id);
+        if (value === null) throw new AuthdeskError('not-found', 'There is no keychain item to restore for that id.');
+        const item = decodeItemValue(value, `keychain item ${id}`);
         await store.mutate((doc) => {
           if (doc.accounts.some((a) => a.id === id))
             throw new AuthdeskError('bad-input', 'That account is not broken: nothing to restore.');
-          doc.accounts.push(recoveredAccount(id, clock.now()));
+          doc.accounts.push(restoredAccount(id, item, clock.now()));
         });
+        secretOf.set(id, item.kind === 'uri' ? item.draft.secret : item.secret);
         return;
       }
+      // get() throws while the keychain is locked: a locked item is never taken for a missing one.
       if ((await secrets.get(id)) !== null)
         throw new AuthdeskError('bad-input', 'That account still has its secret: Authdesk will not forget it.');
       await store.mutate((doc) => {

@@ -8,13 +8,15 @@ import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../../core/clock';
+import type { LoadedPolicy } from '../../core/policy';
 import { vaultFiles } from '../../core/paths';
 import { openSettingsStore } from '../../core/settings';
-import { createKeytarStore, openVault } from '../../core/vault/index';
+import { createSecretStore, openVault } from '../../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../../core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
+import { buildCommit } from '../../scripts/build-stamp.mjs';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
-import type { DisplayInfo, EventName } from '../../common/ipc/contract';
+import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */
@@ -22,6 +24,10 @@ export interface PlatformHooks {
   onComeBack?: () => void | Promise<void>;
   /** What app.displays reports; default one 1920x1080 display (tests lay out several to exercise multi-display scans). */
   displays?: DisplayInfo[];
+  /** An admin policy for the settings store (tests of managed settings); none by default. */
+  policy?: LoadedPolicy;
+  /** What the update check answers (the bridge never asks the internet); absent: not available. */
+  checkUpdate?: () => Promise<UpdateCheckResult>;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -43,12 +49,20 @@ function appVersion(): string {
   }
 }
 
+/** Unbundled here, so no stamp: ask git once, the way the build does. */
+let stamped: string | undefined;
+const commit = () => (stamped ??= buildCommit(process.env, repoRoot));
+
 function webPlatform(opened: string[], hooks: PlatformHooks): Platform {
   return {
     openExternal: async (url) => void opened.push(url),
     stepAside: async () => void (await hooks.onStepAside?.()),
     comeBack: async () => void (await hooks.onComeBack?.()),
-    info: () => ({ ...appInfo(appVersion(), process.platform, {}), platform: 'web', waylandSession: false }),
+    info: () => ({
+      ...appInfo(appVersion(), process.platform, {}, commit()),
+      platform: 'web',
+      waylandSession: false,
+    }),
     displays: () => structuredClone(hooks.displays ?? ONE_DISPLAY),
   };
 }
@@ -63,9 +77,9 @@ export async function createBridgeServices(options: {
   const { dataDir, keychainService, clock, hooks, emit } = options;
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const files = vaultFiles(dataDir);
-  const settings = openSettingsStore(dataDir);
+  const settings = openSettingsStore(dataDir, hooks.policy);
   let watcher: FileWatch | null = null;
-  const vault = retryingVault(() => openVault({ dataDir, secrets: createKeytarStore(keychainService), clock }), {
+  const vault = retryingVault(() => openVault({ dataDir, secrets: createSecretStore(keychainService), clock }), {
     metadataPath: files.metadata,
     // Our own writes are acknowledged, so only other processes' changes become events (as in the app).
     afterWrite: () => watcher?.acknowledge(),
@@ -74,7 +88,7 @@ export async function createBridgeServices(options: {
   const offSettings = settings.onChange(() => emit('settingsChanged'));
   const opened: string[] = [];
   return {
-    services: { vault, settings, clock, platform: webPlatform(opened, hooks) },
+    services: { vault, settings, clock, platform: webPlatform(opened, hooks), checkUpdate: hooks.checkUpdate },
     opened,
     close: () => {
       offSettings();

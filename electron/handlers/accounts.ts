@@ -13,5 +13,6 @@ export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {
     'accounts.rename': async ({ id, issuer, name }) => vault.rename(id, issuer.trim(), name.trim()),
     'accounts.remove': async ({ id }) => vault.remove(id),
     'accounts.reorder': async ({ ids }) => vault.reorder(ids),
+    'accounts.updateParams': async ({ id, ...change }) => vault.updateParams(id, change),
   };
 }

@@ -2,7 +2,7 @@
 import { AuthdeskError } from '../../common/errors';
 import type { HandlerGroup, Services } from './types';
 
-export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
+export function appHandlers({ platform, settings, checkUpdate }: Services): HandlerGroup<'app'> {
   return {
     'app.info': async () => platform.info(),
     'app.openExternal': async ({ url }) => {
@@ -15,5 +15,13 @@ export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
     'app.stepAside': async () => platform.stepAside(),
     'app.comeBack': async () => platform.comeBack(),
     'app.displays': async () => platform.displays(),
+    // Opt-in, and never against the machine's policy: both are checked here, in main.
+    'app.checkUpdate': async () => {
+      const current = await settings.get();
+      if (current.managed.includes('updateCheck')) return { status: 'off', reason: 'policy' };
+      if (!current.updateCheck) return { status: 'off', reason: 'setting' };
+      if (!checkUpdate) return { status: 'failed', message: 'Checking for a newer version is not available here.' };
+      return checkUpdate();
+    },
   };
 }

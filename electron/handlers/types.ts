@@ -6,7 +6,14 @@
 import type { Clock } from '../../core/clock';
 import type { SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault/types';
-import type { AppInfo, Channel, DisplayInfo, ParsedInputOf, ResultOf } from '../../common/ipc/contract';
+import type {
+  AppInfo,
+  Channel,
+  DisplayInfo,
+  ParsedInputOf,
+  ResultOf,
+  UpdateCheckResult,
+} from '../../common/ipc/contract';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -26,6 +33,8 @@ export interface Services {
   settings: SettingsStore;
   clock: Clock;
   platform: Platform;
+  /** Asks the release feed (core/update-check.ts); absent where no network check belongs (the web bridge). */
+  checkUpdate?: () => Promise<UpdateCheckResult>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

@@ -47,6 +47,8 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     exportDrafts: call('exportDrafts'),
     findDuplicate: call('findDuplicate'),
     rename: call('rename'),
+    updateParams: call('updateParams'),
+    unlock: call('unlock'),
     reorder: call('reorder'),
     remove: call('remove'),
     currentCodes: call('currentCodes'),

@@ -4,7 +4,7 @@
  * HOTP, the first `authdesk code`) with the expected code.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createKeytarStore } from '../../core/vault/keytar-store';
+import { createSecretStore } from '../../core/vault/secret-store';
 import { requireSecretService } from '../support/keychain';
 import { describeWithVectors, readVectorJson } from '../support/vectors';
 import { bundleCli, cliSandbox, runCli } from './support/cli-process';
@@ -51,8 +51,8 @@ describeWithVectors('authdesk code against the shared otpauth vectors', () => {
   afterAll(async () => {
     cli?.dispose();
     for (const box of vaults) {
-      const secrets = createKeytarStore(box.service);
-      for (const { account } of await secrets.list()) await secrets.delete(account);
+      const secrets = createSecretStore(box.service);
+      for (const account of await secrets.accounts()) await secrets.delete(account);
       box.cleanup();
     }
   });

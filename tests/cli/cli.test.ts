@@ -3,7 +3,7 @@
  * (gnome-keyring) and a private data folder. Checks output shapes and the exit
  * code contract: 0 done, 1 one line `authdesk: <message>` on stderr, 2 usage.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,12 @@ const listJson = async () =>
 
 describe('help, version and usage errors', () => {
   it('prints the version and the global help', async () => {
-    expect(await run('--version')).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    // The bundle is stamped with the commit it was built from ('unknown' outside git).
+    const head = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+    const commit = head.status === 0 ? `${head.stdout.trim()}(-dirty)?` : 'unknown';
+    const version = await run('--version');
+    expect(version).toMatchObject({ code: 0, stderr: '' });
+    expect(version.stdout).toMatch(new RegExp(`^${VERSION.replace(/\./g, '\\.')} \\(commit ${commit}\\)\n$`));
     const help = await run('--help');
     expect(help.code).toBe(0);
     for (const name of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
 import { parseOtpauthUri } from '../../core/otp/index';
-import { createKeytarStore, openVault } from '../../core/vault/index';
+import { createSecretStore, openVault } from '../../core/vault/index';
 import { launchBrowser, openApp } from '../support/browser';
 import { startTestBridge, type TestBridge } from '../support/bridge';
 
@@ -85,7 +85,7 @@ describe('web test bridge', () => {
     // Like `authdesk add` from a terminal: its own vault instance on the same folder and keychain service.
     const other = await openVault({
       dataDir: bridge.dataDir,
-      secrets: createKeytarStore(bridge.keychainService),
+      secrets: createSecretStore(bridge.keychainService),
       clock: fixedClock(T),
     });
     await other.add(parseOtpauthUri('otpauth://totp/Terminal:cli?secret=JBSWY3DPEHPK3PXP&issuer=Terminal'));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
-import { createKeytarStore } from '../../core/vault/index';
+import { createSecretStore } from '../../core/vault/index';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
 import { referenceTotp } from '../support/reference-otp';
@@ -22,7 +22,7 @@ describe('vault problems banner (real keychain drift)', () => {
     const broken = await session.bridge.call('accounts.add', {
       manual: { issuer: 'Broken', name: 'b', secret: 'GEZDGNBVGY3TQOJQ' },
     });
-    const keychain = createKeytarStore(session.bridge.keychainService);
+    const keychain = createSecretStore(session.bridge.keychainService);
     await keychain.set(ORPHAN_ID, ORPHAN_SECRET);
     await keychain.delete(broken.id);
 

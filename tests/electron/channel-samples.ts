@@ -10,6 +10,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'accounts.rename': { id: 'a1', issuer: 'Example', name: 'alice' },
   'accounts.remove': { id: 'a1' },
   'accounts.reorder': { ids: ['a1', 'a2'] },
+  'accounts.updateParams': { id: 'a1', digits: 8 },
   'codes.current': { ids: ['a1'] },
   'codes.nextHotp': { id: 'a1' },
   'enroll.preview': { text: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP' },
@@ -24,6 +25,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.stepAside': {},
   'app.comeBack': {},
   'app.displays': {},
+  'app.checkUpdate': {},
 };
 
 export interface BadInput {

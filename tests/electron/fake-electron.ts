@@ -199,6 +199,12 @@ class FakeApp extends EventEmitter {
   private resolveReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   appPath = process.cwd();
+  /** Switches given on the command line (without the leading --). */
+  readonly switches = new Set<string>();
+  readonly commandLine = {
+    hasSwitch: (name: string) => this.switches.has(name),
+    removeSwitch: (name: string) => void this.switches.delete(name),
+  };
   requestSingleInstanceLock() {
     return this.hasLock;
   }

@@ -1,13 +1,15 @@
 /**
- * No Secret Service (the D-Bus address points at a socket that does not
- * exist): every command that needs the keychain says exactly how to fix it,
- * in one line, and the accounts file is not touched.
+ * No reachable session bus (the D-Bus address points at a socket that does
+ * not exist): every command that needs the keychain says exactly that, in one
+ * line, and the accounts file is not touched; `list` needs no keychain and
+ * works. (A bus without a Secret Service, a locked keyring and a vanished
+ * daemon are in keychain-states.test.ts.)
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../core/vault/keychain-errors';
-import { createKeytarStore } from '../../core/vault/keytar-store';
+import { KEYCHAIN_NO_DBUS_MESSAGE } from '../../core/vault/keychain-errors';
+import { createSecretStore } from '../../core/vault/secret-store';
 import { requireSecretService } from '../support/keychain';
 import { bundleCli, cliSandbox, runCli } from '../cli/support/cli-process';
 
@@ -36,31 +38,38 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   cli?.dispose();
-  const secrets = createKeytarStore(box.service);
-  for (const { account } of await secrets.list()) await secrets.delete(account);
+  const secrets = createSecretStore(box.service);
+  for (const account of await secrets.accounts()) await secrets.delete(account);
   box.cleanup();
 });
 
-describe('without a Secret Service', () => {
+describe('without a reachable session bus', () => {
   it.each([
     [['add', 'otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Other']],
-    [['list']],
     [['code', '--json']],
-    [['rename', 'example', 'x']],
+    [['code', 'example']],
     [['remove', 'example', '--yes']],
   ])('%j fails with the specific message and leaves the vault file unchanged', async (args) => {
     const before = snapshot();
     const r = await runCli(cli.file, args, brokenBus);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`authdesk: ${KEYCHAIN_UNAVAILABLE_MESSAGE}\n`);
+    expect(r.stderr).toBe(`authdesk: ${KEYCHAIN_NO_DBUS_MESSAGE}\n`);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('list works without the keychain and changes nothing', async () => {
+    const before = snapshot();
+    const r = await runCli(cli.file, ['list'], brokenBus);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Example \(alice\) {2}totp SHA1 6 digits 30 s/);
     expect(snapshot()).toEqual(before);
   });
 
   it('doctor names the failing check and exits 1', async () => {
     const r = await runCli(cli.file, ['doctor'], brokenBus);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`FAIL  keychain: ${KEYCHAIN_UNAVAILABLE_MESSAGE}`);
+    expect(r.stdout).toContain(`FAIL  keychain: ${KEYCHAIN_NO_DBUS_MESSAGE}`);
     expect(r.stdout).toMatch(/^ok {4}data folder: /m);
   });
 

@@ -18,7 +18,7 @@ import { openVault } from '../../core/vault/vault';
 import { readMetadata } from '../../core/vault/metadata-file';
 import { vaultFiles } from '../../core/paths';
 import { codeWindow } from '../../core/otp/index';
-import { requireSecretService } from '../support/keychain';
+import { readAllSecrets, requireSecretService } from '../support/keychain';
 import { collect, runCli } from '../cli/support/cli-process';
 import { useCliSandbox } from '../cli/support/cli-session';
 
@@ -105,7 +105,7 @@ it(`never loses a secret when ${RUNS} adds are killed with SIGKILL at random poi
 
   const vault = await openVault({ dataDir: box.dataDir, secrets });
   const accounts = await vault.list();
-  const keychain = new Map((await secrets.list()).map((i) => [i.secret, i.account]));
+  const keychain = new Map((await readAllSecrets(secrets)).map((i) => [i.secret, i.account]));
   const problems = await vault.problems();
   const now = Date.now();
   const codes = new Map((await vault.currentCodes(undefined, now)).map((c) => [c.id, c.code]));

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openVault } from '../../core/vault/vault';
-import { createKeytarStore } from '../../core/vault/keytar-store';
+import { createSecretStore } from '../../core/vault/secret-store';
 import type { SecretStore, Vault } from '../../core/vault/types';
 import type { AccountDraft } from '../../common/otp/types';
 import { fixedClock } from '../../core/clock';
@@ -42,14 +42,14 @@ afterEach(async () => {
 
 async function setup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-vault-'));
-  const secrets = createKeytarStore(uniqueServiceName('vault'));
+  const secrets = createSecretStore(uniqueServiceName('vault'));
   const clock = fixedClock(1_700_000_000_000);
   // Waiting for the lock passes on a fake clock too: a held lock times out without real sleeping.
   const lockClock = fixedClock(0);
   const lock = { timeoutMs: 5_000, clock: lockClock, sleep: async (ms: number) => lockClock.advance(ms) };
   const open = () => openVault({ dataDir, secrets, clock, lock });
   cleanups.push(async () => {
-    for (const { account } of await secrets.list()) await secrets.delete(account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   });
   return { dataDir, secrets, clock, open, vault: await open(), metadata: path.join(dataDir, 'accounts.json') };
@@ -91,7 +91,10 @@ describe('accounts', () => {
       createdAt: 1_700_000_000_000,
     });
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await secrets.get(added.id)).toBe('JBSWY3DPEHPK3PXP');
+    // Self-describing (issue 9): the item is the account's full key URI.
+    expect(await secrets.get(added.id)).toBe(
+      'otpauth://totp/Example:alice%40google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example&algorithm=SHA1&digits=6&period=30',
+    );
     expect(readFileSync(metadata, 'utf8')).not.toContain('JBSWY3DPEHPK3PXP');
     expect(await vault.list()).toEqual([added]);
     const [code] = await vault.currentCodes(undefined, EXAMPLE_AT_MS);
@@ -111,7 +114,7 @@ describe('accounts', () => {
     expect(await vault.findDuplicate(EXAMPLE)).not.toBeNull();
     await vault.add({ ...EXAMPLE, name: 'bob@google.com' });
     expect((await vault.list()).length).toBe(2);
-    expect((await secrets.list()).length).toBe(2); // the refused duplicate left no keychain item behind
+    expect((await secrets.accounts()).length).toBe(2); // the refused duplicate left no keychain item behind
   });
 
   it('renames, reorders and removes (removing deletes the keychain item)', async () => {
@@ -227,7 +230,7 @@ describe('drift between keychain and metadata', () => {
       release();
     }
     expect(readFileSync(metadata, 'utf8')).toBe(before);
-    expect((await secrets.list()).length).toBe(1);
+    expect((await secrets.accounts()).length).toBe(1);
     expect(await vault.problems()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../core/clock';
-import { createKeytarStore } from '../../core/vault/index';
+import { createSecretStore } from '../../core/vault/index';
 import type { Channel, InputOf, ResultOf } from '../../common/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
@@ -20,14 +20,7 @@ import { requireSecretService, uniqueServiceName } from './keychain';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 const distIndex = path.join(repoRoot, 'dist/renderer/index.html');
-const sources = [
-  'renderer',
-  'electron/ipc/contract.ts',
-  'electron/core/otp/types.ts',
-  'electron/core/errors.ts',
-  'vite.config.ts',
-  'package.json',
-];
+const sources = ['renderer', 'common', 'vite.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   const stat = statSync(p);
@@ -105,8 +98,8 @@ export async function startTestBridge(
     },
     async cleanup() {
       await bridge.close();
-      const store = createKeytarStore(keychainService);
-      for (const item of await store.list()) await store.delete(item.account);
+      const store = createSecretStore(keychainService);
+      for (const account of await store.accounts()) await store.delete(account);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

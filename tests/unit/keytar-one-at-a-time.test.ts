@@ -29,7 +29,7 @@ it('runs keychain calls one at a time, across stores, even when one fails', asyn
   const b = createKeytarStore('two', { loadKeytar: async () => counting });
   const calls = [];
   for (let i = 0; i < 20; i++) {
-    calls.push(a.set(`id${i}`, 'SECRET'), b.get(`id${i}`), a.list(), b.delete(`id${i}`), a.get('bad'));
+    calls.push(a.set(`id${i}`, 'SECRET'), b.get(`id${i}`), a.accounts(), b.delete(`id${i}`), a.get('bad'));
   }
   const settled = await Promise.allSettled(calls);
   expect(most).toBe(1);

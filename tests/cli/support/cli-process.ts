@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot } from '../../support/vectors';
+import { buildDefines } from '../../../scripts/build-stamp.mjs';
 import { uniqueServiceName } from '../../support/keychain';
 
 export interface CliResult {
@@ -33,6 +34,7 @@ export async function bundleCli(): Promise<{ file: string; dispose: () => void }
     format: 'esm',
     packages: 'external',
     logLevel: 'error',
+    define: buildDefines(process.env, repoRoot),
   });
   return { file, dispose: () => rmSync(file, { force: true }) };
 }
@@ -41,7 +43,14 @@ export async function bundleCli(): Promise<{ file: string; dispose: () => void }
 export function cliSandbox(prefix: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const service = uniqueServiceName(prefix);
-  const env = { ...process.env, AUTHDESK_DATA_DIR: dataDir, AUTHDESK_KEYCHAIN_SERVICE: service, AUTHDESK_DEBUG: '' };
+  const env = {
+    ...process.env,
+    AUTHDESK_DATA_DIR: dataDir,
+    AUTHDESK_KEYCHAIN_SERVICE: service,
+    AUTHDESK_DEBUG: '',
+    // Never the machine's own admin policy: tests that need one write it here.
+    AUTHDESK_POLICY_FILE: path.join(dataDir, 'policy.json'),
+  };
   return { dataDir, service, env, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 

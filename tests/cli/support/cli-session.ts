@@ -4,12 +4,12 @@
  * keychain item of that service deleted and the folder removed.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createKeytarStore } from '../../../core/vault/keytar-store';
+import { createSecretStore } from '../../../core/vault/secret-store';
 import { bundleCli, cliSandbox, runCli, type CliResult } from './cli-process';
 
 export function useCliSandbox(prefix: string) {
   const box = cliSandbox(prefix);
-  const secrets = createKeytarStore(box.service);
+  const secrets = createSecretStore(box.service);
   let bundle: Awaited<ReturnType<typeof bundleCli>> | undefined;
 
   beforeAll(async () => {
@@ -17,7 +17,7 @@ export function useCliSandbox(prefix: string) {
   });
   afterAll(async () => {
     bundle?.dispose();
-    for (const { account } of await secrets.list()) await secrets.delete(account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     box.cleanup();
   });
 

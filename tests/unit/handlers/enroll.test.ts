@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_TTL_MS } from '../../../electron/handlers/pending-drafts';
 import { realHandlers } from './harness';
@@ -132,9 +133,19 @@ describe('adding directly', () => {
 describe('settings and app', () => {
   it('settings.set returns and persists the whole settings', async () => {
     expect(await h.ok('settings.set', { language: 'nb', portalUrl: 'https://example.org/otp' })).toEqual({
-      contentProtection: true,
+      ...DEFAULT_SETTINGS,
       language: 'nb',
       portalUrl: 'https://example.org/otp',
+      updateCheck: false,
+      backupFolder: null,
+      managed: [],
+      policy: {
+        file: null,
+        problems: [],
+        forbidPlainTextExport: false,
+        requireEncryptedBackups: false,
+        requireAppLock: false,
+      },
     });
     expect(await h.ok('settings.get', {})).toMatchObject({ language: 'nb' });
   });

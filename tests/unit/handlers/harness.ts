@@ -8,19 +8,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../../../core/clock';
+import type { LoadedPolicy } from '../../../core/policy';
 import { openSettingsStore } from '../../../core/settings';
-import { createKeytarStore, openVault } from '../../../core/vault/index';
+import { createSecretStore, openVault } from '../../../core/vault/index';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/handlers/app-info';
-import type { Channel, InputOf, Outcome, ResultOf } from '../../../common/ipc/contract';
+import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 
-export async function realHandlers(prefix: string) {
+export interface HarnessOptions {
+  /** The admin policy the settings store obeys (none by default). */
+  policy?: LoadedPolicy;
+  checkUpdate?: () => Promise<UpdateCheckResult>;
+  /** Reuse a data folder (settings stored by an earlier harness). */
+  dataDir?: string;
+}
+
+export async function realHandlers(prefix: string, options: HarnessOptions = {}) {
   requireSecretService();
-  const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  const secrets = createKeytarStore(uniqueServiceName(prefix));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const secrets = createSecretStore(uniqueServiceName(prefix));
   const clock = fixedClock(T0);
   const vault = await openVault({ dataDir, secrets, clock });
   const platformCalls: string[] = [];
@@ -31,7 +40,13 @@ export async function realHandlers(prefix: string) {
     info: () => appInfo('0.0.0-test', 'linux', {}),
     displays: () => [{ id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }],
   };
-  const handlers: Handlers = createHandlers({ vault, settings: openSettingsStore(dataDir), clock, platform });
+  const handlers: Handlers = createHandlers({
+    vault,
+    settings: openSettingsStore(dataDir, options.policy),
+    clock,
+    platform,
+    checkUpdate: options.checkUpdate,
+  });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */
   const call = <C extends Channel>(channel: C, input: InputOf<C>): Promise<Outcome<ResultOf<C>>> =>
@@ -44,7 +59,7 @@ export async function realHandlers(prefix: string) {
   };
 
   const cleanUp = async () => {
-    for (const item of await secrets.list()) await secrets.delete(item.account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { dataDir, secrets, clock, vault, handlers, platformCalls, call, ok, cleanUp };

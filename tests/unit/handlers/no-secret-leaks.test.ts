@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
+import { readAllSecrets } from '../../support/keychain';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;
 const responses = new Map<Channel, string[]>();
@@ -71,6 +72,8 @@ beforeAll(async () => {
   await record('accounts.list', {});
   await record('accounts.rename', { id: idA, issuer: 'Example Corp', name: 'alice' });
   await record('accounts.reorder', { ids: [idC, idA, idB] });
+  await record('accounts.updateParams', { id: idA, digits: 8, algorithm: 'SHA512' });
+  await record('accounts.updateParams', { id: idC, period: 60 }); // refused: HOTP has no period
   await record('codes.current', {});
   await record('codes.current', { ids: [idB] });
   await record('codes.nextHotp', { id: idC });
@@ -105,6 +108,9 @@ beforeAll(async () => {
   await record('app.stepAside', {});
   await record('app.comeBack', {});
   await record('app.displays', {});
+  await record('app.checkUpdate', {}); // off: the user has not opted in
+  await record('settings.set', { updateCheck: true });
+  await record('app.checkUpdate', {}); // the harness has no feed: a plain failure sentence
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
@@ -117,7 +123,7 @@ describe('no handler returns a secret', () => {
   });
 
   it('the vault really holds those secrets (the search below looks for real values)', async () => {
-    const stored = (await h.secrets.list()).map((i) => i.secret);
+    const stored = (await readAllSecrets(h.secrets)).map((i) => i.secret);
     expect(stored).toEqual(expect.arrayContaining([TOTP, PREVIEWED, ORPHAN]));
   });
 

@@ -1,0 +1,182 @@
+/**
+ * The admin policy file: how an IT department presets and locks Authdesk on
+ * managed machines. One JSON file per machine, outside any user's reach:
+ *
+ *   Linux    /etc/authdesk/policy.json
+ *   Windows  %ProgramData%\Authdesk\policy.json
+ *   macOS    /Library/Application Support/Authdesk/policy.json
+ *
+ * The loader never throws. A missing file means "nothing is managed". A file
+ * that is not JSON, or has a bad or unknown key, yields the rules that ARE
+ * valid plus one problem per fault, naming the file and what is wrong; the app
+ * and the CLI show those problems. A typo in one rule must not silently drop
+ * the others (that would fail open), so each key is judged on its own.
+ *
+ * docs/policy.schema.json is generated from `policySchema` (npm run policy-schema);
+ * tests/unit/policy/schema-file.test.ts fails when it is stale.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const policySchema = z
+  .object({
+    $schema: z.string().max(2048).optional().describe('Lets editors validate the file; ignored by Authdesk.'),
+    portalUrl: z
+      .url({ protocol: /^https$/ })
+      .max(2048)
+      .optional()
+      .describe('The self-service portal the guided set-up opens (https only). Users cannot change it.'),
+    language: z
+      .enum(['en', 'nb'])
+      .optional()
+      .describe('The interface language (en = English, nb = Norwegian bokmål). Users cannot change it.'),
+    backupFolder: z
+      .string()
+      .min(1)
+      .max(4096)
+      .optional()
+      .describe('An absolute folder where backups are written. Users cannot change it.'),
+    forbidPlainTextExport: z
+      .boolean()
+      .optional()
+      .describe('true: secrets can never be exported unencrypted (plain otpauth links, QR codes of secrets).'),
+    requireEncryptedBackups: z.boolean().optional().describe('true: every backup must be encrypted with a password.'),
+    requireAppLock: z
+      .boolean()
+      .optional()
+      .describe('true: the app must be locked with a password or the OS account before codes are shown.'),
+    disableUpdateCheck: z
+      .boolean()
+      .optional()
+      .describe('true: Authdesk never asks the internet for a newer version, and users cannot turn the check on.'),
+  })
+  .strict()
+  .describe('Authdesk admin policy: presets and restrictions for every user of this machine.');
+
+export type Policy = Omit<z.output<typeof policySchema>, '$schema'>;
+type PolicyKey = keyof z.output<typeof policySchema>;
+
+export interface LoadedPolicy {
+  /** The file that was looked for. */
+  file: string;
+  /** Whether it exists (a missing file is normal: nothing is managed). */
+  found: boolean;
+  /** The valid rules; invalid or unknown keys are left out. */
+  policy: Policy;
+  /** One sentence per fault, each naming the file. Empty when the file is fine or absent. */
+  problems: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Where the policy file lives on this OS. `allowOverride` lets tests and development point elsewhere. */
+export function policyFile(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  allowOverride = true,
+): string {
+  const override = env.AUTHDESK_POLICY_FILE?.trim();
+  if (allowOverride && override) return path.resolve(override);
+  switch (platform) {
+    case 'win32':
+      return path.win32.join(env.ProgramData || env.PROGRAMDATA || 'C:\\ProgramData', 'Authdesk', 'policy.json');
+    case 'darwin':
+      return '/Library/Application Support/Authdesk/policy.json';
+    default:
+      return '/etc/authdesk/policy.json';
+  }
+}
+
+/** Reads and judges the policy file. Never throws. */
+export function loadPolicy(file: string): LoadedPolicy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { file, found: false, policy: {}, problems: [] };
+    return {
+      file,
+      found: true,
+      policy: {},
+      problems: [`Policy file ${file} could not be read (${code ?? 'unknown error'}); no policy applies.`],
+    };
+  }
+  return { file, found: true, ...judgePolicyText(file, text) };
+}
+
+/** Parses the text of a policy file into valid rules plus problems. */
+export function judgePolicyText(file: string, text: string): { policy: Policy; problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // Notepad writes a BOM
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : 'syntax error';
+    return { policy: {}, problems: [`Policy file ${file} is not valid JSON (${detail}); no policy applies.`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { policy: {}, problems: [`Policy file ${file} must hold one JSON object ({ ... }); no policy applies.`] };
+
+  const shape = policySchema.shape;
+  const policy: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(shape, key)) {
+      problems.push(`Policy file ${file}: unknown setting "${key}" was ignored (known: ${knownKeys().join(', ')}).`);
+      continue;
+    }
+    const parsed = shape[key as PolicyKey].safeParse(value);
+    if (!parsed.success) {
+      problems.push(`Policy file ${file}: "${key}" ${describeIssue(key as PolicyKey, value)}; this rule was ignored.`);
+      continue;
+    }
+    if (key !== '$schema' && parsed.data !== undefined) policy[key] = parsed.data;
+  }
+  if (policy.backupFolder !== undefined && !isAbsoluteAnywhere(policy.backupFolder as string)) {
+    problems.push(`Policy file ${file}: "backupFolder" must be an absolute path; this rule was ignored.`);
+    delete policy.backupFolder;
+  }
+  return { policy: policy as Policy, problems };
+}
+
+function knownKeys(): string[] {
+  return Object.keys(policySchema.shape).filter((k) => k !== '$schema');
+}
+
+/** A sentence an admin can act on, rather than zod's generic wording. */
+function describeIssue(key: PolicyKey, value: unknown): string {
+  const got = `got ${JSON.stringify(value)?.slice(0, 80) ?? String(value)}`;
+  switch (key) {
+    case 'portalUrl':
+      return `must be an https:// address (${got})`;
+    case 'language':
+      return `must be "en" or "nb" (${got})`;
+    case 'backupFolder':
+      return `must be a folder path (${got})`;
+    case '$schema':
+      return `must be a string (${got})`;
+    default:
+      return `must be true or false (${got})`;
+  }
+}
+
+function isAbsoluteAnywhere(p: string): boolean {
+  return path.posix.isAbsolute(p) || path.win32.isAbsolute(p);
+}
+
+/** The rules with their defaults filled in: what `authdesk policy` prints. */
+export function effectivePolicy(policy: Policy) {
+  return {
+    portalUrl: policy.portalUrl ?? null,
+    language: policy.language ?? null,
+    backupFolder: policy.backupFolder ?? null,
+    forbidPlainTextExport: policy.forbidPlainTextExport ?? false,
+    requireEncryptedBackups: policy.requireEncryptedBackups ?? false,
+    requireAppLock: policy.requireAppLock ?? false,
+    disableUpdateCheck: policy.disableUpdateCheck ?? false,
+  };
+}
+
+/** No policy: what the app uses when no file exists, and what tests start from. */
+export const NO_POLICY: LoadedPolicy = { file: '', found: false, policy: {}, problems: [] };
