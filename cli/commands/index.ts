@@ -2,9 +2,11 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { backupCommand } from './backup';
+import { checkUpdateCommand } from './check-update';
 import { codeCommand } from './code';
 import { decodeQrCommand } from './decode-qr';
 import { doctorCommand } from './doctor';
+import { editCommand } from './edit';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';

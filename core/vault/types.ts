@@ -4,7 +4,8 @@
  * account = the account's id) behind `SecretStore`.
  */
 import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
-import type { VaultProblem } from '../../common/ipc/contract';
+import type { VaultProblem } from '../../common/vault-problems';
+import type { ParamChange } from './param-change';
 
 export type { ParamChange } from './param-change';
 

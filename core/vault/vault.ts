@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { codeWindow, hotpCode } from '../otp/index';
 import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../common/otp/types';
-import { AuthdeskError } from '../../common/errors';
+import { AuthdeskError, toErrorValue } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
 import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';
@@ -138,7 +138,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       let metadataTried = false;
       try {
         for (const [i, account] of accounts.entries()) {
-          await secrets.set(account.id, drafts[i]!.secret);
+          await secrets.set(account.id, encodeItemValue({ ...account, secret: drafts[i]!.secret }));
           written.push(account.id);
         }
         metadataTried = true;
@@ -166,7 +166,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       const out: (AccountDraft & { id: string })[] = [];
       for (const account of (await store.current()).accounts) {
         if (wanted && !wanted.has(account.id)) continue;
-        const secret = await secretFor(account.id);
+        const secret = await secretFor(account);
         if (secret === null) throw missingSecretError(account); // never export an account half
         out.push({ id: account.id, issuer: account.issuer, name: account.name, secret, ...paramsOf(account) });
       }

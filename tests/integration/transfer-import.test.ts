@@ -16,13 +16,7 @@ import type { SecretStore } from '../../core/vault/types';
 import type { AccountDraft } from '../../common/otp/types';
 import { fixedClock } from '../../core/clock';
 import { AuthdeskError } from '../../common/errors';
-import {
-  commitImport,
-  exportAuthdeskBackup,
-  previewImport,
-  readImport,
-  verifyBackup,
-} from '../../core/transfer/index';
+import { commitImport, exportAuthdeskBackup, previewImport, readImport, verifyBackup } from '../../core/transfer/index';
 import { requireSecretService, uniqueServiceName } from '../support/keychain';
 
 requireSecretService();
