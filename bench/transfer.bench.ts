@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createKeytarStore, type KeytarApi } from '../core/vault/keytar-store';
+import type { KeytarApi } from '../core/vault/keytar-store';
+import { createSecretStore } from '../core/vault/index';
 import { openVault } from '../core/vault/vault';
 import { encodeBase32 } from '../core/otp/secret';
 import type { AccountDraft } from '../common/otp/types';
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-transfer-'));
   const service = `authdesk-bench-${randomBytes(6).toString('hex')}`;
   const floorService = `${service}-floor`;
-  const secrets = createKeytarStore(service);
+  const secrets = createSecretStore(service);
   const keytar = ((await import('keytar')) as KeytarApi & { default?: KeytarApi }).default as KeytarApi;
   const drafts = accounts();
   try {
@@ -96,7 +97,7 @@ export async function run(): Promise<void> {
   } finally {
     for (const { account } of await keytar.findCredentials(floorService))
       await keytar.deletePassword(floorService, account);
-    for (const { account } of await secrets.list()) await secrets.delete(account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -84,7 +84,14 @@ async function setUp() {
     const vault = open();
     const env = { ...process.env, AUTHDESK_DATA_DIR: dataDir, AUTHDESK_KEYCHAIN_SERVICE: real.service };
     const ctx: CliContext = {
-      io: { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, ask: async () => '', env },
+      io: {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        interactive: false,
+        ask: async () => '',
+        askSecret: async () => '',
+        env,
+      },
       clock: fixedClock(NOW),
       vault: () => vault,
       readQrTexts: async () => [],

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openVault } from '../../core/vault/vault';
-import { createKeytarStore } from '../../core/vault/keytar-store';
+import { createSecretStore } from '../../core/vault/index';
 import type { SecretStore } from '../../core/vault/types';
 import type { AccountDraft } from '../../common/otp/types';
 import { fixedClock } from '../../core/clock';
@@ -46,7 +46,9 @@ function failingAfter(store: SecretStore, allowed: number): SecretStore {
   return {
     get: (a) => store.get(a),
     delete: (a) => store.delete(a),
-    list: () => store.list(),
+    accounts: () => store.accounts(),
+    isLocked: () => store.isLocked(),
+    unlock: () => store.unlock(),
     set: async (account, secret) => {
       if (++writes > allowed)
         throw new AuthdeskError('keychain-failed', 'The keychain refused to store a secret (test: full).');
@@ -62,10 +64,10 @@ afterEach(async () => {
 
 async function setup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-transfer-'));
-  const secrets = createKeytarStore(uniqueServiceName('transfer'));
+  const secrets = createSecretStore(uniqueServiceName('transfer'));
   const clock = fixedClock(1_700_000_000_000);
   cleanups.push(async () => {
-    for (const { account } of await secrets.list()) await secrets.delete(account);
+    for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   });
   const vault = await openVault({ dataDir, secrets, clock });
@@ -74,7 +76,7 @@ async function setup() {
   /** Everything an import could change: the metadata bytes and the keychain items. */
   const snapshot = async () => ({
     metadata: readFileSync(metadata, 'utf8'),
-    keychain: (await secrets.list()).map((i) => `${i.account}=${i.secret}`).sort(),
+    keychain: (await Promise.all((await secrets.accounts()).map(async (a) => `${a}=${await secrets.get(a)}`))).sort(),
   });
   const file = (name: string, content: string | Buffer) => {
     const p = path.join(dataDir, name);
