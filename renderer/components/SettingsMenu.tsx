@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/ipc/contract';
 import { bridge, unwrap } from '../api';
-import { errorMessage } from './error-message';
+import { errorMessage } from './error-text';
 import { Icon } from './Icon';
 import { applyLanguage, savedLanguage } from './language';
 

@@ -7,7 +7,7 @@ import { memo, useState, type CSSProperties, type DragEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 import { Icon } from '../../components/Icon';
 import { Countdown, countdownKey } from './Countdown';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/Announcer';
 import { Banner } from '../../components/Banner';
 import { Toast } from '../../components/Toast';
+import { errorMessage } from '../../components/error-text';
 import { AccountList } from './AccountList';
 import type { RowHandlers } from './AccountRow';
 import { EmptyState, type AddActions } from './EmptyState';
@@ -34,6 +35,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   const { t } = useTranslation('accounts');
   const announce = useAnnounce();
   const [error, setError] = useState<string | null>(null);
+  const reportFailure = useCallback((err: unknown) => setError(errorMessage(err)), []);
   const { accounts, loadError, reload, rename, reorder } = useAccounts(setError);
   const { pending, remove: scheduleRemoval, undo } = useDeferredRemoval(reload, setError);
   const [query, setQuery] = useState('');
@@ -52,7 +54,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
         .join(','),
     [accounts],
   );
-  const live = useCodes(timeBasedKey, setError);
+  const live = useCodes(timeBasedKey, reportFailure, visible);
 
   const hidden = useMemo(() => new Set(pending.map((a) => a.id)), [pending]);
   const kept = useMemo(() => (accounts ?? []).filter((a) => !hidden.has(a.id)), [accounts, hidden]);

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { VaultProblem } from '../../../common/ipc/contract';
 import { bridge, unwrap } from '../../api';
 import { Banner } from '../../components/Banner';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 export function VaultProblems({ onRepaired }: { onRepaired(): void }) {
   const { t } = useTranslation('accounts');

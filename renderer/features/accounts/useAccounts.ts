@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 export interface AccountsState {
   accounts: AccountMeta[] | null;

@@ -9,7 +9,8 @@ import type { ErrorValue } from '../../../common/errors';
 import type { AccountMeta } from '../../../common/otp/types';
 import { CaptureError, type CaptureFailure } from '../../scan/capture';
 import { enrollApi } from './api';
-import { toErrorValue, tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
+import { toErrorValue } from '../../components/error-text';
+import { tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
 import { findInFiles, findInLink, findOnScreen, type Source } from './sources';
 
 export type Problem =

@@ -9,7 +9,7 @@ import type { ErrorValue } from '../../../../common/errors';
 import type { AccountMeta } from '../../../../common/otp/types';
 import { enrollApi } from '../api';
 import { DropOverlay } from '../DropOverlay';
-import { toErrorValue } from '../findings';
+import { toErrorValue } from '../../../components/error-text';
 import { entryOpened } from '../incoming';
 import { useDropAndPaste } from '../useDropAndPaste';
 import { useEnrollFlow } from '../useEnrollFlow';

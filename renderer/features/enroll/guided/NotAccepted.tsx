@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../useFocusOnMount';
 import type { ErrorValue } from '../../../../common/errors';
-import { useErrorText } from '../error-text';
+import { useErrorText } from '../../../components/error-text';
 import { useNow } from '../useNow';
 
 interface Props {

@@ -4,9 +4,8 @@ import { useFocusOnMount } from '../useFocusOnMount';
 import type { AccountMeta } from '../../../../common/otp/types';
 import { accountTitle } from '../AccountSummary';
 import { LiveCode } from '../LiveCode';
-
-/** With fewer seconds left than this, typing the code in time is a gamble: we say to wait for the next. */
-export const WAIT_BELOW_SECONDS = 5;
+// The list's warning rule: with fewer seconds left, typing the code in time is a gamble, so we say to wait.
+import { WARN_SECONDS } from '../../../codes/schedule';
 
 interface Props {
   account: AccountMeta;
@@ -26,7 +25,7 @@ export function StepCode({ account, onAccepted, onRejected }: Props) {
         {accountTitle(account, t('unnamed'))}
       </p>
       <div className="enroll-code-large">
-        <LiveCode account={account} warnBelowSeconds={WAIT_BELOW_SECONDS} />
+        <LiveCode account={account} warnBelowSeconds={WARN_SECONDS} />
       </div>
       <p className="enroll-instruction">{t('guided.code.typeIt')}</p>
       <p className="enroll-question">{t('guided.code.accepted')}</p>

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../useFocusOnMount';
 import { enrollApi } from '../api';
-import { useErrorText } from '../error-text';
-import { toErrorValue } from '../findings';
+import { useErrorText } from '../../../components/error-text';
+import { toErrorValue } from '../../../components/error-text';
 import type { ErrorValue } from '../../../../common/errors';
 import { isEducloud, isHttpsUrl, type PortalChoice } from './usePortal';
 
