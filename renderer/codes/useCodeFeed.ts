@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeResult } from '../../common/otp/types';
 import { bridge } from '../api';
+import { useLatest } from '../components/useLatest';
 import { refreshDelay, rollForward } from './schedule';
 
 export type CodeMap = ReadonlyMap<string, CodeResult>;
@@ -23,6 +24,8 @@ export interface LiveCodes {
    */
   epoch: number;
 }
+
+const NO_CODES: CodeMap = new Map();
 
 export interface CodeFeedOptions {
   /** What is fetched; a new value fetches again, '' means nothing to fetch (no codes). */
@@ -38,30 +41,24 @@ export function useCodeFeed({ key, fetch, onError, visible = true }: CodeFeedOpt
   const [epoch, setEpoch] = useState(0);
   const generation = useRef(0);
   // Read at call time, so callers passing new functions each render do not restart the fetching.
-  const fetchRef = useRef(fetch);
-  const errorRef = useRef(onError);
-  useEffect(() => {
-    fetchRef.current = fetch;
-    errorRef.current = onError;
-  });
+  const fetchRef = useLatest(fetch);
+  const errorRef = useLatest(onError);
 
-  const fetchCodes = useCallback(async () => {
+  const fetchCodes = useCallback((): Promise<void> => {
     const mine = ++generation.current;
-    try {
-      const list = await fetchRef.current();
-      if (mine === generation.current) setCodes(new Map(list.map((c) => [c.id, c])));
-    } catch (err) {
-      if (mine === generation.current) errorRef.current(err);
-    }
-  }, []);
+    return fetchRef.current().then(
+      (list) => {
+        if (mine === generation.current) setCodes(new Map(list.map((c) => [c.id, c])));
+      },
+      (err: unknown) => {
+        if (mine === generation.current) errorRef.current(err);
+      },
+    );
+  }, [fetchRef, errorRef]);
 
   useEffect(() => {
-    if (key === '') {
-      generation.current++;
-      setCodes(new Map());
-      return;
-    }
-    void fetchCodes();
+    if (key === '') generation.current++; // an answer still on its way is for codes no longer shown
+    else void fetchCodes();
   }, [key, fetchCodes]);
 
   const resync = useCallback(() => {
@@ -101,5 +98,5 @@ export function useCodeFeed({ key, fetch, onError, visible = true }: CodeFeedOpt
     return () => window.clearTimeout(timer);
   }, [codes, fetchCodes]);
 
-  return { codes, epoch };
+  return { codes: key === '' ? NO_CODES : codes, epoch };
 }

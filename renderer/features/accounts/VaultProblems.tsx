@@ -15,13 +15,14 @@ export function VaultProblems({ onRepaired }: { onRepaired(): void }) {
   const [problems, setProblems] = useState<VaultProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const check = useCallback(async () => {
-    try {
-      setProblems((await unwrap(bridge().vault.status())).problems);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, []);
+  const check = useCallback(
+    () =>
+      unwrap(bridge().vault.status()).then(
+        (status) => setProblems(status.problems),
+        (err: unknown) => setError(errorMessage(err)),
+      ),
+    [],
+  );
 
   useEffect(() => {
     void check();

@@ -3,6 +3,7 @@
  * the account only when the undo window has passed. Closing the window in
  * between loses nothing (the account is simply still there next time).
  */
+import { useLatest } from '../../components/useLatest';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
@@ -24,8 +25,7 @@ export function useDeferredRemoval(
   const [pending, setPending] = useState<AccountMeta[]>([]);
   const timers = useRef(new Map<string, number>());
   // Read when the timer fires: the callbacks of that moment, not of the render that scheduled it.
-  const callbacks = useRef({ onRemoved, onError });
-  callbacks.current = { onRemoved, onError };
+  const callbacks = useLatest({ onRemoved, onError });
 
   const forget = useCallback((id: string) => {
     const timer = timers.current.get(id);
@@ -48,7 +48,7 @@ export function useDeferredRemoval(
         .finally(() => setPending((list) => list.filter((a) => a.id !== account.id)));
     }, UNDO_WINDOW_MS);
     timers.current.set(account.id, timer);
-  }, []);
+  }, [callbacks]);
 
   // Unmounting (the window closes) cancels what has not been sent: nothing is lost.
   useEffect(() => {

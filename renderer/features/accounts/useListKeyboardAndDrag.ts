@@ -7,6 +7,7 @@
  * moves the account, F2 renames, Delete deletes. Enter/Space copy (the row's
  * main control is a button).
  */
+import { useLatest } from '../../components/useLatest';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { moveByStep, moveRelative, sameOrder } from './order';
 
@@ -44,8 +45,7 @@ export function focusRenderedRow(id: string): boolean {
 }
 
 export function useListKeyboardAndDrag(options: Options) {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   const dragged = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
@@ -53,7 +53,7 @@ export function useListKeyboardAndDrag(options: Options) {
     if (sameOrder(next, latest.current.allIds)) return;
     latest.current.focusAfterRender(focusId);
     latest.current.reorder(next);
-  }, []);
+  }, [latest]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLLIElement>) => {
@@ -81,7 +81,7 @@ export function useListKeyboardAndDrag(options: Options) {
       } else return;
       event.preventDefault();
     },
-    [move],
+    [move, latest],
   );
 
   const handlers = useMemo(
@@ -124,7 +124,7 @@ export function useListKeyboardAndDrag(options: Options) {
         setDropTarget(null);
       },
     }),
-    [onKeyDown, move],
+    [onKeyDown, move, latest],
   );
 
   return { handlers, dropTarget };
