@@ -57,7 +57,8 @@ export function useCodeFeed({ key, fetch, onError, visible = true }: CodeFeedOpt
   }, [fetchRef, errorRef]);
 
   useEffect(() => {
-    if (key === '') generation.current++; // an answer still on its way is for codes no longer shown
+    if (key === '')
+      generation.current++; // an answer still on its way is for codes no longer shown
     else void fetchCodes();
   }, [key, fetchCodes]);
 

@@ -34,21 +34,24 @@ export function useDeferredRemoval(
     setPending((list) => list.filter((a) => a.id !== id));
   }, []);
 
-  const remove = useCallback((account: AccountMeta) => {
-    if (timers.current.has(account.id)) return;
-    setPending((list) => [...list, account]);
-    const timer = window.setTimeout(() => {
-      timers.current.delete(account.id);
-      unwrap(bridge().accounts.remove({ id: account.id }))
-        .then(
-          () => callbacks.current.onRemoved(),
-          (err: unknown) => callbacks.current.onError(errorMessage(err)),
-        )
-        // Hide the row until the fresh list (without it) has arrived; on failure it comes back.
-        .finally(() => setPending((list) => list.filter((a) => a.id !== account.id)));
-    }, UNDO_WINDOW_MS);
-    timers.current.set(account.id, timer);
-  }, [callbacks]);
+  const remove = useCallback(
+    (account: AccountMeta) => {
+      if (timers.current.has(account.id)) return;
+      setPending((list) => [...list, account]);
+      const timer = window.setTimeout(() => {
+        timers.current.delete(account.id);
+        unwrap(bridge().accounts.remove({ id: account.id }))
+          .then(
+            () => callbacks.current.onRemoved(),
+            (err: unknown) => callbacks.current.onError(errorMessage(err)),
+          )
+          // Hide the row until the fresh list (without it) has arrived; on failure it comes back.
+          .finally(() => setPending((list) => list.filter((a) => a.id !== account.id)));
+      }, UNDO_WINDOW_MS);
+      timers.current.set(account.id, timer);
+    },
+    [callbacks],
+  );
 
   // Unmounting (the window closes) cancels what has not been sent: nothing is lost.
   useEffect(() => {

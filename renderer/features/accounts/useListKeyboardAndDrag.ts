@@ -49,11 +49,14 @@ export function useListKeyboardAndDrag(options: Options) {
   const dragged = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
-  const move = useCallback((next: string[], focusId: string) => {
-    if (sameOrder(next, latest.current.allIds)) return;
-    latest.current.focusAfterRender(focusId);
-    latest.current.reorder(next);
-  }, [latest]);
+  const move = useCallback(
+    (next: string[], focusId: string) => {
+      if (sameOrder(next, latest.current.allIds)) return;
+      latest.current.focusAfterRender(focusId);
+      latest.current.reorder(next);
+    },
+    [latest],
+  );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLLIElement>) => {

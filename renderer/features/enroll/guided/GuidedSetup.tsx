@@ -51,7 +51,6 @@ export function GuidedSetup({ onDone }: { onDone(account?: AccountMeta): void })
   });
   useEffect(() => entryOpened(), []);
 
-
   /** "Scan again" and "start over" both begin by removing the account that did not work. */
   const removeThen = async (next: 1 | 3) => {
     if (!account) return;
