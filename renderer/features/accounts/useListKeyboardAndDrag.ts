@@ -90,6 +90,10 @@ export function useListKeyboardAndDrag(options: Options) {
   const handlers = useMemo(
     () => ({
       onKeyDown,
+      onMove(id: string, step: -1 | 1) {
+        const { allIds: ids, visibleIds: visible } = latest.current;
+        move(moveByStep(ids, visible, id, step), id);
+      },
       onDragStart(event: DragEvent<HTMLLIElement>) {
         const id = event.currentTarget.dataset.rowId ?? null;
         dragged.current = id;

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
 import { useAnnounce } from '../../components/Announcer';
 import { useLatest } from '../../components/useLatest';
+import { secondsLeft } from '../../codes/schedule';
 import type { RowHandlers } from './AccountRow';
 import { useListKeyboardAndDrag } from './useListKeyboardAndDrag';
 
@@ -32,14 +33,21 @@ export function useRowHandlers(options: Options) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = useLatest(editingId);
 
+  const visible = useLatest(options.visibleIds);
   const remove = useCallback(
     (id: string) => {
       const account = byId.get(id);
       if (!account) return;
+      // Focus moves to a neighbour, not to the page (the row and its menu are about to go).
+      const ids = visible.current;
+      const at = ids.indexOf(id);
+      const neighbour = ids[at + 1] ?? ids[at - 1];
+      if (neighbour && document.activeElement?.closest('li')?.getAttribute('data-row-id') === id)
+        focusAfterRender(neighbour);
       scheduleRemoval(account);
       announce(t('toast.deleted', { account: account.issuer || account.name }));
     },
-    [byId, scheduleRemoval, announce, t],
+    [byId, scheduleRemoval, announce, t, visible, focusAfterRender],
   );
 
   const { handlers: listHandlers, dropTarget } = useListKeyboardAndDrag({
@@ -72,10 +80,20 @@ export function useRowHandlers(options: Options) {
         setEditingId(null);
       },
       onDelete: remove,
+      onSayTimeLeft: (id, code, validUntil) => {
+        const account = byId.get(id);
+        announce(
+          t('row.timeLeft', {
+            account: account?.issuer || account?.name || '',
+            code: code.split('').join(' '),
+            count: secondsLeft(validUntil, Date.now()) ?? 0,
+          }),
+        );
+      },
       onFocusRow: setActiveId,
       onError,
     }),
-    [listHandlers, copy, rename, remove, announce, t, focusAfterRender, editing, setActiveId, onError],
+    [listHandlers, copy, rename, remove, announce, t, focusAfterRender, editing, setActiveId, onError, byId],
   );
   return { handlers, editingId, dropTarget };
 }

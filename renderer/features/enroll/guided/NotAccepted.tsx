@@ -8,6 +8,7 @@ import { GuidedStep } from './GuidedStep';
 import type { ErrorValue } from '../../../../common/errors';
 import { useErrorText } from '../../../components/error-text';
 import { useNow } from '../useNow';
+import { uiLocale } from '../../../components/language';
 
 interface Props {
   busy: boolean;
@@ -21,7 +22,7 @@ export function NotAccepted({ busy, error, onBackToCode, onRescan, onStartOver }
   const { t, i18n } = useTranslation('enroll');
   const errorText = useErrorText();
   const now = useNow(1000);
-  const time = new Date(now).toLocaleTimeString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', {
+  const time = new Date(now).toLocaleTimeString(uiLocale(i18n.language), {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
