@@ -52,7 +52,7 @@ export function App() {
             <span className="brand-mark" aria-hidden="true">
               <Icon name="shield" />
             </span>
-            {t('appName')}
+            <span className="brand-text">{t('appName')}</span>
           </h1>
           <nav className="header-actions" aria-label={t('header.actions')}>
             {/* Scanning is why most people open Authdesk: it is the one labelled, primary action. */}
