@@ -59,7 +59,9 @@ describe('settings page', () => {
     await openSettings();
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(14, 16, 20)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      'rgb(14, 16, 20)',
+    );
     await page.getByLabel('Large digits').check();
     await page.getByLabel('Clear a copied code from the clipboard').selectOption('60');
     await page.getByLabel('App lock').selectOption('password');
