@@ -66,6 +66,13 @@ describe('countdown after returning to the list', () => {
     await page.locator('li.row').first().waitFor();
     const back = await phase(page);
 
+    // On demand, once: T on the row says the code and the seconds left (the bar itself is silent).
+    await page.locator('li.row .row-copy').first().focus();
+    await page.keyboard.press('t');
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent())
+      .toMatch(/^GitHub: (\d ){5}\d, 3 seconds left\u200b?$/);
+
     const fresh = await openApp(session.browser, session.bridge, { frozenAt: T + AWAY_MS });
     const reference = await phase(fresh.page);
     await fresh.context.close();
