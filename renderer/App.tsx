@@ -1,6 +1,6 @@
 /**
- * The app shell: header with the three ways to add an account and the
- * settings menu, and one view at a time. The accounts view stays mounted
+ * The app shell: header with the three ways to add an account and the way
+ * into settings (the gear), and one view at a time. The accounts view stays mounted
  * while another view is open (a pending undo must survive). Enrollment is
  * loaded on demand: it carries the QR decoder, which the list does not need.
  */
@@ -9,19 +9,18 @@ import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../common/otp/types';
 import { AnnouncerProvider } from './components/Announcer';
 import { Icon } from './components/Icon';
-import { useLanguageFromSettings } from './components/language';
-import { SettingsMenu } from './components/SettingsMenu';
 import { UpdateNotice } from './components/UpdateNotice';
-import { useStoredFlag } from './components/useStoredFlag';
 import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
+import { SettingsView } from './features/settings/SettingsView';
+import { useSettings } from './settings/SettingsProvider';
 
 const enroll = () => import('./features/enroll');
 const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })));
 const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
 const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
 
-export type View = 'accounts' | 'add' | 'scan' | 'guided';
+export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings';
 /** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
 type ScanStart = 'screen' | undefined;
 
@@ -30,8 +29,7 @@ export function App() {
   const [view, setView] = useState<View>('accounts');
   const [scanStart, setScanStart] = useState<ScanStart>(undefined);
   const [highlightId, setHighlightId] = useState<string | null>(null);
-  const [showNext, setShowNext] = useStoredFlag('authdesk.showNext');
-  useLanguageFromSettings();
+  const { settings } = useSettings();
 
   const done = useCallback((account?: AccountMeta | null) => {
     if (account) setHighlightId(account.id);
@@ -55,7 +53,7 @@ export function App() {
             <span className="brand-mark" aria-hidden="true">
               <Icon name="shield" />
             </span>
-            {t('appName')}
+            <span className="brand-text">{t('appName')}</span>
           </h1>
           <nav className="header-actions" aria-label={t('header.actions')}>
             {/* Scanning is why most people open Authdesk: it is the one labelled, primary action. */}
@@ -83,19 +81,29 @@ export function App() {
               <Icon name="plus" />
               <span className="btn-text">{t('actions.addManually')}</span>
             </button>
-            <SettingsMenu showNext={showNext} onShowNext={setShowNext} />
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={t('settings.open')}
+              title={t('settings.open')}
+              aria-pressed={view === 'settings'}
+              onClick={() => setView(view === 'settings' ? 'accounts' : 'settings')}
+            >
+              <Icon name="gear" />
+            </button>
           </nav>
         </header>
         <main className="app-main">
           <UpdateNotice />
           <AccountsView
             visible={view === 'accounts'}
-            showNext={showNext}
+            showNext={settings.showNextCode}
             highlightId={highlightId}
             onScan={scan}
             onGuided={go('guided')}
             onAddManually={go('add')}
           />
+          {view === 'settings' && <SettingsView onClose={() => setView('accounts')} />}
           {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
           {(view === 'scan' || view === 'guided') && (
             <Suspense fallback={<p className="muted loading">{t('loading')}</p>}>

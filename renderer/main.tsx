@@ -1,14 +1,19 @@
-/** Starts the renderer: the saved language first (no flash of the wrong language), then the app. */
+/** Starts the renderer: the saved settings first (no flash of the wrong language or theme), then the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { resolveLanguage, savedLanguage } from './components/language';
+import { resolveLanguage } from './components/language';
+import { applyToDocument, loadSettings, SettingsProvider } from './settings/SettingsProvider';
 import { App } from './App';
 import './styles/app.css';
 
-await initI18n(resolveLanguage(await savedLanguage()));
+const settings = await loadSettings();
+applyToDocument(settings);
+await initI18n(resolveLanguage(settings.language));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SettingsProvider initial={settings}>
+      <App />
+    </SettingsProvider>
   </StrictMode>,
 );

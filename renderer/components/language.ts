@@ -1,11 +1,8 @@
 /**
  * The UI language follows settings.language (null = the system's language).
- * Applied on start, when the user picks one, and when main reports that the
- * settings changed (another window).
+ * Applied on start (main.tsx) and whenever the setting changes (SettingsProvider).
  */
-import { useEffect } from 'react';
-import type { Language } from '../../common/ipc/contract';
-import { bridge, unwrap } from '../api';
+import type { Language } from '../../common/settings';
 import { detectLanguage, i18next, type UiLanguage } from '../i18n';
 
 export function resolveLanguage(setting: Language | null | undefined): UiLanguage {
@@ -18,21 +15,9 @@ export async function applyLanguage(setting: Language | null | undefined): Promi
   if (i18next.language !== language) await i18next.changeLanguage(language);
 }
 
-/** Reads the saved language; a bridge that cannot answer yet leaves the system language. */
-export async function savedLanguage(): Promise<Language | null> {
-  try {
-    return (await unwrap(bridge().settings.get())).language;
-  } catch {
-    return null;
-  }
-}
-
-export function useLanguageFromSettings(): void {
-  useEffect(
-    () =>
-      bridge().events.onSettingsChanged(() => {
-        void savedLanguage().then(applyLanguage);
-      }),
-    [],
-  );
+/** The locale for dates and times: the system's own (e.g. en-GB, nb-NO) when it speaks the UI language, else the UI language. */
+export function uiLocale(language: string = i18next.language, system: readonly string[] = navigator.languages): string {
+  const base = language.split('-')[0];
+  const norwegian = (tag: string) => /^(nb|nn|no)\b/i.test(tag);
+  return system.find((tag) => tag.split('-')[0] === base || (base === 'nb' && norwegian(tag))) ?? language;
 }

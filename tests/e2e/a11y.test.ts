@@ -46,6 +46,7 @@ async function seed(): Promise<void> {
   });
 }
 
+// The theme follows the system by default: emulating the OS scheme covers both themes.
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`accessibility, ${colorScheme} theme`, () => {
     const open = async () => {
@@ -59,13 +60,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await audit(page)).toEqual([]);
     });
 
-    it('account list, with the settings menu open and a row focused', async () => {
+    it('account list, with a row focused and its menu open', async () => {
       await seed();
       const page = await open();
       await page.locator('li.row .code[data-code]:not([data-code=""])').first().waitFor();
       expect(await audit(page)).toEqual([]);
       await page.locator('li.row .row-copy').first().focus();
+      await page.getByRole('button', { name: 'Actions for GitHub' }).click();
+      await page.getByRole('menu').waitFor();
+      expect(await audit(page)).toEqual([]);
+    });
+
+    it('settings page, in English and Norwegian, with a field error shown', async () => {
+      const page = await open();
       await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      expect(await audit(page)).toEqual([]);
+      const portal = page.getByLabel('The portal the guided set-up opens');
+      await portal.fill('http://example.org');
+      await portal.press('Enter');
+      await page.getByRole('alert').waitFor();
+      await page.getByLabel('Language').selectOption('nb');
+      await page.getByRole('heading', { name: 'Innstillinger' }).waitFor();
       expect(await audit(page)).toEqual([]);
     });
 

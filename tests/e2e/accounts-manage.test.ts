@@ -37,6 +37,13 @@ async function open(options: OpenAppOptions = {}): Promise<void> {
 
 const row = (text: string) => page.locator('li.row', { hasText: text });
 const shownIssuers = () => page.locator('li.row .issuer').allTextContents();
+/** Opens a row's "⋯" menu and picks an item: rename, move and delete live there, out of the row's width. */
+async function fromMenu(account: string, item: string): Promise<void> {
+  await row(account)
+    .getByRole('button', { name: `Actions for ${account}` })
+    .click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
 const vaultIssuers = async () => (await session.bridge.call('accounts.list')).map((a) => a.issuer);
 
 describe('managing accounts (real bridge, real keychain)', () => {
@@ -63,6 +70,7 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await page.mouse.move(5, 700);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Always show the next code').check();
+    await expect.poll(async () => (await session.bridge.call('settings.get')).showNextCode).toBe(true);
     await page.keyboard.press('Escape');
     expect(await row('Proton').locator('.next').isVisible()).toBe(true);
   });
@@ -92,7 +100,7 @@ describe('managing accounts (real bridge, real keychain)', () => {
 
   it('renames inline: Enter saves to the vault, Esc cancels', async () => {
     await open();
-    await row('GitHub').getByRole('button', { name: 'Rename GitHub' }).click();
+    await fromMenu('GitHub', 'Rename');
     const issuer = page.getByRole('textbox', { name: 'Service' });
     await issuer.fill('GitHub Enterprise');
     await issuer.press('Enter');
@@ -114,7 +122,7 @@ describe('managing accounts (real bridge, real keychain)', () => {
 
   it('deletes with undo: nothing is removed while the toast is up, Undo brings the row back', async () => {
     await open();
-    await row('Proton').getByRole('button', { name: 'Delete Proton' }).click();
+    await fromMenu('Proton', 'Delete');
     await page.locator('.toast', { hasText: 'Proton deleted' }).waitFor();
     expect(await shownIssuers()).not.toContain('Proton');
     expect(await vaultIssuers()).toContain('Proton');
@@ -142,10 +150,28 @@ describe('managing accounts (real bridge, real keychain)', () => {
 
   it('loses nothing when the window closes while the undo toast is up', async () => {
     await open();
-    await row('Proton').getByRole('button', { name: 'Delete Proton' }).click();
+    await fromMenu('Proton', 'Delete');
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     await session.closeApp();
     expect(await vaultIssuers()).toContain('Proton');
+  });
+
+  it('the row menu works by keyboard: Enter opens it on the first item, arrows move, Esc returns to its button', async () => {
+    await open();
+    const menuButton = row('Zürich Bank').getByRole('button', { name: 'Actions for Zürich Bank' });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toContain('Rename');
+    await page.keyboard.press('ArrowDown'); // "Move up" is disabled on the first row: skipped
+    expect(await focused()).toContain('Move down');
+    await page.keyboard.press('Enter');
+    await expect.poll(vaultIssuers).toEqual(['GitHub', 'Zürich Bank', 'Ålesund Kommune', 'Proton']);
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await menuButton.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('reorders by drag and drop, persisted in the vault', async () => {
@@ -201,14 +227,14 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await screenshot(page, 'dark-mode');
   });
 
-  it('switches to Norwegian bokmål from the settings menu and remembers it', async () => {
+  it('switches to Norwegian bokmål from the settings page and remembers it', async () => {
     await open();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('button', { name: 'Legg til manuelt / lim inn lenke' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect((await session.bridge.call('settings.get')).language).toBe('nb');
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Tilbake til kontoene' }).click();
     await screenshot(page, 'nb-language');
 
     await page.reload();

@@ -11,6 +11,7 @@ import { invokeChannel } from '../../electron/handlers';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
 import { referenceHotp, referenceTotp } from '../support/reference-otp';
+import commonEn from '../../renderer/i18n/en.json';
 
 // 2023-11-14T22:13:20Z: 20 s into a 30 s period, 40 s into a 60 s one.
 const T = 1_700_000_000_000;
@@ -88,7 +89,7 @@ describe('accounts window (real bridge, real keychain)', () => {
     expect(saved).toMatchObject({ issuer: 'Büro', name: 'kari', algorithm: 'SHA256', digits: 8, period: 60 });
   });
 
-  it("shows main's specific message for a link without a secret, inline, and adds nothing", async () => {
+  it("shows the sentence for main's error code (missing-secret), inline, and adds nothing", async () => {
     await open();
     await openAddForm('Paste a link');
     const link = 'otpauth://totp/ACME:bob?issuer=ACME';
@@ -97,11 +98,11 @@ describe('accounts window (real bridge, real keychain)', () => {
 
     const expected = await invokeChannel(session.bridge.handlers, 'accounts.add', { uri: link });
     expect(expected.ok).toBe(false);
-    const message = expected.ok ? '' : expected.error.message;
-    expect(message).toMatch(/no secret key/i);
+    expect(expected.ok ? '' : expected.error.code).toBe('missing-secret');
+    // The renderer's one error path: the code's sentence in the UI language (EN + NB in common errors.*).
     const alert = page.locator('.add-view [role="alert"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe(message);
+    expect(await alert.textContent()).toBe(commonEn.errors['missing-secret']);
     expect(await page.getByLabel('Setup link').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Setup link').inputValue()).toBe(link); // the input is kept
     await screenshot(page, 'add-invalid-link');

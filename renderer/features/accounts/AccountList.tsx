@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function AccountList(props: Props) {
-  const { accounts, window: win, live, handlers } = props;
+  const { accounts, window: win, live, handlers, listRef, showNext } = props;
   const { t } = useTranslation('accounts');
   const slice = accounts.slice(win.start, win.end);
   // The roving tab stop must be a rendered row; if it scrolled away, the first rendered one takes it.
@@ -38,8 +38,8 @@ export function AccountList(props: Props) {
 
   return (
     <ul
-      ref={props.listRef}
-      className={`account-list${props.showNext ? ' show-next' : ''}`}
+      ref={listRef}
+      className={`account-list${showNext ? ' show-next' : ''}`}
       style={spacer}
       aria-label={t('listLabel')}
       aria-describedby="list-help"

@@ -7,11 +7,12 @@ import { memo, useState, type CSSProperties, type DragEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 import { Icon } from '../../components/Icon';
 import { Countdown, countdownKey } from './Countdown';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { RenameForm } from './RenameForm';
+import { RowMenu, type RowMenuItem } from './RowMenu';
 
 export interface RowHandlers {
   onCopy(id: string, code: string): void;
@@ -19,6 +20,10 @@ export interface RowHandlers {
   onRename(id: string, issuer: string, name: string): Promise<void>;
   onCancelRename(): void;
   onDelete(id: string): void;
+  /** Moves the account one place up (-1) or down (1) in the list. */
+  onMove(id: string, step: -1 | 1): void;
+  /** Says (screen reader) the code and the seconds it has left, once. */
+  onSayTimeLeft(id: string, code: string, validUntil: number): void;
   onFocusRow(id: string): void;
   onKeyDown(event: KeyboardEvent<HTMLLIElement>): void;
   onDragStart(event: DragEvent<HTMLLIElement>): void;
@@ -89,6 +94,23 @@ export const AccountRow = memo(function AccountRow(props: Props) {
     </span>
   );
 
+  const menuItems: RowMenuItem[] = [
+    { label: t('row.renameShort'), shortcut: 'F2', run: () => handlers.onStartRename(account.id) },
+    {
+      label: t('row.moveUp'),
+      shortcut: 'Alt+↑',
+      disabled: props.position === 1,
+      run: () => handlers.onMove(account.id, -1),
+    },
+    {
+      label: t('row.moveDown'),
+      shortcut: 'Alt+↓',
+      disabled: props.position === props.total,
+      run: () => handlers.onMove(account.id, 1),
+    },
+    { label: t('row.deleteShort'), shortcut: 'Del', danger: true, run: () => handlers.onDelete(account.id) },
+  ];
+
   return (
     <li
       className={className}
@@ -97,7 +119,18 @@ export const AccountRow = memo(function AccountRow(props: Props) {
       aria-setsize={props.total}
       draggable={!editing}
       onFocus={() => handlers.onFocusRow(account.id)}
-      onKeyDown={editing ? undefined : handlers.onKeyDown}
+      onKeyDown={
+        editing
+          ? undefined
+          : (event) => {
+              // T: the seconds left, said once on demand (the countdown itself is silent).
+              const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+              if (plain && event.key.toLowerCase() === 't' && !isHotp && code && props.validUntil !== null) {
+                event.preventDefault();
+                handlers.onSayTimeLeft(account.id, code, props.validUntil);
+              } else handlers.onKeyDown(event);
+            }
+      }
       onDragStart={handlers.onDragStart}
       onDragOver={handlers.onDragOver}
       onDragLeave={handlers.onDragLeave}
@@ -139,51 +172,34 @@ export const AccountRow = memo(function AccountRow(props: Props) {
             ) : (
               <span className="timed is-static">{codeText}</span>
             )}
-            <span className="next" aria-hidden={!props.next}>
-              {props.next ? t('row.next', { code: formatCode(props.next, account.type) }) : ' '}
+            {/* Next code and "Copied" on two lines of their own: they never overlap each other or the code. */}
+            <span className="code-aside">
+              <span className="next" aria-hidden={!props.next}>
+                {props.next ? t('row.next', { code: formatCode(props.next, account.type) }) : ' '}
+              </span>
+              <span className="copied-badge" aria-hidden="true">
+                <Icon name="check" /> {t('row.copied')}
+              </span>
             </span>
-          </span>
-          <span className="copied-badge" aria-hidden="true">
-            <Icon name="check" /> {t('row.copied')}
           </span>
         </button>
       )}
       {!editing && (
         <span className="row-actions">
+          <RowMenu label={t('row.actions', { account: title })} items={menuItems} tabIndex={tab} />
           {isHotp && (
             <button
               type="button"
-              className="btn btn-small"
+              className="icon-btn"
               tabIndex={tab}
               disabled={busy}
+              aria-label={t('row.showNextHotp')}
+              title={t('row.showNextHotp')}
               onClick={() => void nextHotp()}
             >
-              {t('row.showNextHotp')}
+              <Icon name="next" />
             </button>
           )}
-          <button
-            type="button"
-            className="icon-btn"
-            tabIndex={tab}
-            aria-label={t('row.rename', { account: title })}
-            title={t('row.renameShort')}
-            onClick={() => handlers.onStartRename(account.id)}
-          >
-            <Icon name="edit" />
-          </button>
-          <button
-            type="button"
-            className="icon-btn danger"
-            tabIndex={tab}
-            aria-label={t('row.delete', { account: title })}
-            title={t('row.deleteShort')}
-            onClick={() => handlers.onDelete(account.id)}
-          >
-            <Icon name="trash" />
-          </button>
-          <span className="grip" aria-hidden="true" title={t('row.dragHint')}>
-            <Icon name="grip" />
-          </span>
         </span>
       )}
     </li>

@@ -10,8 +10,7 @@
  * one-shot animations and a new element each period (see countdownKey).
  */
 import { useState, type CSSProperties, type ReactNode } from 'react';
-
-export const WARN_SECONDS = 5;
+import { WARN_SECONDS } from '../../codes/schedule';
 /** Periods whose warning keyframes are in accounts.css (@keyframes warn-30, warn-60). */
 const LOOPING_PERIODS = new Set([30, 60]);
 

@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 interface Props {
   account: AccountMeta;

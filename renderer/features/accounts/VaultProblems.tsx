@@ -8,20 +8,21 @@ import { useTranslation } from 'react-i18next';
 import type { VaultProblem } from '../../../common/ipc/contract';
 import { bridge, unwrap } from '../../api';
 import { Banner } from '../../components/Banner';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 export function VaultProblems({ onRepaired }: { onRepaired(): void }) {
   const { t } = useTranslation('accounts');
   const [problems, setProblems] = useState<VaultProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const check = useCallback(async () => {
-    try {
-      setProblems((await unwrap(bridge().vault.status())).problems);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, []);
+  const check = useCallback(
+    () =>
+      unwrap(bridge().vault.status()).then(
+        (status) => setProblems(status.problems),
+        (err: unknown) => setError(errorMessage(err)),
+      ),
+    [],
+  );
 
   useEffect(() => {
     void check();

@@ -3,10 +3,11 @@
  * main says the vault changed (CLI, repair, another window). Renames and
  * reorders update the screen at once and roll back if main refuses.
  */
+import { useLatest } from '../../components/useLatest';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountMeta } from '../../../common/otp/types';
 import { bridge, unwrap } from '../../api';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 export interface AccountsState {
   accounts: AccountMeta[] | null;
@@ -21,19 +22,20 @@ export function useAccounts(onError: (message: string) => void): AccountsState {
   const [loadError, setLoadError] = useState<string | null>(null);
   // A late answer to an older list() must not overwrite a newer one.
   const generation = useRef(0);
-  const reportError = useRef(onError);
-  reportError.current = onError;
+  const reportError = useLatest(onError);
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(() => {
     const mine = ++generation.current;
-    try {
-      const list = await unwrap(bridge().accounts.list());
-      if (mine !== generation.current) return;
-      setAccounts(list);
-      setLoadError(null);
-    } catch (err) {
-      if (mine === generation.current) setLoadError(errorMessage(err));
-    }
+    return unwrap(bridge().accounts.list()).then(
+      (list) => {
+        if (mine !== generation.current) return;
+        setAccounts(list);
+        setLoadError(null);
+      },
+      (err: unknown) => {
+        if (mine === generation.current) setLoadError(errorMessage(err));
+      },
+    );
   }, []);
 
   useEffect(() => {
@@ -62,7 +64,7 @@ export function useAccounts(onError: (message: string) => void): AccountsState {
         await reload();
       }
     },
-    [reload],
+    [reload, reportError],
   );
 
   return { accounts, loadError, reload, rename, reorder };

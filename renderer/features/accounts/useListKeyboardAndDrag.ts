@@ -7,6 +7,7 @@
  * moves the account, F2 renames, Delete deletes. Enter/Space copy (the row's
  * main control is a button).
  */
+import { useLatest } from '../../components/useLatest';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { moveByStep, moveRelative, sameOrder } from './order';
 
@@ -44,16 +45,18 @@ export function focusRenderedRow(id: string): boolean {
 }
 
 export function useListKeyboardAndDrag(options: Options) {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   const dragged = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
-  const move = useCallback((next: string[], focusId: string) => {
-    if (sameOrder(next, latest.current.allIds)) return;
-    latest.current.focusAfterRender(focusId);
-    latest.current.reorder(next);
-  }, []);
+  const move = useCallback(
+    (next: string[], focusId: string) => {
+      if (sameOrder(next, latest.current.allIds)) return;
+      latest.current.focusAfterRender(focusId);
+      latest.current.reorder(next);
+    },
+    [latest],
+  );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLLIElement>) => {
@@ -81,12 +84,16 @@ export function useListKeyboardAndDrag(options: Options) {
       } else return;
       event.preventDefault();
     },
-    [move],
+    [move, latest],
   );
 
   const handlers = useMemo(
     () => ({
       onKeyDown,
+      onMove(id: string, step: -1 | 1) {
+        const { allIds: ids, visibleIds: visible } = latest.current;
+        move(moveByStep(ids, visible, id, step), id);
+      },
       onDragStart(event: DragEvent<HTMLLIElement>) {
         const id = event.currentTarget.dataset.rowId ?? null;
         dragged.current = id;
@@ -124,7 +131,7 @@ export function useListKeyboardAndDrag(options: Options) {
         setDropTarget(null);
       },
     }),
-    [onKeyDown, move],
+    [onKeyDown, move, latest],
   );
 
   return { handlers, dropTarget };

@@ -5,12 +5,12 @@
  * has paused the page clock) and scrolled into the rendered window if needed.
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useLatest } from '../../components/useLatest';
 import { focusRenderedRow } from './useListKeyboardAndDrag';
 
 export function useRowFocus(visibleIds: readonly string[], reveal: (index: number) => void) {
   const pending = useRef<string | null>(null);
-  const latest = useRef({ visibleIds, reveal });
-  latest.current = { visibleIds, reveal };
+  const latest = useLatest({ visibleIds, reveal });
 
   const flush = useCallback(() => {
     const id = pending.current;
@@ -22,7 +22,7 @@ export function useRowFocus(visibleIds: readonly string[], reveal: (index: numbe
     if (index < 0)
       pending.current = null; // filtered out or gone: do not grab focus later by surprise
     else latest.current.reveal(index); // renders it; the next pass focuses it
-  }, []);
+  }, [latest]);
   useLayoutEffect(flush);
 
   /** Focus `id` after the render that is about to happen. */

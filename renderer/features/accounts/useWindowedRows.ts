@@ -21,13 +21,13 @@ export interface WindowedRows {
   reveal(index: number): void;
 }
 
-export function useWindowedRows(count: number, list: RefObject<HTMLElement | null>, active: boolean): WindowedRows {
+export function useWindowedRows(count: number, listRef: RefObject<HTMLElement | null>, active: boolean): WindowedRows {
   const [rowHeight, setRowHeight] = useState(FALLBACK_ROW_PX);
   const height = useRef(FALLBACK_ROW_PX);
   const [range, setRange] = useState({ start: 0, end: Math.min(count, FIRST_PAINT_ROWS) });
 
   const update = useCallback(() => {
-    const el = list.current;
+    const el = listRef.current;
     if (!el) return;
     const rect = el.getBoundingClientRect();
     if (rect.width === 0) return; // the view is hidden: keep the last range
@@ -40,7 +40,7 @@ export function useWindowedRows(count: number, list: RefObject<HTMLElement | nul
     const start = Math.min(Math.max(Math.floor(-rect.top / h) - OVERSCAN, 0), count);
     const end = Math.min(Math.max(Math.ceil((window.innerHeight - rect.top) / h) + OVERSCAN, start), count);
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
-  }, [count, list]);
+  }, [count, listRef]);
 
   // Before paint whenever the row count changes or the view comes back, so no frame shows a gap.
   useLayoutEffect(() => {
@@ -59,7 +59,7 @@ export function useWindowedRows(count: number, list: RefObject<HTMLElement | nul
 
   const reveal = useCallback(
     (index: number) => {
-      const el = list.current;
+      const el = listRef.current;
       if (!el || el.getBoundingClientRect().width === 0) return; // hidden view: nothing to scroll
       const h = height.current;
       // The sticky header covers the top of the viewport.
@@ -69,7 +69,7 @@ export function useWindowedRows(count: number, list: RefObject<HTMLElement | nul
       else if (rowTop + h > window.innerHeight) window.scrollBy(0, rowTop + h - window.innerHeight + h / 2);
       update(); // scroll events arrive later; the row must render now
     },
-    [list, update],
+    [listRef, update],
   );
 
   const start = Math.min(range.start, count);

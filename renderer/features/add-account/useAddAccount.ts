@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { InputOf } from '../../../common/ipc/contract';
 import type { AccountMeta } from '../../../common/otp/types';
 import { ApiError, bridge, unwrap } from '../../api';
-import { errorMessage } from '../../components/error-message';
+import { errorMessage } from '../../components/error-text';
 
 export interface AddState {
   saving: boolean;

@@ -3,6 +3,7 @@
  * the first authenticator key it sees. Leaving (Stop, or unmounting) releases
  * the camera at once.
  */
+import { useLatest } from '../../components/useLatest';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startCameraScan, type CameraSession } from '../../scan/capture';
@@ -23,8 +24,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
   /** The last thing seen that was not a key ("a web link"), so the person knows the camera sees the code. */
   const [hint, setHint] = useState<string | null>(null);
   // Read through a ref: the camera starts once per mount, not again when the parent re-renders or t changes.
-  const callbacks = useRef({ onFound, onFailed, t });
-  callbacks.current = { onFound, onFailed, t };
+  const callbacks = useLatest({ onFound, onFailed, t });
 
   useEffect(() => {
     const element = video.current;
@@ -63,7 +63,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
       left = true;
       session?.stop();
     };
-  }, []);
+  }, [callbacks]);
 
   return (
     <section className="enroll-card enroll-camera" data-testid="enroll-camera">

@@ -5,9 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../components/error-text';
+import { useSecondsLeft } from '../../codes/useSecondsLeft';
 import { useLiveCode } from './useLiveCode';
-import { useNow } from './useNow';
 
 interface Props {
   account: AccountMeta;
@@ -26,8 +26,9 @@ export function groupDigits(code: string): string {
 export function LiveCode({ account, warnBelowSeconds, now = Date.now }: Props) {
   const { t } = useTranslation('enroll');
   const errorText = useErrorText();
-  const { code, error, nextHotp } = useLiveCode(account, now);
-  const time = useNow(250, now);
+  const { code, error, nextHotp } = useLiveCode(account);
+  // Re-renders when the whole number of seconds changes, derived from validUntil and the clock (renderer/codes).
+  const secondsLeft = useSecondsLeft(code?.validUntil ?? null, now);
 
   if (error)
     return (
@@ -44,7 +45,6 @@ export function LiveCode({ account, warnBelowSeconds, now = Date.now }: Props) {
   }
   if (!code) return <p className="enroll-muted">{t('code.loading')}</p>;
 
-  const secondsLeft = code.validUntil === null ? null : Math.max(0, Math.ceil((code.validUntil - time) / 1000));
   const soon = warnBelowSeconds !== undefined && secondsLeft !== null && secondsLeft < warnBelowSeconds;
   return (
     <div className="enroll-live-code">

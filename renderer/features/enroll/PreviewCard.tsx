@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountParams } from './AccountSummary';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../components/error-text';
 import { SideNotesList } from './SideNotesList';
 import { useFocusOnMount } from './useFocusOnMount';
 import type { FlowView } from './useEnrollFlow';

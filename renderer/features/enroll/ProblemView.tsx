@@ -1,6 +1,6 @@
 /** A scan that found no key: what happened, what to do, and the ways forward. */
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../components/error-text';
 import { problemText } from './problem-text';
 import type { Source } from './sources';
 import { useAppInfo } from './useAppInfo';

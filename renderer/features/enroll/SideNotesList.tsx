@@ -1,6 +1,6 @@
 /** Things a scan met besides the keys it found (an unreadable file, a broken key link): said, not dropped. */
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from './error-text';
+import { useErrorText } from '../../components/error-text';
 import { unreadableText } from './problem-text';
 import type { SideNotes } from './useEnrollFlow';
 

@@ -3,10 +3,10 @@
  * the point where THE RULE bites: decoded texts go to enroll.preview one by
  * one and are dropped; from here on only tokens and secret-free previews exist.
  */
-import { AuthdeskError, type ErrorValue } from '../../../common/errors';
+import type { ErrorValue } from '../../../common/errors';
 import type { AccountPreview } from '../../../common/otp/types';
 import type { PreviewResult } from '../../../common/ipc/contract';
-import { ApiError } from '../../api';
+import { toErrorValue } from '../../components/error-text';
 import type { CaptureFailure } from '../../scan/capture';
 import { CaptureError } from '../../scan/capture';
 import { enrollApi } from './api';
@@ -68,11 +68,6 @@ function sameAccount(a: AccountPreview, b: AccountPreview): boolean {
     a.period === b.period &&
     a.counter === b.counter
   );
-}
-
-export function toErrorValue(err: unknown): ErrorValue {
-  if (err instanceof ApiError || err instanceof AuthdeskError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' };
 }
 
 export function toUnreadable(err: unknown): Unreadable | null {

@@ -3,7 +3,8 @@
  * and pastes of a screenshot or an otpauth link (outside ordinary text
  * fields) become enrollment input. `dragging` drives the drop-zone overlay.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLatest } from '../../components/useLatest';
+import { useEffect, useState } from 'react';
 import { isEnrollPasteTarget, readTransfer } from '../../scan/capture';
 
 export interface DropAndPasteHandlers {
@@ -19,8 +20,7 @@ function carriesFiles(event: DragEvent): boolean {
 
 export function useDropAndPaste(handlers: DropAndPasteHandlers): { dragging: boolean } {
   const [dragging, setDragging] = useState(false);
-  const latest = useRef(handlers);
-  latest.current = handlers;
+  const latest = useLatest(handlers);
 
   useEffect(() => {
     // dragenter/dragleave fire for every child element crossed: count them so the overlay does not flicker.
@@ -71,7 +71,7 @@ export function useDropAndPaste(handlers: DropAndPasteHandlers): { dragging: boo
       document.removeEventListener('drop', drop);
       document.removeEventListener('paste', paste);
     };
-  }, []);
+  }, [latest]);
 
   return { dragging };
 }

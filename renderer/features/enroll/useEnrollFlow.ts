@@ -4,12 +4,14 @@
  * draft tokens main is keeping for us and discards every one that is not
  * saved: on cancel, on a new scan, on picking one of several, on unmount.
  */
+import { useLatest } from '../../components/useLatest';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorValue } from '../../../common/errors';
 import type { AccountMeta } from '../../../common/otp/types';
 import { CaptureError, type CaptureFailure } from '../../scan/capture';
 import { enrollApi } from './api';
-import { toErrorValue, tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
+import { toErrorValue } from '../../components/error-text';
+import { tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
 import { findInFiles, findInLink, findOnScreen, type Source } from './sources';
 
 export type Problem =
@@ -53,7 +55,12 @@ export interface EnrollFlow {
   reset(): void;
 }
 
-export function useEnrollFlow(): EnrollFlow {
+/**
+ * onSaved: who takes over once the account is saved (the guided set-up moves on
+ * to its own step and the flow starts over); without it the flow shows 'saved'.
+ */
+export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } = {}): EnrollFlow {
+  const onSaved = useLatest(options.onSaved);
   const [view, setViewState] = useState<FlowView>({ step: 'start' });
   const viewRef = useRef(view);
   const setView = useCallback((next: FlowView) => {
@@ -129,14 +136,18 @@ export function useEnrollFlow(): EnrollFlow {
         .save(current.key.token, issuer, name)
         .then((account) => {
           live.current.delete(current.key.token);
-          if (mounted.current) setView({ step: 'saved', account });
+          if (!mounted.current) return;
+          if (onSaved.current) {
+            setView({ step: 'start' });
+            onSaved.current(account);
+          } else setView({ step: 'saved', account });
         })
         .catch((err: unknown) => {
           // The draft stays in main: the person can fix the names or retry.
           if (mounted.current) setView({ ...current, saving: false, error: toErrorValue(err) });
         });
     },
-    [setView],
+    [setView, onSaved],
   );
 
   const pick = useCallback(

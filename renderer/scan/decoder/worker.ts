@@ -5,11 +5,12 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { toErrorValue } from '../../../common/errors';
-import { useZxingWasm } from '../../../common/qr/engine';
+// Not a React hook, whatever its name: it points the decoder at the bundled wasm.
+import { useZxingWasm as loadZxingWasmFrom } from '../../../common/qr/engine';
 import { decodeQrCodes } from '../../../common/qr/pipeline';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
-useZxingWasm({ wasmUrl });
+loadZxingWasmFrom({ wasmUrl });
 
 const reply = (message: DecodeResponse): void => self.postMessage(message);
 

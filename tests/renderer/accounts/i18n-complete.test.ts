@@ -1,4 +1,8 @@
-/** English and Norwegian bokmål are both complete: the same keys in every namespace this UI uses, none empty. */
+/**
+ * English and Norwegian bokmål are both complete: the same keys in every namespace this UI uses, none empty.
+ * Every namespace folder under renderer/features must be listed here (checked below), and error sentences
+ * are checked per ErrorCode in tests/renderer/components/error-text.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import commonEn from '../../../renderer/i18n/en.json';
 import commonNb from '../../../renderer/i18n/nb.json';
@@ -6,6 +10,10 @@ import accountsEn from '../../../renderer/features/accounts/i18n/en.json';
 import accountsNb from '../../../renderer/features/accounts/i18n/nb.json';
 import addEn from '../../../renderer/features/add-account/i18n/en.json';
 import addNb from '../../../renderer/features/add-account/i18n/nb.json';
+import enrollEn from '../../../renderer/features/enroll/i18n/en.json';
+import enrollNb from '../../../renderer/features/enroll/i18n/nb.json';
+import settingsEn from '../../../renderer/features/settings/i18n/en.json';
+import settingsNb from '../../../renderer/features/settings/i18n/nb.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -20,6 +28,8 @@ describe.each([
   ['common', commonEn, commonNb],
   ['accounts', accountsEn, accountsNb],
   ['add-account', addEn, addNb],
+  ['enroll', enrollEn, enrollNb],
+  ['settings', settingsEn, settingsNb],
 ])('%s strings', (_name, en, nb) => {
   it('have the same keys in English and Norwegian', () => {
     expect(keys(nb).sort()).toEqual(keys(en).sort());
@@ -28,4 +38,12 @@ describe.each([
   it('have no empty strings', () => {
     expect([...values(en), ...values(nb)].filter((v) => typeof v !== 'string' || v.trim() === '')).toEqual([]);
   });
+});
+
+it('covers every feature that has strings', async () => {
+  const { readdirSync, existsSync } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  const features = resolve(import.meta.dirname, '../../../renderer/features');
+  const withStrings = readdirSync(features).filter((name) => existsSync(join(features, name, 'i18n/en.json')));
+  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'enroll', 'settings']);
 });

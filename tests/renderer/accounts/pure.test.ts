@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { moveByStep, moveRelative } from '../../../renderer/features/accounts/order';
-import { msUntilNextBoundary, rollForward } from '../../../renderer/features/accounts/schedule';
+import { msUntilNextBoundary, rollForward } from '../../../renderer/codes/schedule';
 import { foldForSearch, matchesQuery } from '../../../renderer/features/accounts/search';
 
 describe('formatCode', () => {

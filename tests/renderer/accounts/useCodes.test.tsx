@@ -36,9 +36,9 @@ function render(element: React.ReactElement) {
 let calls = 0;
 let clockListener: (() => void) | null = null;
 
-function Probe() {
-  const { codes } = useCodes('a', () => {});
-  return <output>{codes.get('a')?.code ?? 'none'}</output>;
+function Probe({ visible = true }: { visible?: boolean }) {
+  const { codes, epoch } = useCodes('a', () => {}, visible);
+  return <output data-epoch={epoch}>{codes.get('a')?.code ?? 'none'}</output>;
 }
 
 beforeEach(() => {
@@ -98,5 +98,32 @@ describe('useCodes', () => {
     expect(calls).toBe(2);
     await act(async () => document.dispatchEvent(new Event('visibilitychange')));
     expect(calls).toBe(3);
+  });
+
+  it('derives the countdowns again (new epoch) and fetches when its view is shown again', async () => {
+    render(<Probe visible={true} />);
+    await settle();
+    const epoch = () => host.querySelector('output')!.dataset.epoch;
+    const before = epoch();
+    act(() => root!.render(<Probe visible={false} />));
+    await settle();
+    expect(epoch()).toBe(before);
+    expect(calls).toBe(1);
+    act(() => root!.render(<Probe visible={true} />));
+    await settle();
+    expect(epoch()).not.toBe(before);
+    expect(calls).toBe(2);
+  });
+
+  it('waits a second rather than spinning when main hands out codes already stale by our clock', async () => {
+    render(<Probe />);
+    await settle();
+    vi.setSystemTime(T + 2 * PERIOD); // our clock is now two periods ahead of the codes held
+    act(() => root!.render(<Probe visible={false} />));
+    act(() => root!.render(<Probe />));
+    await settle();
+    const after = calls;
+    await act(() => vi.advanceTimersByTimeAsync(999));
+    expect(calls).toBe(after);
   });
 });

@@ -3,13 +3,14 @@
  * used an authenticator. Portal -> make it show a QR code -> scan -> type the
  * code back -> did it work? (and what to do if not).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLatest } from '../../../components/useLatest';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorValue } from '../../../../common/errors';
 import type { AccountMeta } from '../../../../common/otp/types';
 import { enrollApi } from '../api';
 import { DropOverlay } from '../DropOverlay';
-import { toErrorValue } from '../findings';
+import { toErrorValue } from '../../../components/error-text';
 import { entryOpened } from '../incoming';
 import { useDropAndPaste } from '../useDropAndPaste';
 import { useEnrollFlow } from '../useEnrollFlow';
@@ -32,11 +33,15 @@ export function GuidedSetup({ onDone }: { onDone(account?: AccountMeta): void })
   const [account, setAccount] = useState<AccountMeta | null>(null);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<ErrorValue | null>(null);
-  const flow = useEnrollFlow();
+  const flow = useEnrollFlow({
+    onSaved: (saved) => {
+      setAccount(saved);
+      setStep(4);
+    },
+  });
   const portal = usePortal();
   const picker = useImagePicker((files) => flow.openFiles(files, 'image'));
-  const stepRef = useRef(step);
-  stepRef.current = step;
+  const stepRef = useLatest(step);
 
   // Pictures dropped or pasted count only on the scan step; elsewhere they would surprise.
   const { dragging } = useDropAndPaste({
@@ -45,14 +50,6 @@ export function GuidedSetup({ onDone }: { onDone(account?: AccountMeta): void })
     onLink: flow.pasteLink,
   });
   useEffect(() => entryOpened(), []);
-
-  const { view, reset } = flow;
-  useEffect(() => {
-    if (view.step !== 'saved') return;
-    setAccount(view.account);
-    setStep(4);
-    reset();
-  }, [view, reset]);
 
   /** "Scan again" and "start over" both begin by removing the account that did not work. */
   const removeThen = async (next: 1 | 3) => {

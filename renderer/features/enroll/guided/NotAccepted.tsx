@@ -4,10 +4,11 @@
  * shown right there.
  */
 import { useTranslation } from 'react-i18next';
-import { useFocusOnMount } from '../useFocusOnMount';
+import { GuidedStep } from './GuidedStep';
 import type { ErrorValue } from '../../../../common/errors';
-import { useErrorText } from '../error-text';
+import { useErrorText } from '../../../components/error-text';
 import { useNow } from '../useNow';
+import { uiLocale } from '../../../components/language';
 
 interface Props {
   busy: boolean;
@@ -19,19 +20,15 @@ interface Props {
 
 export function NotAccepted({ busy, error, onBackToCode, onRescan, onStartOver }: Props) {
   const { t, i18n } = useTranslation('enroll');
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const now = useNow(1000);
-  const time = new Date(now).toLocaleTimeString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', {
+  const time = new Date(now).toLocaleTimeString(uiLocale(i18n.language), {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
   });
   return (
-    <>
-      <h2 ref={heading} tabIndex={-1}>
-        {t('guided.help.title')}
-      </h2>
+    <GuidedStep title={t('guided.help.title')} alert={error && errorText(error)}>
       <section className="enroll-help" aria-labelledby="guided-help-clock">
         <h3 id="guided-help-clock">{t('guided.help.clockTitle')}</h3>
         <p>
@@ -68,11 +65,6 @@ export function NotAccepted({ busy, error, onBackToCode, onRescan, onStartOver }
           {t('guided.help.startOver')}
         </button>
       </section>
-      {error && (
-        <p role="alert" className="enroll-error">
-          {errorText(error)}
-        </p>
-      )}
-    </>
+    </GuidedStep>
   );
 }

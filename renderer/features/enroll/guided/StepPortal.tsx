@@ -1,10 +1,9 @@
 /** Step 1: choose the portal (Educloud preset or another https address) and open it in the browser. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusOnMount } from '../useFocusOnMount';
+import { GuidedStep } from './GuidedStep';
 import { enrollApi } from '../api';
-import { useErrorText } from '../error-text';
-import { toErrorValue } from '../findings';
+import { toErrorValue, useErrorText } from '../../../components/error-text';
 import type { ErrorValue } from '../../../../common/errors';
 import { isEducloud, isHttpsUrl, type PortalChoice } from './usePortal';
 
@@ -15,7 +14,6 @@ interface Props {
 
 export function StepPortal({ portal, onNext }: Props) {
   const { t } = useTranslation('enroll');
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const errorText = useErrorText();
   const [other, setOther] = useState<boolean | null>(null);
   /** null until the person types: then the saved address (if it is not a preset) is shown. */
@@ -45,10 +43,26 @@ export function StepPortal({ portal, onNext }: Props) {
   };
 
   return (
-    <>
-      <h2 ref={heading} tabIndex={-1}>
-        {t('guided.portal.title')}
-      </h2>
+    <GuidedStep
+      title={t('guided.portal.title')}
+      alert={openError && errorText(openError)}
+      actions={
+        <>
+          <button
+            type="button"
+            className="enroll-primary"
+            onClick={() => void open()}
+            disabled={!portal.url}
+            data-testid="guided-open-portal"
+          >
+            {t('guided.portal.open')}
+          </button>
+          <button type="button" className="enroll-secondary" onClick={onNext} data-testid="guided-next">
+            {t('guided.next')}
+          </button>
+        </>
+      }
+    >
       <fieldset className="enroll-portal-choice">
         <legend>{t('guided.portal.which')}</legend>
         {portal.presets.map((preset) => (
@@ -109,25 +123,6 @@ export function StepPortal({ portal, onNext }: Props) {
           {isEducloud(portal.preset) && !usingOther ? t('guided.portal.educloudSteps') : t('guided.portal.otherSteps')}
         </p>
       )}
-      {openError && (
-        <p role="alert" className="enroll-error">
-          {errorText(openError)}
-        </p>
-      )}
-      <div className="enroll-actions">
-        <button
-          type="button"
-          className="enroll-primary"
-          onClick={() => void open()}
-          disabled={!portal.url}
-          data-testid="guided-open-portal"
-        >
-          {t('guided.portal.open')}
-        </button>
-        <button type="button" className="enroll-secondary" onClick={onNext} data-testid="guided-next">
-          {t('guided.next')}
-        </button>
-      </div>
-    </>
+    </GuidedStep>
   );
 }

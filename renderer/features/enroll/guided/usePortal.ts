@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ErrorValue } from '../../../../common/errors';
 import type { AppInfo } from '../../../../common/ipc/contract';
 import { enrollApi } from '../api';
-import { toErrorValue } from '../findings';
+import { toErrorValue } from '../../../components/error-text';
 import { useAppInfo } from '../useAppInfo';
 
 export type Preset = AppInfo['portalPresets'][number];
