@@ -40,7 +40,6 @@ export const manualEntrySchema = z
     counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
-export type ManualEntry = z.input<typeof manualEntrySchema>;
 
 export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
