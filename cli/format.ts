@@ -1,6 +1,6 @@
 /** How the CLI shows accounts and codes to a person. */
 import type { AccountMeta } from '../common/otp/types';
-import { accountLabel } from '../core/vault/account-utils';
+import { accountLabel } from '../core/vault/labels';
 
 export { accountLabel };
 

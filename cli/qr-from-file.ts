@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { AuthdeskError } from '../common/errors';
 import { decodeBmp, isBmp } from './bmp';
-import { useZxingWasm } from '../common/qr/engine';
+import { configureZxingWasm } from '../common/qr/engine';
 import { decodeQrCodes } from '../common/qr/pipeline';
 import type { DecodedQr, DecodeOptions, RgbaImage } from '../common/qr/types';
 
@@ -20,7 +20,7 @@ export async function prepareDecoderForNode(): Promise<void> {
   if (prepared) return;
   const file = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = await readFile(file);
-  useZxingWasm({
+  configureZxingWasm({
     wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   });
   prepared = true;

@@ -20,8 +20,8 @@ export interface ManualEntryInput {
 }
 
 export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
-  const issuer = cleanLabel(entry.issuer, 'issuer');
-  const name = cleanLabel(entry.name, 'account name');
+  const issuer = typedLabel(entry.issuer, 'issuer');
+  const name = typedLabel(entry.name, 'account name');
   if (issuer === '' && name === '') {
     throw new AuthdeskError(
       'bad-input',
@@ -44,7 +44,7 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
  * Trimmed, like a parsed label (so a typed and a scanned account compare
  * equal). A lone surrogate cannot be written to a link or most keychains.
  */
-function cleanLabel(value: string, what: string): string {
+function typedLabel(value: string, what: string): string {
   if (/\p{Surrogate}/u.test(value)) {
     throw new AuthdeskError('bad-input', `The ${what} contains a broken character; please type it again.`);
   }

@@ -2,4 +2,4 @@
 export type { SecretStore, Vault } from './types';
 export { openVault, type OpenVaultOptions } from './vault';
 export { createKeytarStore, type KeytarApi } from './keytar-store';
-export { accountLabel } from './account-utils';
+export { accountLabel } from './labels';

@@ -5,7 +5,7 @@
  */
 import type { AccountMeta } from '../../common/otp/types';
 import type { VaultProblem } from '../../common/vault-problems';
-import { accountLabel } from './account-utils';
+import { accountLabel } from './labels';
 
 export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {
   const known = new Set(accounts.map((a) => a.id));

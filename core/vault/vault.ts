@@ -22,7 +22,9 @@ import { vaultFiles } from '../paths';
 import type { SecretStore, Vault } from './types';
 import { openMetadataStore } from './metadata-store';
 import { findProblems, recoveredAccount } from './problems';
-import { accountLabel, cleanLabel, isDuplicate, orderBy } from './account-utils';
+import { accountLabel, cleanLabel } from './labels';
+import { orderBy } from './order';
+import { sameAccount } from '../otp/index';
 
 export interface OpenVaultOptions {
   dataDir: string;
@@ -209,6 +211,15 @@ function newAccount(draft: AccountDraft, now: number): AccountMeta {
 function paramsOf(p: OtpParams): OtpParams {
   const base = { type: p.type, algorithm: p.algorithm, digits: p.digits };
   return p.type === 'hotp' ? { ...base, counter: p.counter ?? 0 } : { ...base, period: p.period ?? 30 };
+}
+
+/** Would adding `draft` duplicate `account` (whose keychain secret is `secret`)? Labels compare as stored. */
+function isDuplicate(draft: AccountDraft, account: AccountMeta, secret: string | null): boolean {
+  if (secret === null) return false;
+  return sameAccount(
+    { ...draft, issuer: cleanLabel(draft.issuer), name: cleanLabel(draft.name) },
+    { ...account, secret },
+  );
 }
 
 function duplicateError(existing: AccountMeta): AuthdeskError {

@@ -12,7 +12,7 @@ import { vaultFiles } from '../../core/paths';
 import { openSettingsStore } from '../../core/settings';
 import { createKeytarStore, openVault } from '../../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../../core/watch';
-import { appInfo } from '../../electron/handlers/app-info';
+import { appInfo } from '../../electron/app-info';
 import { retryingVault, type Platform, type Services } from '../../electron/handlers';
 import type { DisplayInfo, EventName } from '../../common/ipc/contract';
 

@@ -6,7 +6,7 @@ import { matchAccounts, selectOne } from '../../cli/select';
 import { foldForSearch as fold } from '../../common/fold-text';
 import { parseAtTime } from '../../cli/at-time';
 import { groupDigits, secondsLeft } from '../../cli/format';
-import { orderBy } from '../../core/vault/account-utils';
+import { orderBy } from '../../core/vault/order';
 
 const acct = (id: string, issuer: string, name: string): AccountMeta => ({
   id,

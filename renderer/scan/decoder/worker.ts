@@ -5,11 +5,11 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { toErrorValue } from '../../../common/errors';
-import { useZxingWasm } from '../../../common/qr/engine';
+import { configureZxingWasm } from '../../../common/qr/engine';
 import { decodeQrCodes } from '../../../common/qr/pipeline';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
-useZxingWasm({ wasmUrl });
+configureZxingWasm({ wasmUrl });
 
 const reply = (message: DecodeResponse): void => self.postMessage(message);
 

@@ -11,7 +11,7 @@ import { fixedClock } from '../../../core/clock';
 import { openSettingsStore } from '../../../core/settings';
 import { createKeytarStore, openVault } from '../../../core/vault/index';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
-import { appInfo } from '../../../electron/handlers/app-info';
+import { appInfo } from '../../../electron/app-info';
 import type { Channel, InputOf, Outcome, ResultOf } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 

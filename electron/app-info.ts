@@ -1,6 +1,6 @@
 /** AppInfo from plain facts, so the app and the web bridge describe themselves the same way. */
-import { PORTAL_PRESETS } from '../../core/settings';
-import type { AppInfo } from '../../common/ipc/contract';
+import { PORTAL_PRESETS } from '../core/settings';
+import type { AppInfo } from '../common/ipc/contract';
 
 export function appInfo(version: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): AppInfo {
   return {

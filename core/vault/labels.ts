@@ -1,0 +1,12 @@
+/** How an account's labels are stored and how people see them: shared by the vault and the CLI. */
+
+/** "Issuer (name)", or whichever part exists: how people recognise an account. */
+export function accountLabel(a: { issuer: string; name: string }): string {
+  if (a.issuer && a.name) return `${a.issuer} (${a.name})`;
+  return a.issuer || a.name || '(unnamed account)';
+}
+
+/** Labels are stored on one line, trimmed, at most 200 characters (the contract's limit). */
+export function cleanLabel(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
