@@ -1,7 +1,8 @@
 /** The domain model of one authenticator account. Shapes follow the shared vectors' "normalized entry". */
 
-export type OtpType = 'totp' | 'hotp' | 'steam';
-export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+import type { Algorithm, OtpType } from './vocabulary';
+
+export type { Algorithm, OtpType };
 
 /** Everything needed to generate codes, minus the secret. */
 export interface OtpParams {

@@ -65,7 +65,7 @@ function codeAtStep(secret: string, params: OtpParams, counter: number): string 
   const entry = keyEntry(secret);
   const steam = params.type === 'steam';
   const algorithm = steam ? STEAM.algorithm : params.algorithm;
-  const digits = steam ? STEAM.digits : checkDigits(params.digits);
+  const digits = params.type === 'steam' ? STEAM.digits : checkDigits(params.digits, params.type);
   const known = recallCode(entry, params.type, algorithm, digits, counter);
   if (known !== undefined) return known;
   const code = otplibCode(entry.bytes, algorithm, digits, counter, steam ? STEAM_HOOKS : undefined);

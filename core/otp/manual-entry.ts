@@ -28,12 +28,12 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
       'Give the account a name or an issuer (at least one), so you can tell it apart from the others.',
     );
   }
-  const type = parseType(entry.type ?? 'totp');
+  const type = parseType(entry.type ?? DEFAULTS.type);
   const secret = normalizeSecret(entry.secret);
   if (type === 'steam') return { type, issuer, name, secret, ...STEAM };
 
   const algorithm = parseAlgorithm(entry.algorithm ?? DEFAULTS.algorithm);
-  const digits = checkDigits(entry.digits ?? DEFAULTS.digits);
+  const digits = checkDigits(entry.digits ?? DEFAULTS.digits, type);
   if (type === 'totp')
     return { type, issuer, name, secret, algorithm, digits, period: checkPeriod(entry.period ?? DEFAULTS.period) };
   // A new HOTP key starts at counter 0 unless the service said otherwise.

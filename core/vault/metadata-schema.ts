@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AccountMeta } from '../../common/otp/types';
+import { algorithmSchema, anyDigitsSchema, counterSchema, otpTypeSchema, periodSchema } from '../../common/otp/schemas';
 
 export const VAULT_FORMAT = 'authdesk-vault';
 export const VAULT_VERSION = 1;
@@ -12,14 +13,16 @@ export const VAULT_VERSION = 1;
 const accountSchema = z
   .looseObject({
     id: z.string().min(1).max(64),
-    issuer: z.string().max(1000),
-    name: z.string().max(1000),
+    // No length limit of its own: the app and the CLI write at most LABEL_MAX_LENGTH,
+    // and a longer label typed into the file by hand must not make the whole file "damaged".
+    issuer: z.string(),
+    name: z.string(),
     createdAt: z.number().int().nonnegative(),
-    type: z.enum(['totp', 'hotp', 'steam']),
-    algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-    digits: z.number().int().min(1).max(10),
-    period: z.number().int().min(1).max(3600).optional(),
-    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    type: otpTypeSchema,
+    algorithm: algorithmSchema,
+    digits: anyDigitsSchema,
+    period: periodSchema.optional(),
+    counter: counterSchema.optional(),
   })
   .refine((a) => a.type !== 'hotp' || a.counter !== undefined, {
     message: 'a hotp account needs a counter',

@@ -4,6 +4,7 @@
  * and only a metadata entry whose secret is truly gone may be forgotten.
  */
 import type { AccountMeta } from '../../common/otp/types';
+import { DEFAULTS } from '../../common/otp/vocabulary';
 import type { VaultProblem } from '../../common/vault-problems';
 import { accountLabel } from './labels';
 
@@ -27,8 +28,8 @@ export function recoveredAccount(id: string, now: number): AccountMeta {
     name: `Recovered ${id.slice(0, 8)}`,
     createdAt: now,
     type: 'totp',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
+    algorithm: DEFAULTS.algorithm,
+    digits: DEFAULTS.digits,
+    period: DEFAULTS.period,
   };
 }
