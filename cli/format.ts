@@ -1,5 +1,5 @@
 /** How the CLI shows accounts and codes to a person. */
-import type { AccountMeta } from '../common/otp/types';
+import type { AccountMeta, CodeResult } from '../common/otp/types';
 import { accountLabel } from '../core/vault/labels';
 
 export { accountLabel };
@@ -16,8 +16,14 @@ export function secondsLeft(validUntil: number, nowMs: number): number {
 }
 
 export function describeParams(a: AccountMeta): string {
-  const tail = a.type === 'hotp' ? `counter ${a.counter ?? 0}` : `${a.period ?? 30} s`;
+  const tail = a.type === 'hotp' ? `counter ${a.counter}` : `${a.period} s`;
   return `${a.type} ${a.algorithm} ${a.digits} digits ${tail}`;
+}
+
+/** After `authdesk code`: the HOTP counter that code used, or the seconds its time-based code has left. */
+export function describeValidity(a: AccountMeta, code: CodeResult, nowMs: number): string {
+  if (a.type === 'hotp') return `(counter ${a.counter} used)`;
+  return code.validUntil === null ? '' : `(${secondsLeft(code.validUntil, nowMs)} s left)`;
 }
 
 export function printJson(out: (text: string) => void, value: unknown): void {

@@ -4,7 +4,7 @@ import type { AccountMeta } from '../../common/otp/types';
 import type { CodeResult } from '../../common/otp/types';
 import type { Command } from '../command';
 import { parseAtTime } from '../at-time';
-import { accountLabel, groupDigits, printJson, secondsLeft } from '../format';
+import { accountLabel, describeValidity, groupDigits, printJson } from '../format';
 import { matchAccounts } from '../select';
 
 export const codeCommand: Command = {
@@ -60,9 +60,7 @@ export const codeCommand: Command = {
       ctx.io.out('No accounts yet. Add one with: authdesk add "otpauth://..."');
     } else {
       for (const { account: a, code: c } of rows) {
-        const when =
-          c.validUntil === null ? `(counter ${a.counter ?? 0} used)` : `(${secondsLeft(c.validUntil, at)} s left)`;
-        ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${when}`);
+        ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${describeValidity(a, c, at)}`);
       }
     }
     if (unusable) {
