@@ -4,7 +4,7 @@ import type { AccountMeta } from '../../common/otp/types';
 import type { CodeResult } from '../../common/otp/types';
 import type { Command } from '../command';
 import { parseAtTime } from '../at-time';
-import { accountLabel, describeValidity, groupDigits, printJson } from '../format';
+import { codeLine, printJson } from '../format';
 import { matchAccounts } from '../select';
 
 export const codeCommand: Command = {
@@ -60,7 +60,7 @@ export const codeCommand: Command = {
       ctx.io.out('No accounts yet. Add one with: authdesk add "otpauth://..."');
     } else {
       for (const { account: a, code: c } of rows) {
-        ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${describeValidity(a, c, at)}`);
+        ctx.io.out(codeLine(a, c, at));
       }
     }
     if (unusable) {
