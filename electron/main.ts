@@ -3,17 +3,13 @@
  * protocol.ts, capture in display-media.ts, IPC in ipc/registry.ts, the work
  * itself in handlers/ and core/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
 import { systemClock } from '../core/clock';
-import { dataDir, keychainService, vaultFiles } from '../core/paths';
-import { openSettingsStore } from '../core/settings';
-import { createKeytarStore, openVault } from '../core/vault/index';
-import { watchFileChanges, type FileWatch } from '../core/watch';
+import { dataDir, keychainService } from '../core/paths';
+import { createAppServices } from './app-services';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
-import { createHandlers, retryingVault } from './handlers';
 import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
@@ -56,32 +52,17 @@ async function start(): Promise<void> {
   const round = new CaptureRound(systemClock);
   installDisplayMediaHandler(ses, round);
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const settings = openSettingsStore(dir);
-  const files = vaultFiles(dir);
-  let watcher: FileWatch | null = null;
-  // Opened on first use, not here: a locked or missing keychain must not stop the window
-  // from opening; the handlers return the vault's own clear error instead.
-  const vault = retryingVault(
-    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }),
-    {
-      metadataPath: files.metadata,
-      afterWrite: () => watcher?.acknowledge(),
-    },
-  );
-  const handlers = createHandlers({
-    vault,
-    settings,
+  const { handlers, settings } = await createAppServices({
+    dataDir: dir,
+    keychainService: keychainService(),
     clock: systemClock,
     platform: electronPlatform(() => mainWindow, round),
+    emit: tell,
   });
   registerIpc({ handlers, windows: () => [...windows] });
-
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
-    tell('settingsChanged');
   });
-  watcher = await watchFileChanges({ file: files.metadata, onChange: () => tell('accountsChanged') });
 
   powerMonitor.on('resume', () => tell('clockChanged'));
   const tick = clockJumpDetector({ onJump: () => tell('clockChanged') });
