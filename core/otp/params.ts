@@ -51,11 +51,10 @@ export function parseDigits(raw: string, type: CodeType, secret = ''): number {
 type CodeType = Exclude<OtpType, 'steam'>;
 
 export function checkDigits(digits: number, type: CodeType, shown: string = String(digits), secret = ''): number {
-  const { min, max } = DIGITS[type];
-  if (Number.isInteger(digits) && digits >= min && digits <= max) return digits;
+  if (isWholeIn(digits, DIGITS[type])) return digits;
   throw new AuthdeskError(
     'bad-digits',
-    `The number of digits must be a whole number from ${min} to ${max}${quote(shown, secret)}.`,
+    `The number of digits must be a whole number from ${DIGITS[type].min} to ${DIGITS[type].max}${quote(shown, secret)}.`,
   );
 }
 
@@ -64,7 +63,7 @@ export function parsePeriod(raw: string, secret = ''): number {
 }
 
 export function checkPeriod(period: number, shown: string = String(period), secret = ''): number {
-  if (Number.isInteger(period) && period >= PERIOD.min && period <= PERIOD.max) return period;
+  if (isWholeIn(period, PERIOD)) return period;
   throw new AuthdeskError(
     'bad-period',
     `The code period must be a whole number of seconds from ${PERIOD.min} to ${PERIOD.max}${quote(shown, secret)}.`,
@@ -76,11 +75,15 @@ export function parseCounter(raw: string, secret = ''): number {
 }
 
 export function checkCounter(counter: number, shown: string = String(counter), secret = ''): number {
-  if (Number.isInteger(counter) && counter >= COUNTER.min && counter <= COUNTER.max) return counter;
+  if (isWholeIn(counter, COUNTER)) return counter;
   throw new AuthdeskError(
     'bad-counter',
     `The counter must be a whole number from ${COUNTER.min} upwards${quote(shown, secret)}.`,
   );
+}
+
+function isWholeIn(n: number, range: { min: number; max: number }): boolean {
+  return Number.isInteger(n) && n >= range.min && n <= range.max;
 }
 
 /** Digits only: '1e3', ' 6', '0x10' and '-1' are not numbers a person wrote on purpose. */
