@@ -155,4 +155,24 @@ export default tseslint.config(
       ],
     },
   },
+  // What the web bridge (devtools/web-bridge) runs of the main side under plain Node:
+  // no `electron` there, or the bridge and the app would stop running the same code.
+  {
+    files: [
+      'electron/app-services.ts',
+      'electron/app-info.ts',
+      'electron/handlers/**',
+      'electron/protocol-files.ts',
+      'electron/csp.ts',
+      'electron/ipc/origin.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The web bridge runs this under plain Node: pass Electron things in.' }],
+        },
+      ],
+    },
+  },
 );

@@ -1,23 +1,32 @@
 /** How the CLI shows accounts and codes to a person. */
-import type { AccountMeta } from '../common/otp/types';
-import { accountLabel } from '../core/vault/account-utils';
+import { formatCode } from '../common/otp/format-code';
+import type { AccountMeta, CodeResult } from '../common/otp/types';
+import { accountLabel } from '../core/vault/labels';
 
 export { accountLabel };
-
-/** "123 456", "1234 5678", "123 4567": groups like authenticator apps show them. Steam codes stay whole. */
-export function groupDigits(code: string): string {
-  if (!/^\d{6,10}$/.test(code)) return code;
-  const cut = Math.floor(code.length / 2);
-  return `${code.slice(0, cut)} ${code.slice(cut)}`;
-}
 
 export function secondsLeft(validUntil: number, nowMs: number): number {
   return Math.max(0, Math.ceil((validUntil - nowMs) / 1000));
 }
 
 export function describeParams(a: AccountMeta): string {
-  const tail = a.type === 'hotp' ? `counter ${a.counter ?? 0}` : `${a.period ?? 30} s`;
+  const tail = a.type === 'hotp' ? `counter ${a.counter}` : `${a.period} s`;
   return `${a.type} ${a.algorithm} ${a.digits} digits ${tail}`;
+}
+
+/**
+ * One line of `authdesk code`: the account, its code grouped as the app shows
+ * it (common/otp/format-code.ts), and the HOTP counter that code used or the
+ * seconds a time-based code has left.
+ */
+export function codeLine(a: AccountMeta, code: CodeResult, nowMs: number): string {
+  const when =
+    a.type === 'hotp'
+      ? `(counter ${a.counter} used)`
+      : code.validUntil === null
+        ? ''
+        : `(${secondsLeft(code.validUntil, nowMs)} s left)`;
+  return `${accountLabel(a)}  ${formatCode(code.code, a.type)}  ${when}`;
 }
 
 export function printJson(out: (text: string) => void, value: unknown): void {

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { AuthdeskError } from '../common/errors';
 import { decodeBmp, isBmp } from './bmp';
-import { useZxingWasm } from '../common/qr/engine';
+import { configureZxingWasm } from '../common/qr/engine';
 import { decodeQrCodes } from '../common/qr/pipeline';
-import type { CheckedQr, DecodeOptions, RgbaImage } from '../common/qr/types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from '../common/qr/types';
 
 let prepared = false;
 
@@ -20,7 +20,7 @@ export async function prepareDecoderForNode(): Promise<void> {
   if (prepared) return;
   const file = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = await readFile(file);
-  useZxingWasm({
+  configureZxingWasm({
     wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   });
   prepared = true;
@@ -83,13 +83,13 @@ export async function readImageFile(file: string): Promise<RgbaImage> {
 }
 
 /** Every QR code in the image with its position and the pass that read it; [] when there is none. */
-export async function readQrFromFile(file: string, options?: DecodeOptions): Promise<CheckedQr[]> {
+export async function readQrFromFile(file: string, options?: DecodeOptions): Promise<DecodedQr[]> {
   const image = await readImageFile(file);
   await prepareDecoderForNode();
   return decodeQrCodes(image, options);
 }
 
-const centre = (r: CheckedQr) => ({
+const centre = (r: DecodedQr) => ({
   x: r.position.reduce((s, p) => s + p.x, 0) / r.position.length,
   y: r.position.reduce((s, p) => s + p.y, 0) / r.position.length,
 });

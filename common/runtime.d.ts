@@ -8,7 +8,3 @@ declare const performance: { now(): number };
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
-declare class URLSearchParams {
-  constructor(init?: string);
-  get(name: string): string | null;
-}

@@ -5,20 +5,17 @@
  * switch on a release build), `--self-test` (one JSON line, no window), or
  * the app.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
 import { BUILD_COMMIT } from '../core/build-info';
-import { dataDir, keychainService, vaultFiles } from '../core/paths';
+import { dataDir, keychainService } from '../core/paths';
 import { loadPolicy, policyFile } from '../core/policy';
 import { runSelfTest, SELF_TEST_SWITCH } from '../core/self-test';
-import { openSettingsStore } from '../core/settings';
 import { checkForUpdate } from '../core/update-check';
-import { createSecretStore, openVault } from '../core/vault/index';
-import { watchFileChanges, type FileWatch } from '../core/watch';
+import { createSecretStore } from '../core/vault/index';
+import { createAppServices } from './app-services';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
-import { createHandlers, retryingVault } from './handlers';
 import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
@@ -93,30 +90,19 @@ async function start(): Promise<void> {
   const round = new CaptureRound(clock);
   installDisplayMediaHandler(ses, round);
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const settings = openSettingsStore(dir, policy);
-  const files = vaultFiles(dir);
-  let watcher: FileWatch | null = null;
-  // Opened on first use, not here: a locked or missing keychain must not stop the window
-  // from opening; the handlers return the vault's own clear error instead.
-  const vault = retryingVault(() => openVault({ dataDir: dir, secrets: createSecretStore(keychainService()), clock }), {
-    metadataPath: files.metadata,
-    afterWrite: () => watcher?.acknowledge(),
-  });
-  const handlers = createHandlers({
-    vault,
-    settings,
+  const { handlers, settings } = await createAppServices({
+    dataDir: dir,
+    keychainService: keychainService(),
     clock,
     platform: electronPlatform(() => mainWindow, round),
+    emit: tell,
+    policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
   });
   registerIpc({ handlers, windows: () => [...windows] });
-
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
-    tell('settingsChanged');
   });
-  watcher = await watchFileChanges({ file: files.metadata, onChange: () => tell('accountsChanged') });
 
   powerMonitor.on('resume', () => tell('clockChanged'));
   const tick = clockJumpDetector({ onJump: () => tell('clockChanged') });

@@ -1,7 +1,7 @@
 /** The Platform the handlers use, done with Electron: links, stepping aside for a capture, AppInfo, displays. */
 import { app, shell, type BrowserWindow } from 'electron';
 import { AuthdeskError } from '../common/errors';
-import { appInfo } from './handlers/app-info';
+import { appInfo } from './app-info';
 import type { Platform } from './handlers';
 import { comeBack, stepAside, type CaptureRound } from './display-media';
 import { listDisplays } from './displays';

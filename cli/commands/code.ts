@@ -1,10 +1,11 @@
 /** `authdesk code [QUERY]`: the current codes; for HOTP accounts the next code (the counter advances, saved first). */
+import { accountLabel } from '../../core/vault/labels';
 import { AuthdeskError } from '../../common/errors';
 import type { AccountMeta } from '../../common/otp/types';
 import type { CodeResult } from '../../common/otp/types';
 import type { Command } from '../command';
 import { parseAtTime } from '../at-time';
-import { accountLabel, groupDigits, printJson, secondsLeft } from '../format';
+import { codeLine, printJson } from '../format';
 import { matchAccounts } from '../select';
 
 export const codeCommand: Command = {
@@ -66,9 +67,7 @@ export const codeCommand: Command = {
           ctx.io.out(`${accountLabel(a)}  (no code: its keychain value cannot be read)`);
           continue;
         }
-        const when =
-          c.validUntil === null ? `(counter ${a.counter ?? 0} used)` : `(${secondsLeft(c.validUntil, at)} s left)`;
-        ctx.io.out(`${accountLabel(a)}  ${groupDigits(c.code)}  ${when}`);
+        ctx.io.out(codeLine(a, c, at));
       }
     }
     if (unreadable.length) {

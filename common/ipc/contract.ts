@@ -9,6 +9,15 @@
  */
 import { z } from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
+import { DEFAULTS } from '../otp/vocabulary';
+import {
+  algorithmSchema,
+  anyDigitsSchema,
+  counterSchema,
+  labelSchema as label,
+  otpTypeSchema,
+  periodSchema,
+} from '../otp/schemas';
 import type { ErrorValue } from '../errors';
 import type { AppInfo, DisplayInfo, UpdateCheckResult } from '../app-info';
 import {
@@ -40,24 +49,24 @@ const channel =
 
 const none = z.object({}).strict();
 const id = z.string().min(1).max(64);
-const label = z.string().max(200);
-const algorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
-const otpType = z.enum(['totp', 'hotp', 'steam']);
 
-/** A secret typed by hand (the "enter a key manually" form). Validated again by core. */
+/**
+ * A secret typed by hand (the "enter a key manually" form). Validated again by
+ * core, which applies the chosen type's digit range (a Steam entry's digits
+ * are ignored: Steam codes are always 5 characters).
+ */
 export const manualEntrySchema = z
   .object({
     issuer: label,
     name: label,
     secret: z.string().min(1).max(512),
-    type: otpType.default('totp'),
-    algorithm: algorithm.default('SHA1'),
-    digits: z.number().int().min(1).max(10).default(6),
-    period: z.number().int().min(1).max(3600).optional(),
-    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    type: otpTypeSchema.default(DEFAULTS.type),
+    algorithm: algorithmSchema.default(DEFAULTS.algorithm),
+    digits: anyDigitsSchema.default(DEFAULTS.digits),
+    period: periodSchema.optional(),
+    counter: counterSchema.optional(),
   })
   .strict();
-export type ManualEntry = z.input<typeof manualEntrySchema>;
 
 export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
@@ -81,9 +90,9 @@ export const contract = {
     z
       .object({
         id,
-        algorithm: algorithm.optional(),
-        digits: z.number().int().min(1).max(10).optional(),
-        period: z.number().int().min(1).max(3600).optional(),
+        algorithm: algorithmSchema.optional(),
+        digits: anyDigitsSchema.optional(),
+        period: periodSchema.optional(),
       })
       .strict(),
   ),

@@ -1,16 +1,24 @@
 /**
- * How a code is shown: split into groups people can read out loud
- * (`123 456`, `1234 5678`). Steam codes are letters and stay whole.
+ * How a code is shown, in the account list, the guided set-up's live code and
+ * the CLI alike: split into groups people can read out loud and type from.
+ *
+ * The rule: groups of three; when the length is not a multiple of three, the
+ * last group(s) take one digit more, so no group is shorter than three and
+ * none longer than four. 5 and fewer stay whole (and Steam codes, which are
+ * letters). That gives
+ *   6 `123 456` and 8 `1234 5678` (what Google Authenticator, Aegis and
+ *   most others show), 7 `123 4567` and 10 `123 456 7890` (the familiar
+ *   shapes of phone numbers), 9 `123 456 789`.
+ * Three or four characters is what people hold in memory at a glance; a
+ * trailing group of one or two (`123 456 7`) is easy to mistype.
  */
-import type { OtpType } from './types';
+import type { OtpType } from './vocabulary';
 
-function groupSizes(length: number): number[] {
-  if (length <= 5) return [length];
-  if (length === 6) return [3, 3];
-  if (length === 7) return [4, 3];
-  if (length === 8) return [4, 4];
-  if (length === 9) return [3, 3, 3];
-  return [5, length - 5];
+export function groupSizes(length: number): number[] {
+  const groups = Math.floor(length / 3);
+  if (groups < 2) return [length];
+  const longer = length % 3; // how many groups (at the end) get a fourth digit
+  return Array.from({ length: groups }, (_, i) => (i >= groups - longer ? 4 : 3));
 }
 
 export function formatCode(code: string, type: OtpType): string {
@@ -26,5 +34,5 @@ export function formatCode(code: string, type: OtpType): string {
 
 /** A placeholder of the right shape while no code is known (keeps the row from changing width). */
 export function maskedCode(digits: number, type: OtpType): string {
-  return formatCode('•'.repeat(type === 'steam' ? 5 : digits), type);
+  return formatCode('•'.repeat(digits), type);
 }

@@ -1,37 +1,67 @@
-/** The domain model of one authenticator account. Shapes follow the shared vectors' "normalized entry". */
+/**
+ * The domain model of one authenticator account. Shapes follow the shared
+ * vectors' "normalized entry". The code parameters are a union on `type`, so
+ * a totp account always has a period, a hotp account a counter, and a Steam
+ * account Steam's fixed parameters: no reader needs a fallback.
+ */
+import type { Algorithm, OtpType, STEAM } from './vocabulary';
 import type { ErrorValue } from '../errors';
 
-export type OtpType = 'totp' | 'hotp' | 'steam';
-export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+export type { Algorithm, OtpType };
+
+/** Time-based (RFC 6238). */
+export interface TotpParams {
+  type: 'totp';
+  algorithm: Algorithm;
+  /** 6–8 in practice (DIGITS.totp accepted). */
+  digits: number;
+  /** Seconds per code. */
+  period: number;
+}
+
+/** Counter-based (RFC 4226). */
+export interface HotpParams {
+  type: 'hotp';
+  algorithm: Algorithm;
+  digits: number;
+  /** The next counter to use. */
+  counter: number;
+}
+
+/** Steam Guard: five letters every 30 s from SHA1, whatever a link said. */
+export interface SteamParams {
+  type: 'steam';
+  algorithm: typeof STEAM.algorithm;
+  digits: typeof STEAM.digits;
+  period: typeof STEAM.period;
+}
 
 /** Everything needed to generate codes, minus the secret. */
-export interface OtpParams {
-  type: OtpType;
-  algorithm: Algorithm;
-  /** 6–8 for totp/hotp in practice (1–10 accepted); always 5 for steam. */
-  digits: number;
-  /** Seconds; totp and steam only. */
-  period?: number;
-  /** Next counter to use; hotp only. */
-  counter?: number;
+export type OtpParams = TotpParams | HotpParams | SteamParams;
+
+/** Who an account is for. */
+export interface AccountLabels {
+  issuer: string;
+  name: string;
 }
 
 /** A parsed account that still carries its secret: exists only in main/CLI, never sent to the renderer. */
-export interface AccountDraft extends OtpParams {
-  issuer: string;
-  name: string;
-  /** Upper-case RFC 4648 base32 without padding. */
-  secret: string;
-}
+export type AccountDraft = OtpParams &
+  AccountLabels & {
+    /** Upper-case RFC 4648 base32 without padding. */
+    secret: string;
+  };
 
 /** Stored metadata of an account: no secret. This is what the renderer and `authdesk list` see. */
-export interface AccountMeta extends OtpParams {
-  id: string;
-  issuer: string;
-  name: string;
-  /** Milliseconds since the epoch. */
-  createdAt: number;
-}
+export type AccountMeta = OtpParams &
+  AccountLabels & {
+    id: string;
+    /** Milliseconds since the epoch. */
+    createdAt: number;
+  };
+
+/** What a renderer may see of a parsed-but-unsaved account (the QR preview): no secret. */
+export type AccountPreview = OtpParams & AccountLabels;
 
 /** One code with its validity window. Times are milliseconds since the epoch; null for hotp (valid until used). */
 export interface CodeResult {
@@ -44,6 +74,3 @@ export interface CodeResult {
   /** Set when this one account's code could not be made (e.g. an unreadable keychain value); code is then ''. */
   error?: ErrorValue;
 }
-
-/** What a renderer may see of a parsed-but-unsaved account (the QR preview): no secret. */
-export type AccountPreview = Omit<AccountDraft, 'secret'>;

@@ -22,7 +22,7 @@ export type WasmSource = { wasmBinary: ArrayBuffer } | { wasmUrl: string };
 let configured = false;
 
 /** Must run once before any decode. Calling it again with another source replaces the module. */
-export function useZxingWasm(source: WasmSource): void {
+export function configureZxingWasm(source: WasmSource): void {
   const overrides =
     'wasmBinary' in source
       ? { wasmBinary: source.wasmBinary }

@@ -152,19 +152,23 @@ export async function escalate(input: EscalationInput): Promise<void> {
   };
 
   /** Crops around every lead not yet tried (and not already read), three filters each. */
+  /** zxing on `region` enlarged and filtered, each variant its own budgeted step. */
+  function* cropSteps(pass: 'error-crop' | 'texture-crop', region: Rect): Generator<Step> {
+    for (const { filter, scale } of cropVariants(region)) {
+      yield {
+        name: `${pass}/${filter}@${scale}`,
+        work: area(region) * scale * scale * COST.zxingView,
+        run: () => zxingOn(cropView(gray, pass, region, filter, scale)),
+      };
+    }
+  }
+
   function* leadSteps(): Generator<Step> {
     while (leads.length > 0) {
       const region = leads.shift() as Rect;
       if (results.covers(region) || triedLeads.some((t) => overlapShare(t, region) > 0.8)) continue;
       triedLeads.push(region);
-      for (const { filter, scale } of cropVariants(region)) {
-        const work = area(region) * scale * scale * COST.zxingView;
-        yield {
-          name: `error-crop/${filter}@${scale}`,
-          work,
-          run: () => zxingOn(cropView(gray, 'error-crop', region, filter, scale)),
-        };
-      }
+      yield* cropSteps('error-crop', region);
       const scale = cropScale(region, 2);
       yield {
         name: 'jsqr/error-crop',
@@ -206,14 +210,7 @@ export async function escalate(input: EscalationInput): Promise<void> {
     // faint symbol has the texture of a strong one), enlarged and filtered.
     const regions = normalized ? findQrLikeRegions(normalized, 6).filter((r) => !results.covers(r)) : [];
     for (const region of regions) {
-      for (const { filter, scale } of cropVariants(region)) {
-        const work = area(region) * scale * scale * COST.zxingView;
-        yield {
-          name: `texture-crop/${filter}@${scale}`,
-          work,
-          run: () => zxingOn(cropView(gray, 'texture-crop', region, filter, scale)),
-        };
-      }
+      yield* cropSteps('texture-crop', region);
       yield* leadSteps();
     }
     // (c2) blur, on the whole image.

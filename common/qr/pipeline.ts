@@ -11,7 +11,7 @@ import { readQrWithZxing } from './engine';
 import { escalate } from './escalation';
 import { invert, toGray } from './pixels';
 import { boundsOf, ResultSet } from './results';
-import type { CheckedQr, DecodeOptions, RgbaImage } from './types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from './types';
 import { isAuthenticatorText } from './uri-check';
 
 export const DEFAULT_BUDGET_MS = 1000;
@@ -42,7 +42,7 @@ function checkShape(image: RgbaImage): void {
   }
 }
 
-export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions = {}): Promise<CheckedQr[]> {
+export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodedQr[]> {
   checkShape(image);
   const started = performance.now();
   const gray = toGray(image);

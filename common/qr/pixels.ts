@@ -115,22 +115,3 @@ export function scaleGray(gray: GrayImage, factor: number): GrayImage {
   }
   return { data: out, width, height };
 }
-
-/** Box-averaged downsampling by an integer factor: cheap overview for the texture search. */
-export function shrinkGray(gray: GrayImage, factor: number): GrayImage {
-  const width = Math.max(1, Math.floor(gray.width / factor));
-  const height = Math.max(1, Math.floor(gray.height / factor));
-  const out = new Uint8Array(width * height);
-  const area = factor * factor;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < factor; dy++) {
-        const row = (y * factor + dy) * gray.width + x * factor;
-        for (let dx = 0; dx < factor; dx++) sum += gray.data[row + dx] as number;
-      }
-      out[y * width + x] = sum / area;
-    }
-  }
-  return { data: out, width, height };
-}

@@ -5,8 +5,7 @@
  */
 import type { Corners } from './engine';
 import type { Rect } from './pixels';
-import type { CheckedQr } from './types';
-import { uriProblem } from './uri-check';
+import type { DecodedQr } from './types';
 
 function centre(points: Corners): { x: number; y: number } {
   const n = Math.max(1, points.length);
@@ -33,7 +32,7 @@ export function boundsOf(points: Corners): Rect {
 }
 
 export class ResultSet {
-  readonly items: CheckedQr[] = [];
+  readonly items: DecodedQr[] = [];
 
   /** Adds a result unless it repeats one already found; returns true if it was new. */
   add(text: string, position: Corners, pass: string): boolean {
@@ -45,14 +44,11 @@ export class ResultSet {
       return Math.hypot(o.x - c.x, o.y - c.y) < Math.max(16, 0.5 * Math.max(size, extent(r.position)));
     });
     if (repeat) return false;
-    const item: CheckedQr = {
+    this.items.push({
       text,
       position: position.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })),
       pass,
-    };
-    const problem = uriProblem(text);
-    if (problem) item.uriProblem = problem;
-    this.items.push(item);
+    });
     return true;
   }
 

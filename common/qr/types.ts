@@ -28,12 +28,3 @@ export interface DecodeOptions {
    */
   wantOtp?: boolean;
 }
-
-/** One decoded symbol plus, for texts that claim to be key URIs, what is wrong with them. */
-export interface CheckedQr extends DecodedQr {
-  /**
-   * Set when the text starts with otpauth:// or otpauth-migration:// but is
-   * not shaped like one. The text is kept: the app shows the real parse error.
-   */
-  uriProblem?: string;
-}

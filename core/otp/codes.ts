@@ -11,10 +11,10 @@ import { createGuardrails, type OTPHooks } from '@otplib/core';
 import { generateSync } from '@otplib/hotp';
 import { AuthdeskError } from '../../common/errors';
 import { nodeHmac } from './node-hmac';
-import { STEAM, checkCounter, checkDigits, checkPeriod, DEFAULTS } from './params';
+import { STEAM, checkCounter, checkDigits, checkPeriod } from './params';
 import { keyEntry, recallCode, rememberCode } from './key-cache';
 import { MAX_SECRET_BYTES } from './secret';
-import type { Algorithm, CodeResult, OtpParams } from '../../common/otp/types';
+import type { Algorithm, CodeResult, OtpParams, SteamParams, TotpParams } from '../../common/otp/types';
 
 // otplib refuses keys under 16 bytes by default; real keys are often 10, and
 // imported ones as short as 6. Our own limits (secret.ts) apply instead.
@@ -26,7 +26,7 @@ const RAW_VALUE: OTPHooks = { encodeToken: (value) => String(value) };
 
 /** The code at `atMs` (totp/steam) or at `params.counter` (hotp). */
 export function generateCode(secret: string, params: OtpParams, atMs: number): string {
-  if (params.type === 'hotp') return hotpCode(secret, params, params.counter ?? missingCounter());
+  if (params.type === 'hotp') return hotpCode(secret, params, params.counter);
   return codeAtStep(secret, params, timeStep(atMs, periodOf(params)));
 }
 
@@ -65,7 +65,7 @@ function codeAtStep(secret: string, params: OtpParams, counter: number): string 
   const entry = keyEntry(secret);
   const steam = params.type === 'steam';
   const algorithm = steam ? STEAM.algorithm : params.algorithm;
-  const digits = steam ? STEAM.digits : checkDigits(params.digits);
+  const digits = params.type === 'steam' ? STEAM.digits : checkDigits(params.digits, params.type);
   const known = recallCode(entry, params.type, algorithm, digits, counter);
   if (known !== undefined) return known;
   const code = otplibCode(entry.bytes, algorithm, digits, counter, steam ? STEAM_HOOKS : undefined);
@@ -118,14 +118,6 @@ function timeStep(atMs: number, period: number): number {
   return Math.floor(atMs / (period * 1000));
 }
 
-function periodOf(params: OtpParams): number {
-  if (params.type === 'steam') return STEAM.period;
-  return checkPeriod(params.period ?? DEFAULTS.period);
-}
-
-function missingCounter(): never {
-  throw new AuthdeskError(
-    'missing-counter',
-    'This counter-based (HOTP) account has no counter, so its code cannot be made.',
-  );
+function periodOf(params: TotpParams | SteamParams): number {
+  return params.type === 'steam' ? STEAM.period : checkPeriod(params.period);
 }

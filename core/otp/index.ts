@@ -14,4 +14,4 @@ export { normalizeSecret, secretBytes, encodeBase32, MAX_SECRET_BYTES } from './
 export { draftFromManualEntry, type ManualEntryInput } from './manual-entry';
 export { generateCode, codeWindow, hotpCode } from './codes';
 export { describeQrText, NOT_OTP_MESSAGES, type QrTextDescription, type NotOtpKind } from './qr-text';
-export { accountPreview, sameAccount } from './account';
+export { accountPreview, sameDraft } from './account';

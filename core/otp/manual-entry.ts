@@ -20,20 +20,20 @@ export interface ManualEntryInput {
 }
 
 export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
-  const issuer = cleanLabel(entry.issuer, 'issuer');
-  const name = cleanLabel(entry.name, 'account name');
+  const issuer = typedLabel(entry.issuer, 'issuer');
+  const name = typedLabel(entry.name, 'account name');
   if (issuer === '' && name === '') {
     throw new AuthdeskError(
       'bad-input',
       'Give the account a name or an issuer (at least one), so you can tell it apart from the others.',
     );
   }
-  const type = parseType(entry.type ?? 'totp');
+  const type = parseType(entry.type ?? DEFAULTS.type);
   const secret = normalizeSecret(entry.secret);
   if (type === 'steam') return { type, issuer, name, secret, ...STEAM };
 
   const algorithm = parseAlgorithm(entry.algorithm ?? DEFAULTS.algorithm);
-  const digits = checkDigits(entry.digits ?? DEFAULTS.digits);
+  const digits = checkDigits(entry.digits ?? DEFAULTS.digits, type);
   if (type === 'totp')
     return { type, issuer, name, secret, algorithm, digits, period: checkPeriod(entry.period ?? DEFAULTS.period) };
   // A new HOTP key starts at counter 0 unless the service said otherwise.
@@ -44,7 +44,7 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
  * Trimmed, like a parsed label (so a typed and a scanned account compare
  * equal). A lone surrogate cannot be written to a link or most keychains.
  */
-function cleanLabel(value: string, what: string): string {
+function typedLabel(value: string, what: string): string {
   if (/\p{Surrogate}/u.test(value)) {
     throw new AuthdeskError('bad-input', `The ${what} contains a broken character; please type it again.`);
   }

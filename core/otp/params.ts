@@ -6,18 +6,10 @@
  * link parser passes the raw `secret` along to be kept out of messages.
  */
 import { AuthdeskError } from '../../common/errors';
-import type { Algorithm, OtpType } from '../../common/otp/types';
+import { ALGORITHMS, COUNTER, DIGITS, OTP_TYPES, PERIOD } from '../../common/otp/vocabulary';
+import type { Algorithm, OtpType } from '../../common/otp/vocabulary';
 
-export const DEFAULTS = { algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
-/** Steam Guard codes are always 5 characters, SHA1, 30 s, whatever a link says. */
-export const STEAM = { algorithm: 'SHA1', digits: 5, period: 30 } as const;
-/** 10 digits is the most a 31-bit truncated value can fill. */
-export const DIGITS_RANGE = { min: 1, max: 10 } as const;
-/** otplib's limits for a period (seconds). */
-export const PERIOD_RANGE = { min: 1, max: 3600 } as const;
-
-const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
-const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
+export { DEFAULTS, STEAM } from '../../common/otp/vocabulary';
 
 /** ` (got 'value')`, or nothing when the value is long or overlaps the key. */
 export function quote(value: string, secret = ''): string {
@@ -32,7 +24,7 @@ function overlapsKey(value: string, secret: string): boolean {
 
 export function parseType(raw: string, secret = ''): OtpType {
   const type = raw.toLowerCase();
-  if ((TYPES as readonly string[]).includes(type)) return type as OtpType;
+  if ((OTP_TYPES as readonly string[]).includes(type)) return type as OtpType;
   const what =
     raw === '' ? 'none was given' : quote(raw, secret) === '' ? 'this is none of them' : `'${raw}' is not one of them`;
   throw new AuthdeskError(
@@ -47,19 +39,22 @@ export function parseAlgorithm(raw: string, secret = ''): Algorithm {
   if ((ALGORITHMS as readonly string[]).includes(algorithm)) return algorithm as Algorithm;
   throw new AuthdeskError(
     'bad-algorithm',
-    `This key uses a hash algorithm Authdesk does not support${quote(raw, secret)}: only SHA1, SHA256 and SHA512 are possible.`,
+    `This key uses a hash algorithm Authdesk does not support${quote(raw, secret)}: only ${ALGORITHMS.slice(0, -1).join(', ')} and ${ALGORITHMS.at(-1)} are possible.`,
   );
 }
 
-export function parseDigits(raw: string, secret = ''): number {
-  return checkDigits(wholeNumber(raw), raw, secret);
+export function parseDigits(raw: string, type: CodeType, secret = ''): number {
+  return checkDigits(wholeNumber(raw), type, raw, secret);
 }
 
-export function checkDigits(digits: number, shown: string = String(digits), secret = ''): number {
-  if (Number.isInteger(digits) && digits >= DIGITS_RANGE.min && digits <= DIGITS_RANGE.max) return digits;
+/** Steam's length is fixed (STEAM), so only the types whose length a link or the form may choose. */
+type CodeType = Exclude<OtpType, 'steam'>;
+
+export function checkDigits(digits: number, type: CodeType, shown: string = String(digits), secret = ''): number {
+  if (isWholeIn(digits, DIGITS[type])) return digits;
   throw new AuthdeskError(
     'bad-digits',
-    `The number of digits must be a whole number from ${DIGITS_RANGE.min} to ${DIGITS_RANGE.max}${quote(shown, secret)}.`,
+    `The number of digits must be a whole number from ${DIGITS[type].min} to ${DIGITS[type].max}${quote(shown, secret)}.`,
   );
 }
 
@@ -68,10 +63,10 @@ export function parsePeriod(raw: string, secret = ''): number {
 }
 
 export function checkPeriod(period: number, shown: string = String(period), secret = ''): number {
-  if (Number.isInteger(period) && period >= PERIOD_RANGE.min && period <= PERIOD_RANGE.max) return period;
+  if (isWholeIn(period, PERIOD)) return period;
   throw new AuthdeskError(
     'bad-period',
-    `The code period must be a whole number of seconds from ${PERIOD_RANGE.min} to ${PERIOD_RANGE.max}${quote(shown, secret)}.`,
+    `The code period must be a whole number of seconds from ${PERIOD.min} to ${PERIOD.max}${quote(shown, secret)}.`,
   );
 }
 
@@ -80,9 +75,15 @@ export function parseCounter(raw: string, secret = ''): number {
 }
 
 export function checkCounter(counter: number, shown: string = String(counter), secret = ''): number {
-  // Up to 2^53-1 (otplib's limit): counters above 2^32 are real and must survive.
-  if (Number.isSafeInteger(counter) && counter >= 0) return counter;
-  throw new AuthdeskError('bad-counter', `The counter must be a whole number from 0 upwards${quote(shown, secret)}.`);
+  if (isWholeIn(counter, COUNTER)) return counter;
+  throw new AuthdeskError(
+    'bad-counter',
+    `The counter must be a whole number from ${COUNTER.min} upwards${quote(shown, secret)}.`,
+  );
+}
+
+function isWholeIn(n: number, range: { min: number; max: number }): boolean {
+  return Number.isInteger(n) && n >= range.min && n <= range.max;
 }
 
 /** Digits only: '1e3', ' 6', '0x10' and '-1' are not numbers a person wrote on purpose. */

@@ -11,8 +11,8 @@ export function formatOtpauthUri(draft: AccountDraft): string {
   const params: [string, string][] = [['secret', draft.secret]];
   if (draft.issuer !== '') params.push(['issuer', draft.issuer]);
   params.push(['algorithm', draft.algorithm], ['digits', String(draft.digits)]);
-  if (draft.type === 'hotp') params.push(['counter', String(draft.counter ?? 0)]);
-  else params.push(['period', String(draft.period ?? 30)]);
+  if (draft.type === 'hotp') params.push(['counter', String(draft.counter)]);
+  else params.push(['period', String(draft.period)]);
   // Percent-encoding (not URLSearchParams' '+') so readers that do not treat
   // '+' as a space still get the right issuer.
   const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');

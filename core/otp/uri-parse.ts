@@ -65,7 +65,7 @@ function parseKeyUri(rest: string): AccountDraft {
 
   if (type === 'steam') return { type, issuer, name: account, secret, ...STEAM };
   const algorithm = optional(query, 'algorithm', parseAlgorithm, DEFAULTS.algorithm, secretParam);
-  const digits = optional(query, 'digits', parseDigits, DEFAULTS.digits, secretParam);
+  const digits = optional(query, 'digits', (raw, key) => parseDigits(raw, type, key), DEFAULTS.digits, secretParam);
   if (type === 'totp') {
     const period = optional(query, 'period', parsePeriod, DEFAULTS.period, secretParam);
     return { type, issuer, name: account, secret, algorithm, digits, period };

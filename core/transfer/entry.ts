@@ -6,7 +6,7 @@
 import { AuthdeskError } from '../../common/errors';
 import { encodeBase32, normalizeSecret } from '../otp/secret';
 import { STEAM, checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseType } from '../otp/params';
-import { cleanLabel } from '../vault/account-utils';
+import { cleanLabel } from '../vault/labels';
 import type { EntryProblem, ImportedEntry } from './types';
 
 export interface LooseEntry {
@@ -39,7 +39,7 @@ export function makeEntry(loose: LooseEntry): ImportedEntry {
   if (text(loose.note)) extras.note = text(loose.note);
   if (type === 'steam') return { type, ...labels, secret, ...STEAM, ...extras };
   const algorithm = parseAlgorithm(loose.algorithm ?? 'SHA1');
-  const digits = checkDigits(loose.digits ?? 6);
+  const digits = checkDigits(loose.digits ?? 6, type);
   if (type === 'totp')
     return { type, ...labels, secret, algorithm, digits, period: checkPeriod(loose.period ?? 30), ...extras };
   return { type, ...labels, secret, algorithm, digits, counter: checkCounter(loose.counter ?? 0), ...extras };

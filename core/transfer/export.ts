@@ -7,7 +7,7 @@
 import { AuthdeskError } from '../../common/errors';
 import { formatOtpauthUri } from '../otp/uri-format';
 import type { AccountDraft } from '../../common/otp/types';
-import { accountLabel } from '../vault/account-utils';
+import { accountLabel } from '../vault/labels';
 import { exportAegisEncrypted } from './aegis';
 import { exportAuthdeskBackup, type BackupOptions } from './authdesk-backup';
 import { encodeMigrationUris, fitsMigration } from './migration';

@@ -6,9 +6,9 @@
  */
 import { open } from 'node:fs/promises';
 import { AuthdeskError } from '../../common/errors';
-import { sameAccount } from '../otp/account';
+import { sameDraft } from '../otp/account';
 import type { AccountMeta } from '../../common/otp/types';
-import { accountLabel } from '../vault/account-utils';
+import { accountLabel } from '../vault/labels';
 import type { Vault } from '../vault/types';
 import { detectImporter, importInput, MAX_IMPORT_BYTES, tooLarge } from './detect';
 import type { EntryProblem, ImportedEntry, ImportFormat, ImportResult, ParseOptions } from './types';
@@ -70,7 +70,7 @@ export async function previewImport(vault: Vault, result: ImportResult): Promise
   const items: PreviewItem[] = [];
   for (const [i, entry] of result.entries.entries()) {
     const duplicateOf = await vault.findDuplicate(entry);
-    const repeated = result.entries.slice(0, i).findIndex((e) => sameAccount(e, entry));
+    const repeated = result.entries.slice(0, i).findIndex((e) => sameDraft(e, entry));
     const repeatsEntry = repeated >= 0 ? repeated : null;
     items.push({ entry, duplicateOf, repeatsEntry, include: duplicateOf === null && repeatsEntry === null });
   }

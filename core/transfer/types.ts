@@ -22,11 +22,11 @@ export type ImportFormat =
   | 'steam';
 
 /** An account found in a file: a draft plus what the source app knew beyond the code parameters. */
-export interface ImportedEntry extends AccountDraft {
+export type ImportedEntry = AccountDraft & {
   /** Group/folder/tag names in the source app (Authdesk has no groups yet: shown, not stored). */
   groups?: string[];
   note?: string;
-}
+};
 
 /** An entry the file holds but Authdesk cannot import, with the reason (e.g. an MD5 key). */
 export interface EntryProblem {

@@ -4,10 +4,10 @@
  * would bring back exactly what they have before they rely on it.
  */
 import { readImport, type ImportOptions } from './import-session';
-import { sameAccount } from '../otp/account';
+import { sameDraft } from '../otp/account';
 import { normalizeSecret } from '../otp/secret';
 import type { AccountDraft } from '../../common/otp/types';
-import { accountLabel } from '../vault/account-utils';
+import { accountLabel } from '../vault/labels';
 import type { Vault } from '../vault/types';
 
 export interface VerifyReport {
@@ -40,7 +40,7 @@ export async function verifyBackup(
   for (const account of mine) {
     const candidates = theirs.get(keyOf(account)) ?? [];
     const exact = candidates.findIndex(
-      (c) => sameAccount(c, account) && c.counter === (account.type === 'hotp' ? account.counter : c.counter),
+      (c) => sameDraft(c, account) && (c.type !== 'hotp' || (account.type === 'hotp' && c.counter === account.counter)),
     );
     const pick = exact >= 0 ? exact : candidates.length ? 0 : -1;
     if (pick < 0) {
@@ -66,7 +66,12 @@ function differences(mine: AccountDraft, theirs: AccountDraft): string {
   const fields = ['issuer', 'name', 'algorithm', 'digits', 'period', 'counter'] as const;
   return fields
     .filter((f) => (mine.type === 'hotp' ? f !== 'period' : f !== 'counter'))
-    .filter((f) => mine[f] !== theirs[f])
-    .map((f) => `${f} ${JSON.stringify(theirs[f])} in the backup, ${JSON.stringify(mine[f])} here`)
+    .filter((f) => field(mine, f) !== field(theirs, f))
+    .map((f) => `${f} ${JSON.stringify(field(theirs, f))} in the backup, ${JSON.stringify(field(mine, f))} here`)
     .join(', ');
+}
+
+/** One field of a draft, whichever kind it is (a totp draft has no counter, a hotp draft no period). */
+function field(draft: AccountDraft, name: string): unknown {
+  return (draft as unknown as Record<string, unknown>)[name];
 }

@@ -9,6 +9,7 @@
  * keychain write (add, or a change of code parameters): accounts.json stays
  * the authority for both, see docs/keychain.md.
  */
+import { paramsOf } from '../../common/otp/params';
 import { AuthdeskError } from '../../common/errors';
 import { formatOtpauthUri, normalizeSecret, parseOtpauthUri } from '../otp/index';
 import type { AccountDraft, OtpParams } from '../../common/otp/types';
@@ -20,15 +21,7 @@ export type ItemValue =
   | { kind: 'plain'; secret: string };
 
 export function encodeItemValue(account: { issuer: string; name: string; secret: string } & OtpParams): string {
-  return formatOtpauthUri({
-    type: account.type,
-    issuer: account.issuer,
-    name: account.name,
-    secret: account.secret,
-    algorithm: account.algorithm,
-    digits: account.digits,
-    ...(account.type === 'hotp' ? { counter: account.counter ?? 0 } : { period: account.period ?? 30 }),
-  });
+  return formatOtpauthUri({ issuer: account.issuer, name: account.name, secret: account.secret, ...paramsOf(account) });
 }
 
 /** Reads a keychain value; `label` names the account in the error (never the value itself). */

@@ -133,7 +133,7 @@ async function readDocument(
   }
   const parsed = vaultDocumentSchema.safeParse(json);
   if (!parsed.success) return { kind: 'bad', problem: describeIssue(parsed.error) };
-  return { kind: 'ok', doc: parsed.data as VaultDocument, stamp };
+  return { kind: 'ok', doc: parsed.data, stamp };
 }
 
 /** The atomic write described at the top. Caller holds the lock. */

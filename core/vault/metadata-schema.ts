@@ -4,31 +4,67 @@
  */
 import { z } from 'zod';
 import type { AccountMeta } from '../../common/otp/types';
+import { algorithmSchema, counterSchema, digitsSchema, periodSchema } from '../../common/otp/schemas';
+import { STEAM } from '../../common/otp/vocabulary';
 
 export const VAULT_FORMAT = 'authdesk-vault';
 export const VAULT_VERSION = 1;
 
 // Loose objects: a field added by a later 1.x writer survives our rewrite.
-const accountSchema = z
-  .looseObject({
-    id: z.string().min(1).max(64),
-    issuer: z.string().max(1000),
-    name: z.string().max(1000),
-    createdAt: z.number().int().nonnegative(),
-    type: z.enum(['totp', 'hotp', 'steam']),
-    algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-    digits: z.number().int().min(1).max(10),
-    period: z.number().int().min(1).max(3600).optional(),
-    counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  })
-  .refine((a) => a.type !== 'hotp' || a.counter !== undefined, {
-    message: 'a hotp account needs a counter',
-    path: ['counter'],
-  })
-  .refine((a) => a.type === 'hotp' || a.period !== undefined, {
-    message: 'a time-based account needs a period',
-    path: ['period'],
-  });
+const labelsAndId = {
+  id: z.string().min(1).max(64),
+  // No length limit of its own: the app and the CLI write at most LABEL_MAX_LENGTH,
+  // and a longer label typed into the file by hand must not make the whole file "damaged".
+  issuer: z.string(),
+  name: z.string(),
+  createdAt: z.number().int().nonnegative(),
+};
+
+const accountSchema = z.preprocess(
+  normaliseParams,
+  z.discriminatedUnion('type', [
+    z.looseObject({
+      ...labelsAndId,
+      type: z.literal('totp'),
+      algorithm: algorithmSchema,
+      digits: digitsSchema('totp'),
+      period: periodSchema,
+    }),
+    z.looseObject({
+      ...labelsAndId,
+      type: z.literal('hotp'),
+      algorithm: algorithmSchema,
+      digits: digitsSchema('hotp'),
+      counter: counterSchema,
+    }),
+    z.looseObject({
+      ...labelsAndId,
+      type: z.literal('steam'),
+      algorithm: z.literal(STEAM.algorithm),
+      digits: z.literal(STEAM.digits),
+      period: z.literal(STEAM.period),
+    }),
+  ]),
+);
+
+/**
+ * Version 1 files written before the account types became a union stored
+ * one flat shape, and their reader was more lenient: any account could carry
+ * both `period` and `counter` (only the one of its type was used), and a
+ * Steam account's algorithm, digits and period were read but ignored (Steam
+ * codes are always SHA1, 5 characters, 30 s). Those files keep loading: the
+ * unused field is dropped and Steam's fixed parameters are filled in. What
+ * we write did not change (paramsOf), so the version stays 1 and an older
+ * Authdesk or CLI still reads our files.
+ */
+export function normaliseParams(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const account = { ...(value as Record<string, unknown>) };
+  if (account.type === 'steam') Object.assign(account, STEAM);
+  if (account.type !== 'hotp') delete account.counter;
+  if (account.type === 'hotp') delete account.period;
+  return account;
+}
 
 export const vaultDocumentSchema = z
   .looseObject({

@@ -21,7 +21,7 @@ export function applyParamChange(account: AccountMeta, change: ParamChange, labe
     throw new AuthdeskError('bad-algorithm', 'Only the hash algorithms SHA1, SHA256 and SHA512 are supported.');
   const next: AccountMeta = { ...account };
   if (change.algorithm !== undefined) next.algorithm = change.algorithm;
-  if (change.digits !== undefined) next.digits = checkDigits(change.digits);
-  if (change.period !== undefined) next.period = checkPeriod(change.period);
+  if (change.digits !== undefined) next.digits = checkDigits(change.digits, next.type);
+  if (change.period !== undefined && next.type === 'totp') next.period = checkPeriod(change.period);
   return next;
 }

@@ -4,8 +4,9 @@
  * and only a metadata entry whose secret is truly gone may be forgotten.
  */
 import type { AccountMeta } from '../../common/otp/types';
+import { DEFAULTS } from '../../common/otp/vocabulary';
 import type { VaultProblem } from '../../common/vault-problems';
-import { accountLabel } from './account-utils';
+import { accountLabel } from './labels';
 import type { ItemValue } from './item-value';
 
 export function findProblems(accounts: AccountMeta[], keychainIds: Set<string>): VaultProblem[] {
@@ -38,8 +39,8 @@ export function restoredAccount(id: string, item: ItemValue, now: number): Accou
     name: `Recovered ${id.slice(0, 8)}`,
     createdAt: now,
     type: 'totp',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
+    algorithm: DEFAULTS.algorithm,
+    digits: DEFAULTS.digits,
+    period: DEFAULTS.period,
   };
 }

@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { codeWindow, hotpCode } from '../otp/index';
-import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../common/otp/types';
+import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
 import { AuthdeskError, toErrorValue } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
 import type { LockOptions } from '../lock';
@@ -28,7 +28,10 @@ import { vaultFiles } from '../paths';
 import type { SecretStore, Vault } from './types';
 import { openMetadataStore } from './metadata-store';
 import { findProblems, restoredAccount } from './problems';
-import { accountLabel, cleanLabel, isDuplicate, orderBy } from './account-utils';
+import { accountLabel, cleanLabel } from './labels';
+import { orderBy } from './order';
+import { sameDraft } from '../otp/index';
+import { paramsOf } from '../../common/otp/params';
 import { decodeItemValue, encodeItemValue, secretOfItem } from './item-value';
 import { applyParamChange } from './param-change';
 import { keychainLocked } from './keychain-errors';
@@ -254,14 +257,14 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
 
     async nextHotp(id) {
       const account = mustFind((await store.current()).accounts, id);
-      if (account.type !== 'hotp')
-        throw new AuthdeskError('bad-input', `${accountLabel(account)} is time-based: it has no counter to advance.`);
+      if (account.type !== 'hotp') throw notCounterBased(account);
       const secret = await secretFor(account);
       if (secret === null) throw missingSecretError(account);
       // Persist counter+1 BEFORE computing the code of the counter we consumed.
       const used = await store.mutate((doc) => {
         const fresh = mustFind(doc.accounts, id);
-        const counter = fresh.counter ?? 0;
+        if (fresh.type !== 'hotp') throw notCounterBased(fresh); // changed by another process meanwhile
+        const counter = fresh.counter;
         fresh.counter = counter + 1;
         return { ...fresh, counter };
       });
@@ -330,10 +333,17 @@ function newAccount(draft: AccountDraft, now: number): AccountMeta {
   return account;
 }
 
-/** Only the code parameters that apply to the type (no stray counter on a totp account). */
-function paramsOf(p: OtpParams): OtpParams {
-  const base = { type: p.type, algorithm: p.algorithm, digits: p.digits };
-  return p.type === 'hotp' ? { ...base, counter: p.counter ?? 0 } : { ...base, period: p.period ?? 30 };
+/** Would adding `draft` duplicate `account` (whose keychain secret is `secret`)? Labels compare as stored. */
+function isDuplicate(draft: AccountDraft, account: AccountMeta, secret: string | null): boolean {
+  if (secret === null) return false;
+  return sameDraft(
+    { ...draft, issuer: cleanLabel(draft.issuer), name: cleanLabel(draft.name) },
+    { ...account, secret },
+  );
+}
+
+function notCounterBased(account: AccountMeta): AuthdeskError {
+  return new AuthdeskError('bad-input', `${accountLabel(account)} is time-based: it has no counter to advance.`);
 }
 
 function duplicateError(existing: AccountMeta): AuthdeskError {

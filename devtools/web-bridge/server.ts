@@ -7,7 +7,8 @@
  *   POST /rpc/<channel>   body = input JSON  ->  Outcome JSON (invokeChannel)
  *   GET  /events          Server-Sent Events carrying the contract's events
  *   GET  /__test/opened   URLs app.openExternal was asked to open (tests only)
- *   GET  /*               dist/renderer, index.html with the bridge client injected
+ *   GET  /*               dist/renderer through the app's own app:// file rules
+ *                         (electron/protocol-files.ts), index.html with the bridge client injected
  *
  * Every rpc/events/test request must carry the random token (header
  * `x-authdesk-token` or `?token=`), else 403: another local page or process
@@ -18,12 +19,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { systemClock, type Clock } from '../../core/clock';
-import { createHandlers, invokeChannel, type Handlers, type Services } from '../../electron/handlers';
+import { invokeChannel, type Handlers, type Services } from '../../electron/handlers';
+import { APP_ORIGIN } from '../../electron/ipc/origin';
+import { respondFromBundle } from '../../electron/protocol-files';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 import type { EventName } from '../../common/ipc/contract';
-import { bridgeClientJs } from './build-client';
+import { CLIENT_SCRIPT, bridgeClientJs, injectClient } from './build-client';
 import { EventHub } from './events';
 import { createBridgeServices, type PlatformHooks } from './services';
-import { staticFile } from './static-files';
 
 export interface BridgeOptions extends PlatformHooks {
   dataDir: string;
@@ -86,6 +89,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const root = path.resolve(options.distDir ?? path.join(repoRoot, 'dist/renderer'));
   const {
     services,
+    handlers,
     opened,
     close: closeServices,
   } = await createBridgeServices({
@@ -95,9 +99,24 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     hooks: options,
     emit: (name) => hub.emit(name),
   });
-  const handlers = createHandlers(services);
   const clientJs = await bridgeClientJs();
   let expectedHost = '';
+
+  /** The bundle exactly as app:// serves it in the app (same path checks and headers), plus the bridge client. */
+  const serveFile = async (res: ServerResponse, method: string, pathname: string) => {
+    const headers = { 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY };
+    // Browsers ask for a favicon on their own; the app has none to give (Electron never asks).
+    if (pathname === '/favicon.ico') return void res.writeHead(204, headers).end();
+    if (pathname === `/${CLIENT_SCRIPT}`) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
+      return void res.end(method === 'HEAD' ? undefined : clientJs);
+    }
+    const response = await respondFromBundle(root, `${APP_ORIGIN}${pathname}`, method);
+    const isPage = response.ok && response.headers.get('content-type')?.startsWith('text/html');
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(method === 'HEAD' ? undefined : isPage ? injectClient(body.toString('utf8')) : body);
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -124,9 +143,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (url.pathname === '/events') return hub.attach(res);
     if (url.pathname === '/__test/opened') return json(res, 200, opened);
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'GET only' });
-    const file = await staticFile(root, url.pathname, clientJs);
-    res.writeHead(file.status, file.headers);
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    return serveFile(res, req.method, url.pathname);
   };
 
   const server = createServer((req, res) => {

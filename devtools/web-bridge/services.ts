@@ -1,21 +1,17 @@
 /**
- * The bridge's services: the real vault (real keychain through keytar), the
- * real settings store, an injectable clock, and a web stand-in for the few
- * things only the Electron shell can do. Wired the way electron/main.ts wires
- * them, so the browser talks to exactly the handlers the app uses.
+ * The bridge's services: the app's own (createAppServices: the real vault
+ * through keytar, the real settings store, the handlers) with an injectable
+ * clock and a web stand-in for the few things only the Electron shell can
+ * do, so the browser talks to exactly the handlers the app uses.
  */
-import { mkdir } from 'node:fs/promises';
+import { buildCommit } from '../../scripts/build-stamp.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../../core/clock';
+import { appInfo } from '../../electron/app-info';
+import { createAppServices } from '../../electron/app-services';
+import type { Handlers, Platform, Services } from '../../electron/handlers';
 import type { LoadedPolicy } from '../../core/policy';
-import { vaultFiles } from '../../core/paths';
-import { openSettingsStore } from '../../core/settings';
-import { createSecretStore, openVault } from '../../core/vault/index';
-import { watchFileChanges, type FileWatch } from '../../core/watch';
-import { appInfo } from '../../electron/handlers/app-info';
-import { buildCommit } from '../../scripts/build-stamp.mjs';
-import { retryingVault, type Platform, type Services } from '../../electron/handlers';
 import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
@@ -34,6 +30,7 @@ const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920
 
 export interface BridgeServices {
   services: Services;
+  handlers: Handlers;
   /** Every URL app.openExternal was asked to open, in order. */
   opened: string[];
   close(): void;
@@ -74,25 +71,12 @@ export async function createBridgeServices(options: {
   hooks: PlatformHooks;
   emit: (name: EventName) => void;
 }): Promise<BridgeServices> {
-  const { dataDir, keychainService, clock, hooks, emit } = options;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const files = vaultFiles(dataDir);
-  const settings = openSettingsStore(dataDir, hooks.policy);
-  let watcher: FileWatch | null = null;
-  const vault = retryingVault(() => openVault({ dataDir, secrets: createSecretStore(keychainService), clock }), {
-    metadataPath: files.metadata,
-    // Our own writes are acknowledged, so only other processes' changes become events (as in the app).
-    afterWrite: () => watcher?.acknowledge(),
-  });
-  watcher = await watchFileChanges({ file: files.metadata, onChange: () => emit('accountsChanged') });
-  const offSettings = settings.onChange(() => emit('settingsChanged'));
   const opened: string[] = [];
-  return {
-    services: { vault, settings, clock, platform: webPlatform(opened, hooks), checkUpdate: hooks.checkUpdate },
-    opened,
-    close: () => {
-      offSettings();
-      watcher?.close();
-    },
-  };
+  const app = await createAppServices({
+    ...options,
+    platform: webPlatform(opened, options.hooks),
+    policy: options.hooks.policy,
+    checkUpdate: options.hooks.checkUpdate,
+  });
+  return { services: app.services, handlers: app.handlers, opened, close: app.close };
 }

@@ -5,8 +5,9 @@ import { AuthdeskError } from '../../common/errors';
 import { matchAccounts, selectOne } from '../../cli/select';
 import { foldForSearch as fold } from '../../common/fold-text';
 import { parseAtTime } from '../../cli/at-time';
-import { groupDigits, secondsLeft } from '../../cli/format';
-import { orderBy } from '../../core/vault/account-utils';
+import { codeLine, secondsLeft } from '../../cli/format';
+import { STEAM } from '../../common/otp/vocabulary';
+import { orderBy } from '../../core/vault/order';
 
 const acct = (id: string, issuer: string, name: string): AccountMeta => ({
   id,
@@ -78,12 +79,23 @@ describe('--at', () => {
 });
 
 describe('formatting', () => {
-  it('groups digits the way authenticator apps show them', () => {
-    expect(groupDigits('528064')).toBe('528 064');
-    expect(groupDigits('4287082')).toBe('428 7082');
-    expect(groupDigits('94287082')).toBe('9428 7082');
-    expect(groupDigits('747JR')).toBe('747JR');
-    expect(groupDigits('12345')).toBe('12345');
+  // Grouping itself: tests/renderer/code-format-sites.test.tsx (the same rule as the app's).
+  it('writes one line per code: grouped code, then seconds left or the counter used', () => {
+    const base = { id: 'a', issuer: 'Example', name: 'alice', createdAt: 0, algorithm: 'SHA1' } as const;
+    const code = { id: 'a', next: null, validFrom: 0, validUntil: 30_000 };
+    expect(codeLine({ ...base, type: 'totp', digits: 7, period: 30 }, { ...code, code: '4287082' }, 29_001)).toBe(
+      'Example (alice)  428 7082  (1 s left)',
+    );
+    expect(codeLine({ ...base, type: 'steam', ...STEAM }, { ...code, code: '747JR' }, 0)).toBe(
+      'Example (alice)  747JR  (30 s left)',
+    );
+    expect(
+      codeLine(
+        { ...base, type: 'hotp', digits: 8, counter: 3 },
+        { ...code, code: '94287082', validFrom: null, validUntil: null },
+        0,
+      ),
+    ).toBe('Example (alice)  9428 7082  (counter 3 used)');
   });
 
   it('rounds the seconds left up', () => {

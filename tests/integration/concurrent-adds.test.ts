@@ -65,7 +65,7 @@ it('keeps renames and HOTP counters from processes racing each other', async () 
   expect(codes).toEqual(['287082', '359152', '755224', '969429']);
   const vault = await openVault({ dataDir: box.dataDir, secrets });
   const accounts = await vault.list();
-  expect(accounts.find((a) => a.id === id)?.counter).toBe(4);
+  expect(accounts.find((a) => a.id === id)).toMatchObject({ type: 'hotp', counter: 4 });
   expect(
     accounts
       .filter((a) => a.name.startsWith('renamed'))

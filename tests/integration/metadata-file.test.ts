@@ -15,17 +15,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(files.dir, { recursive: true, force: true }));
 
-const account = (id: string, extra: Partial<AccountMeta> = {}): AccountMeta => ({
-  id,
-  issuer: 'Example',
-  name: `user-${id}`,
-  createdAt: 1_700_000_000_000,
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  ...extra,
-});
+const account = (id: string, extra: Record<string, unknown> = {}): AccountMeta =>
+  ({
+    id,
+    issuer: 'Example',
+    name: `user-${id}`,
+    createdAt: 1_700_000_000_000,
+    type: 'totp',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    ...extra,
+  }) as AccountMeta;
 const doc = (...ids: string[]): VaultDocument => ({ ...emptyDocument(), accounts: ids.map((id) => account(id)) });
 const ids = (d: VaultDocument) => d.accounts.map((a) => a.id);
 

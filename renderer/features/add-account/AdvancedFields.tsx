@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Algorithm, OtpType } from '../../../common/otp/types';
+import { COUNTER, PERIOD, STEAM } from '../../../common/otp/vocabulary';
 
 export interface Advanced {
   type: OtpType;
@@ -69,11 +70,11 @@ export function AdvancedFields({ value, onChange }: Props) {
           <select
             id={`${id}-digits`}
             className="input"
-            value={steam ? 5 : value.digits}
+            value={steam ? STEAM.digits : value.digits}
             disabled={steam}
             onChange={(e) => set({ digits: Number(e.target.value) })}
           >
-            {steam && <option value={5}>5</option>}
+            {steam && <option value={STEAM.digits}>{STEAM.digits}</option>}
             <option value={6}>6</option>
             <option value={7}>7</option>
             <option value={8}>8</option>
@@ -88,7 +89,7 @@ export function AdvancedFields({ value, onChange }: Props) {
               id={`${id}-counter`}
               className="input"
               type="number"
-              min={0}
+              min={COUNTER.min}
               step={1}
               value={value.counter}
               onChange={(e) => set({ counter: toInt(e.target.value, value.counter) })}
@@ -103,10 +104,10 @@ export function AdvancedFields({ value, onChange }: Props) {
               id={`${id}-period`}
               className="input"
               type="number"
-              min={1}
-              max={3600}
+              min={PERIOD.min}
+              max={PERIOD.max}
               step={1}
-              value={steam ? 30 : value.period}
+              value={steam ? STEAM.period : value.period}
               disabled={steam}
               onChange={(e) => set({ period: toInt(e.target.value, value.period) })}
             />

@@ -5,11 +5,12 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Algorithm, AccountMeta, OtpType } from '../../../common/otp/types';
+import type { AccountMeta, OtpType } from '../../../common/otp/types';
+import { DEFAULTS } from '../../../common/otp/vocabulary';
 import { useAddAccount } from './useAddAccount';
 import { AdvancedFields, type Advanced } from './AdvancedFields';
 
-const defaults: Advanced = { type: 'totp', algorithm: 'SHA1' as Algorithm, digits: 6, period: 30, counter: 0 };
+const defaults: Advanced = { ...DEFAULTS };
 
 export function ManualForm({ onAdded }: { onAdded(account: AccountMeta): void }) {
   const { t } = useTranslation('add-account');

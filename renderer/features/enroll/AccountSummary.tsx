@@ -16,16 +16,15 @@ export function AccountParams({ account }: { account: AccountPreview }) {
       <dd data-testid="enroll-param-type">{t(`params.types.${account.type}`)}</dd>
       <dt>{t('params.digits')}</dt>
       <dd data-testid="enroll-param-digits">{account.digits}</dd>
-      {account.period !== undefined && (
-        <>
-          <dt>{t('params.period')}</dt>
-          <dd data-testid="enroll-param-period">{t('params.periodValue', { count: account.period })}</dd>
-        </>
-      )}
-      {account.counter !== undefined && (
+      {account.type === 'hotp' ? (
         <>
           <dt>{t('params.counter')}</dt>
           <dd data-testid="enroll-param-counter">{account.counter}</dd>
+        </>
+      ) : (
+        <>
+          <dt>{t('params.period')}</dt>
+          <dd data-testid="enroll-param-period">{t('params.periodValue', { count: account.period })}</dd>
         </>
       )}
       <dt>{t('params.algorithm')}</dt>

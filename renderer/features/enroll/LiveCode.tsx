@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
+import { formatCode } from '../../../common/otp/format-code';
 import { useErrorText } from '../../components/error-text';
 import { useSecondsLeft } from '../../codes/useSecondsLeft';
 import { useLiveCode } from './useLiveCode';
@@ -14,13 +15,6 @@ interface Props {
   /** Below this many seconds left, say that a new code is coming (guided set-up: 5). */
   warnBelowSeconds?: number;
   now?: () => number;
-}
-
-/** "123456" -> "123 456": easier to read aloud and to type; the raw code stays in data-code. */
-export function groupDigits(code: string): string {
-  if (code.length < 6) return code;
-  const half = Math.ceil(code.length / 2);
-  return `${code.slice(0, half)} ${code.slice(half)}`;
 }
 
 export function LiveCode({ account, warnBelowSeconds, now = Date.now }: Props) {
@@ -56,7 +50,8 @@ export function LiveCode({ account, warnBelowSeconds, now = Date.now }: Props) {
         data-valid-until={code.validUntil ?? ''}
         aria-label={t('code.label', { code: code.code.split('').join(' ') })}
       >
-        {groupDigits(code.code)}
+        {/* Grouped as in the list and the CLI; the raw code stays in data-code. */}
+        {formatCode(code.code, account.type)}
       </output>
       {secondsLeft !== null && (
         <p className="enroll-seconds" data-testid="enroll-seconds-left">

@@ -5,6 +5,7 @@
  */
 import type { ErrorValue } from '../../../common/errors';
 import type { AccountPreview } from '../../../common/otp/types';
+import { samePreview } from '../../../common/otp/params';
 import type { PreviewResult } from '../../../common/ipc/contract';
 import { toErrorValue } from '../../components/error-text';
 import type { CaptureFailure } from '../../scan/capture';
@@ -47,7 +48,8 @@ export async function previewAll(texts: readonly string[], into: Findings = noFi
         if (!into.notOtp.some((n) => n.what === result.what && n.message === result.message)) into.notOtp.push(result);
         continue;
       }
-      const sameKey = into.keys.some((k) => sameAccount(k.account, result.account));
+      // The secret stays in main, so labels and parameters are the best the renderer can compare.
+      const sameKey = into.keys.some((k) => samePreview(k.account, result.account));
       if (sameKey) enrollApi.discardQuietly([result.token]);
       else into.keys.push({ token: result.token, account: result.account, duplicateOf: result.duplicateOf });
     } catch (err) {
@@ -55,19 +57,6 @@ export async function previewAll(texts: readonly string[], into: Findings = noFi
     }
   }
   return into;
-}
-
-/** The parameters that make two previews the same account (the secret stays in main, so this is the best we can see). */
-function sameAccount(a: AccountPreview, b: AccountPreview): boolean {
-  return (
-    a.issuer === b.issuer &&
-    a.name === b.name &&
-    a.type === b.type &&
-    a.algorithm === b.algorithm &&
-    a.digits === b.digits &&
-    a.period === b.period &&
-    a.counter === b.counter
-  );
 }
 
 export function toUnreadable(err: unknown): Unreadable | null {

@@ -5,16 +5,16 @@
  */
 import { AuthdeskError } from '../../../common/errors';
 import type { DecodeRequest, DecodeResponse } from './protocol';
-import type { CheckedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
 
 export interface DecoderClient {
-  decode(image: RgbaImage, options?: DecodeOptions): Promise<CheckedQr[]>;
+  decode(image: RgbaImage, options?: DecodeOptions): Promise<DecodedQr[]>;
   /** Stops the worker; pending decodes fail with a clear error. */
   dispose(): void;
 }
 
 interface Pending {
-  resolve: (results: CheckedQr[]) => void;
+  resolve: (results: DecodedQr[]) => void;
   reject: (err: AuthdeskError) => void;
 }
 
@@ -58,7 +58,7 @@ export function createDecoderClient(): DecoderClient {
       const id = nextId++;
       const data = ownedPixels(image);
       const request: DecodeRequest = { id, image: { data, width: image.width, height: image.height }, options };
-      return new Promise<CheckedQr[]>((resolve, reject) => {
+      return new Promise<DecodedQr[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage(request, [data.buffer]);
       });

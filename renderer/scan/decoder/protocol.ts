@@ -1,6 +1,6 @@
 /** The messages between the decoder client (UI thread) and its Web Worker. Plain data only: they are structured-cloned. */
 import type { ErrorValue } from '../../../common/errors';
-import type { CheckedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
+import type { DecodedQr, DecodeOptions, RgbaImage } from '../../../common/qr/types';
 
 export interface DecodeRequest {
   id: number;
@@ -8,4 +8,4 @@ export interface DecodeRequest {
   options?: DecodeOptions;
 }
 
-export type DecodeResponse = { id: number; results: CheckedQr[] } | { id: number; error: ErrorValue };
+export type DecodeResponse = { id: number; results: DecodedQr[] } | { id: number; error: ErrorValue };

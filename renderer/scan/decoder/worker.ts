@@ -5,12 +5,11 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { toErrorValue } from '../../../common/errors';
-// Not a React hook, whatever its name: it points the decoder at the bundled wasm.
-import { useZxingWasm as loadZxingWasmFrom } from '../../../common/qr/engine';
+import { configureZxingWasm } from '../../../common/qr/engine';
 import { decodeQrCodes } from '../../../common/qr/pipeline';
 import type { DecodeRequest, DecodeResponse } from './protocol';
 
-loadZxingWasmFrom({ wasmUrl });
+configureZxingWasm({ wasmUrl });
 
 const reply = (message: DecodeResponse): void => self.postMessage(message);
 

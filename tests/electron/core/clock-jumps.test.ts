@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockJumpDetector } from '../../../electron/clock-jumps';
-import { appInfo } from '../../../electron/handlers/app-info';
+import { appInfo } from '../../../electron/app-info';
 
 describe('clock jumps', () => {
   it('fires when the wall clock moves differently from the monotonic clock, not when both move together', () => {

@@ -8,7 +8,8 @@ import { foldForSearch, matchesQuery } from '../../../renderer/features/accounts
 describe('formatCode', () => {
   it.each([
     ['123456', 'totp', '123 456'],
-    ['1234567', 'totp', '1234 567'],
+    ['1234567', 'totp', '123 4567'],
+    ['1234567890', 'totp', '123 456 7890'],
     ['12345678', 'hotp', '1234 5678'],
     ['12345', 'totp', '12345'],
     ['2BC4D', 'steam', '2BC4D'],
@@ -20,7 +21,7 @@ describe('formatCode', () => {
   it('masks with the same shape, so the row does not change width when the code arrives', () => {
     expect(maskedCode(6, 'totp')).toBe('••• •••');
     expect(maskedCode(8, 'totp')).toBe('•••• ••••');
-    expect(maskedCode(6, 'steam')).toBe('•••••');
+    expect(maskedCode(5, 'steam')).toBe('•••••');
   });
 });
 

@@ -12,7 +12,7 @@ import type { LoadedPolicy } from '../../../core/policy';
 import { openSettingsStore } from '../../../core/settings';
 import { createSecretStore, openVault } from '../../../core/vault/index';
 import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
-import { appInfo } from '../../../electron/handlers/app-info';
+import { appInfo } from '../../../electron/app-info';
 import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 

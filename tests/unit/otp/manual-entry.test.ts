@@ -42,7 +42,7 @@ describe('draftFromManualEntry', () => {
       digits: 6,
       counter: 0,
     });
-    expect(draftFromManualEntry(entry({ type: 'hotp', counter: 42 })).counter).toBe(42);
+    expect(draftFromManualEntry(entry({ type: 'hotp', counter: 42 }))).toMatchObject({ type: 'hotp', counter: 42 });
   });
 
   it('forces Steam to 5 characters, SHA1, 30 s', () => {

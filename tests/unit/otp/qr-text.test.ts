@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountPreview, describeQrText, sameAccount } from '../../../core/otp/index';
+import { accountPreview, describeQrText, sameDraft } from '../../../core/otp/index';
 import type { AccountDraft } from '../../../core/otp/index';
 import { caught } from './support';
 
@@ -75,16 +75,16 @@ describe('accountPreview', () => {
   });
 });
 
-describe('sameAccount', () => {
+describe('sameDraft', () => {
   it('is true for the same key, labels and parameters (key spelling and HOTP counter do not matter)', () => {
-    expect(sameAccount(draft, { ...draft })).toBe(true);
-    expect(sameAccount(draft, { ...draft, secret: 'jbsw-y3dp-ehpk-3pxp' })).toBe(true);
+    expect(sameDraft(draft, { ...draft })).toBe(true);
+    expect(sameDraft(draft, { ...draft, secret: 'jbsw-y3dp-ehpk-3pxp' })).toBe(true);
     const { period: _period, ...rest } = draft;
-    expect(sameAccount({ ...rest, type: 'hotp', counter: 1 }, { ...rest, type: 'hotp', counter: 9 })).toBe(true);
+    expect(sameDraft({ ...rest, type: 'hotp', counter: 1 }, { ...rest, type: 'hotp', counter: 9 })).toBe(true);
   });
 
   it('is false when anything that changes the code or the label differs', () => {
-    const others: Partial<AccountDraft>[] = [
+    const others: Record<string, unknown>[] = [
       { secret: 'JBSWY3DPEHPK3PXQ' },
       { issuer: 'ex' },
       { name: 'al2' },
@@ -93,6 +93,7 @@ describe('sameAccount', () => {
       { digits: 8 },
       { period: 60 },
     ];
-    for (const other of others) expect([other, sameAccount(draft, { ...draft, ...other })]).toEqual([other, false]);
+    for (const other of others)
+      expect([other, sameDraft(draft, { ...draft, ...other } as AccountDraft)]).toEqual([other, false]);
   });
 });

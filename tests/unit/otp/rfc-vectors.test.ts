@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { codeWindow, generateCode, hotpCode } from '../../../core/otp/index';
 import { truncatedValue } from '../../../core/otp/codes';
-import type { Algorithm, OtpParams } from '../../../common/otp/types';
+import type { Algorithm, HotpParams, OtpParams } from '../../../common/otp/types';
 import { describeWithVectors, hasVectors, readVectorJson } from '../../support/vectors';
 
 interface RfcFile {
@@ -31,7 +31,7 @@ const totpRows = rfc?.totp_rfc6238.vectors ?? [];
 
 describeWithVectors(`RFC 4226: ${hotpRows.length} HOTP rows`, () => {
   const secret = rfc?.hotp_rfc4226.secret_base32 ?? '';
-  const params = (digits: number): OtpParams => ({ type: 'hotp', algorithm: 'SHA1', digits, counter: 0 });
+  const params = (digits: number): HotpParams => ({ type: 'hotp', algorithm: 'SHA1', digits, counter: 0 });
 
   it.each(hotpRows)('counter $counter: truncated $truncated_decimal, code $hotp', (row) => {
     expect(truncatedValue(secret, 'SHA1', row.counter)).toBe(row.truncated_decimal);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { encodeBase32 } from '../../../core/otp/secret';
-import { cleanLabel } from '../../../core/vault/account-utils';
+import { cleanLabel } from '../../../core/vault/labels';
 import type { AccountDraft } from '../../../common/otp/types';
 
 const label = fc

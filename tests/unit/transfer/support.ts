@@ -2,22 +2,19 @@
 import { generateCode } from '../../../core/otp/index';
 import type { AccountDraft } from '../../../common/otp/types';
 
-export interface ExpectedEntry extends AccountDraft {
+export type ExpectedEntry = AccountDraft & {
   code_at_1700000000?: string;
   code_at_counter?: string;
-}
+};
 
 /** The vectors' normalized entry: exactly these fields, period only for totp/steam, counter only for hotp. */
 export function normalized(e: AccountDraft): AccountDraft {
-  const base = {
-    type: e.type,
-    issuer: e.issuer,
-    name: e.name,
-    secret: e.secret,
-    algorithm: e.algorithm,
-    digits: e.digits,
-  };
-  return e.type === 'hotp' ? { ...base, counter: e.counter } : { ...base, period: e.period };
+  const labels = { issuer: e.issuer, name: e.name, secret: e.secret };
+  if (e.type === 'hotp')
+    return { ...labels, type: e.type, algorithm: e.algorithm, digits: e.digits, counter: e.counter };
+  if (e.type === 'steam')
+    return { ...labels, type: e.type, algorithm: e.algorithm, digits: e.digits, period: e.period };
+  return { ...labels, type: e.type, algorithm: e.algorithm, digits: e.digits, period: e.period };
 }
 
 /** Entries as a map keyed by secret (the vectors' rule: order in a file means nothing). */

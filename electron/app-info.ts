@@ -1,7 +1,7 @@
 /** AppInfo from plain facts, so the app and the web bridge describe themselves the same way. */
-import { BUILD_COMMIT } from '../../core/build-info';
-import { PORTAL_PRESETS } from '../../core/settings';
-import type { AppInfo } from '../../common/ipc/contract';
+import { BUILD_COMMIT } from '../core/build-info';
+import { PORTAL_PRESETS } from '../core/settings';
+import type { AppInfo } from '../common/ipc/contract';
 
 export function appInfo(
   version: string,
