@@ -1,24 +1,32 @@
 /** Builds what commands need from the environment: the same data folder and keychain service as the app. */
 import { systemClock } from '../core/clock';
 import { dataDir, keychainService } from '../core/paths';
-import { openVault } from '../core/vault/vault';
-import { createKeytarStore } from '../core/vault/keytar-store';
 import type { Vault } from '../core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
-import { readQrTextsFromFile } from './qr-from-file';
 
 export function cliContext(io: CliIo): CliContext {
   let vault: Promise<Vault> | undefined;
   return {
     io,
     clock: systemClock,
-    vault: () =>
-      (vault ??= openVault({
-        dataDir: dataDir(io.env),
-        secrets: createKeytarStore(keychainService(io.env)),
-        clock: systemClock,
-      })),
-    readQrTexts: readQrTextsFromFile,
+    // The vault (and zod, which checks accounts.json) loads on first use: --help,
+    // --version and decode-qr start without it.
+    vault: () => (vault ??= openCliVault(io)),
+    // sharp, the decoder and jsQR load only here: every other command starts without them
+    // (the bundle puts them in a chunk of their own, see scripts/cli-bundle.mjs).
+    readQrTexts: async (file) => (await import('./qr-from-file')).readFileTexts(file),
   };
+}
+
+async function openCliVault(io: CliIo): Promise<Vault> {
+  const [{ openVault }, { createKeytarStore }] = await Promise.all([
+    import('../core/vault/vault'),
+    import('../core/vault/keytar-store'),
+  ]);
+  return openVault({
+    dataDir: dataDir(io.env),
+    secrets: createKeytarStore(keychainService(io.env)),
+    clock: systemClock,
+  });
 }

@@ -3,7 +3,7 @@ import { describeQrText } from '../../core/otp/index';
 import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 import type { Command, CliContext } from '../command';
-import { accountLabel, printJson } from '../format';
+import { accountLabel, noQrMessage, printJson } from '../format';
 import { UsageError } from '../usage-error';
 
 export const addCommand: Command = {
@@ -42,8 +42,8 @@ async function addText(ctx: CliContext, text: string): Promise<AccountMeta> {
 }
 
 async function addFromImage(ctx: CliContext, file: string, json: boolean): Promise<number> {
-  const texts = await ctx.readQrTexts(file);
-  if (!texts.length) throw new AuthdeskError('no-qr', `No QR code found in ${file}.`);
+  const { texts, stoppedAtCeiling } = await ctx.readQrTexts(file);
+  if (!texts.length) throw new AuthdeskError('no-qr', noQrMessage(file, stoppedAtCeiling));
   const added: AccountMeta[] = [];
   const skipped: AuthdeskError[] = [];
   for (const text of texts) {

@@ -2,7 +2,7 @@
  * The accounts document on disk (no secrets): `{ format, version, accounts }`.
  * Validated on every read, because people and other tools edit files.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountMeta } from '../../common/otp/types';
 
 export const VAULT_FORMAT = 'authdesk-vault';
