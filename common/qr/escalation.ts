@@ -9,13 +9,13 @@
  */
 import type { Budget } from './budget';
 import { readQrWithZxing } from './engine';
-import { normalizeLocalContrast, stretchContrast, unsharpMask } from './enhance';
+import { boxBlur, normalizeLocalContrast, stretchContrast, unsharpMask } from './enhance';
 import { readQrWithJsqr } from './jsqr-pass';
 import { cropGray, grayToRgba, scaleGray, type GrayImage, type Rect } from './pixels';
 import { findQrLikeRegions } from './regions';
 import { boundsOf, toImageCoordinates, type ResultSet } from './results';
 
-export type PassName = 'error-crop' | 'upscale' | 'sharpen' | 'local-contrast' | 'texture-crop' | 'jsqr';
+export type PassName = 'error-crop' | 'upscale' | 'sharpen' | 'local-contrast' | 'smooth' | 'texture-crop' | 'jsqr';
 
 /** jsQR is slow: it sees a whole image only below this size (longest side). */
 const SMALL_IMAGE = 1200;
@@ -57,7 +57,7 @@ interface Step {
 }
 
 /** Relative cost per pixel (plain zxing pass = 1), rounded up from the bench's traces. */
-const COST = { zxingView: 1.5, localContrast: 3, upscale: 1.5, sharpen: 2.5, jsqr: 4 };
+const COST = { zxingView: 1.5, localContrast: 3, smooth: 2, upscale: 1.5, sharpen: 2.5, jsqr: 4 };
 
 /** Enlarges a rectangle around its centre by `factor` (adds a quiet zone for crops). */
 function grow(rect: Rect, factor: number): Rect {
@@ -187,6 +187,15 @@ export async function escalate(input: EscalationInput): Promise<boolean> {
             { pass: 'local-contrast', rect: whole, scale: 1, pixels: (normalized = normalizeLocalContrast(gray)) },
             true,
           ),
+      };
+    yield* leadSteps();
+    // (c1b) a photo of a monitor (its pixel grid beats with the camera's: moiré) or heavy JPEG
+    // blocking: fine texture over the modules that a low-pass filter removes and modules survive.
+    if (filterable)
+      yield {
+        name: 'smooth',
+        work: pixelCount * COST.smooth,
+        run: () => zxingOn({ pass: 'smooth', rect: whole, scale: 1, pixels: boxBlur(boxBlur(gray, 1), 1) }, true),
       };
     yield* leadSteps();
     // (d) up to FHD: modules of 1-2 px are below what zxing's sampler handles well.
