@@ -7,7 +7,7 @@
  * 0 wrong, 4K <= 60 ms.
  */
 import { prepareDecoderForNode } from '../cli/qr-from-file';
-import { decodeQrCodes } from '../common/qr/pipeline';
+import { decodeQrCodes, decodeQrImage } from '../common/qr/pipeline';
 import type { CorpusCase } from '../tests/support/qr-corpus/case';
 import { onScreenshot } from '../tests/support/qr-corpus/compose';
 import { hardCases } from '../tests/support/qr-corpus/hard';
@@ -23,6 +23,8 @@ interface SetFigures {
   /** Escalation work units run and their wall time (the machine's current rate). */
   units: number;
   unitMs: number;
+  /** Images where the wall-clock safety stop, not the work budget, ended the search. */
+  ceilingHits: number;
   images: number;
   plainRead: number;
   fullRead: number;
@@ -54,6 +56,7 @@ async function measureSet(name: string, cases: CorpusCase[]): Promise<SetFigures
     kinds: new Map(),
     units: 0,
     unitMs: 0,
+    ceilingHits: 0,
   };
   for (const c of cases) {
     const { image, expected } = await c.build();
@@ -62,13 +65,15 @@ async function measureSet(name: string, cases: CorpusCase[]): Promise<SetFigures
     const plain = await decodeQrCodes(image, { plainOnly: true });
     f.plainMs.push(performance.now() - t);
     t = performance.now();
-    const full = await decodeQrCodes(image, {
+    const report = await decodeQrImage(image, {
       trace: (_step: string, ms: number, _added: number, work?: number) => {
         f.units += work ?? 0;
         f.unitMs += ms;
       },
     });
     f.fullMs.push(performance.now() - t);
+    const full = report.codes;
+    if (report.stoppedAtCeiling) f.ceilingHits++;
     const wrong = [...plain, ...full].filter((r) => !expected.includes(r.text));
     f.wrong += wrong.length;
     const kind = f.kinds.get(c.kind) ?? { images: 0, plain: 0, full: 0 };
@@ -132,6 +137,7 @@ export async function run(): Promise<void> {
       console.log(
         `\n${f.name}: escalation ran ${(f.units / 1e6).toFixed(0)} M work units in ${(f.unitMs / 1000).toFixed(1)} s: ${((f.unitMs * 1e6) / f.units).toFixed(0)} ns per unit on this machine now`,
       );
+    console.log(`${f.name}: safety stop (wall clock) hit on ${f.ceilingHits} of ${f.images} images`);
     console.log(`${f.name}: found by pass: ${[...f.passes].map(([p, n]) => `${p} ${n}`).join(', ')}`);
     if (f.misses.length > 0) console.log(`${f.name}: not fully read: ${f.misses.join(', ')}`);
   }

@@ -20,12 +20,16 @@ export interface WorkBudget {
 }
 
 /**
- * The budgets Authdesk uses. About 25 ns per unit on an ordinary laptop
- * (bench/qr.bench.ts prints the measured rate), so:
- * - screen: a screen scan or a dropped picture, ~1 s of escalation;
- * - camera: one live frame (the next is 250 ms away), ~0.15 s;
+ * The budgets Authdesk uses. The screen budget is about what the former
+ * "1 s" budget allowed on an idle laptop (it priced each step from the
+ * plain pass's speed, which made it 40-70 M units idle and a fraction of
+ * that on a busy machine). Real time per unit depends on the machine and
+ * its load; bench/qr.bench.ts prints the current rate.
+ * - screen: a screen scan or a dropped picture;
+ * - camera: one live frame (the next is 250 ms away): a seventh of that;
  * - file:   `authdesk decode-qr` / `add --image`, where a person waits on one
- *           file and would rather wait than be told "no QR code", ~4 s.
+ *           file and would rather wait a few seconds than be told "no QR
+ *           code": four times the screen's.
  */
 export const BUDGETS = {
   screen: { work: 40_000_000, ceilingMs: 8_000 },

@@ -57,7 +57,7 @@ function photographScreen(screen: RgbaImage, rng: Rng): RgbaImage {
 
 export const captureConditions: Record<string, Condition> = {
   // A notification toast or the edge of another window over part of the symbol (EC level M, as
-  // most sites use), over the alignment pattern and at times the foot of a finder pattern.
+  // most sites use), over the alignment pattern, the window edge at times over the foot of a finder pattern.
   'covered-toast': (rng) => {
     const text = otpauthText(rng);
     const qr = renderQr(text, { moduleSize: rng.int(3, 5), ec: 'M' });
@@ -75,7 +75,7 @@ export const captureConditions: Record<string, Condition> = {
       lines(shot, left, top, 380, 110, [210, 210, 215], rng);
     } else {
       // Window edge: a window over the bottom rows and the foot of the lower-left finder, with a soft shadow.
-      const top = y + q - quiet - (q - 2 * quiet) * rng.range(0.14, 0.18);
+      const top = y + q - quiet - (q - 2 * quiet) * rng.range(0.07, 0.11);
       const left = x + quiet + (q - 2 * quiet) * rng.range(0.1, 0.2);
       for (let s = 6; s > 0; s--) fillRect(shot, left - s, top - s, 900, 400, [0, 0, 0, 14]);
       fillRect(shot, left, top, 900, 400, [236, 236, 240]);
