@@ -6,6 +6,9 @@
  * scripts/with-keyring.sh), one of them "GitHub".
  *
  * Goals: --version, list and `code github` (one match) within 1.5x the floor;
+ * the same with a vault of 1 account show the start-up cost without the
+ * keychain's reads (how many secrets a command reads is the keychain layer's
+ * business);
  * `code` (all 200) within 1.5x the floor plus the keychain's own time to read
  * 200 secrets (one findCredentials() of them, in this process, also measured
  * in every round).
@@ -39,6 +42,8 @@ interface Probe {
   label: string;
   args: string[] | null; // null: the floor, `node -e 0`
   wall: number[];
+  /** Another vault (the 1-account one) instead of the 200-account one. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One child run: wall time from spawn to exit (what a person waits). */
@@ -59,6 +64,10 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-cli-'));
   const env = { ...process.env, AUTHDESK_DATA_DIR: dataDir, AUTHDESK_KEYCHAIN_SERVICE: service, AUTHDESK_DEBUG: '' };
   const secrets = createKeytarStore(service);
+  const oneService = `${service}-one`;
+  const oneDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-cli-one-'));
+  const oneEnv = { ...env, AUTHDESK_DATA_DIR: oneDir, AUTHDESK_KEYCHAIN_SERVICE: oneService };
+  const oneSecrets = createKeytarStore(oneService);
   const keytar = ((await import('keytar')) as KeytarApi & { default?: KeytarApi }).default as KeytarApi;
   const accounts: AccountMeta[] = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: randomUUID(),
@@ -80,6 +89,8 @@ export async function run(): Promise<void> {
       );
     }
     await writeMetadata(vaultFiles(dataDir), { ...emptyDocument(), accounts });
+    await oneSecrets.set(accounts[0]!.id, 'JBSWY3DPEHPK3PXP');
+    await writeMetadata(vaultFiles(oneDir), { ...emptyDocument(), accounts: [accounts[0]!] });
     console.log(
       `setup: ${ACCOUNTS} keychain items + accounts.json in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -87,6 +98,8 @@ export async function run(): Promise<void> {
     const probes: Probe[] = [
       { label: 'node -e 0 (floor)', args: null, wall: [] },
       { label: 'authdesk --version', args: ['--version'], wall: [] },
+      { label: 'authdesk list (1 account)', args: ['list'], wall: [], env: oneEnv },
+      { label: 'authdesk code github --json (1 account)', args: ['code', 'github', '--json'], wall: [], env: oneEnv },
       { label: 'authdesk list', args: ['list'], wall: [] },
       { label: 'authdesk code github --json (1 match)', args: ['code', 'github', '--json'], wall: [] },
       { label: `authdesk code --json (all ${ACCOUNTS})`, args: ['code', '--json'], wall: [] },
@@ -94,11 +107,11 @@ export async function run(): Promise<void> {
     const keychain: number[] = [];
     const reads: number[] = [];
     // One unmeasured round: disk caches, the keyring daemon's first answers.
-    for (const p of probes) runOnce(p.args, env);
+    for (const p of probes) runOnce(p.args, p.env ?? env);
     await keytar.findCredentials(service);
     for (let round = 0; round < ROUNDS; round++) {
       for (const p of probes) {
-        p.wall.push(runOnce(p.args, env));
+        p.wall.push(runOnce(p.args, p.env ?? env));
       }
       t = performance.now();
       const items = await keytar.findCredentials(service);
@@ -136,6 +149,8 @@ export async function run(): Promise<void> {
     const items = await secrets.list();
     for (let i = 0; i < items.length; i += 50)
       await Promise.all(items.slice(i, i + 50).map((item) => secrets.delete(item.account)));
+    await oneSecrets.delete(accounts[0]!.id).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(oneDir, { recursive: true, force: true });
   }
 }
