@@ -18,7 +18,8 @@ export interface CliContext {
   clock: Clock;
   /** Opened on first use, so --help and decode-qr never touch the keychain. */
   vault(): Promise<Vault>;
-  readQrTexts(file: string): Promise<string[]>;
+  /** The texts of the QR codes in an image file, and whether the decoder's safety stop cut the search short. */
+  readQrTexts(file: string): Promise<{ texts: string[]; stoppedAtCeiling: boolean }>;
   /** The machine's admin policy (read once); commands it forbids refuse with its reason. */
   policy(): LoadedPolicy;
 }

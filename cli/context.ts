@@ -2,12 +2,9 @@
 import { systemClock } from '../core/clock';
 import { dataDir, keychainService } from '../core/paths';
 import { loadPolicy, policyFile, type LoadedPolicy } from '../core/policy';
-import { openVault } from '../core/vault/vault';
-import { createSecretStore } from '../core/vault/secret-store';
 import type { Vault } from '../core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
-import { readQrTextsFromFile } from './qr-from-file';
 
 export function cliContext(io: CliIo): CliContext {
   let vault: Promise<Vault> | undefined;
@@ -15,14 +12,25 @@ export function cliContext(io: CliIo): CliContext {
   return {
     io,
     clock: systemClock,
-    vault: () =>
-      (vault ??= openVault({
-        dataDir: dataDir(io.env),
-        secrets: createSecretStore(keychainService(io.env), process.platform, io.env),
-        clock: systemClock,
-      })),
-    readQrTexts: readQrTextsFromFile,
+    // The vault (and zod, which checks accounts.json) loads on first use: --help,
+    // --version and decode-qr start without it.
+    vault: () => (vault ??= openCliVault(io)),
+    // sharp, the decoder and jsQR load only here: every other command starts without them
+    // (the bundle puts them in a chunk of their own, see scripts/cli-bundle.mjs).
+    readQrTexts: async (file) => (await import('./qr-from-file')).readFileTexts(file),
     // AUTHDESK_POLICY_FILE is honoured: the CLI runs from a source checkout, not from the installer.
     policy: () => (policy ??= loadPolicy(policyFile(io.env))),
   };
+}
+
+async function openCliVault(io: CliIo): Promise<Vault> {
+  const [{ openVault }, { createSecretStore }] = await Promise.all([
+    import('../core/vault/vault'),
+    import('../core/vault/secret-store'),
+  ]);
+  return openVault({
+    dataDir: dataDir(io.env),
+    secrets: createSecretStore(keychainService(io.env), process.platform, io.env),
+    clock: systemClock,
+  });
 }

@@ -32,3 +32,10 @@ export function codeLine(a: AccountMeta, code: CodeResult, nowMs: number): strin
 export function printJson(out: (text: string) => void, value: unknown): void {
   out(JSON.stringify(value, null, 2));
 }
+
+/** "No QR code found", and why the search may have been cut short (the decoder's safety stop on a busy machine). */
+export function noQrMessage(file: string, stoppedEarly: boolean): string {
+  return stoppedEarly
+    ? `No QR code found in ${file} before the search's time limit (the computer was busy): try again when it is less busy.`
+    : `No QR code found in ${file}.`;
+}

@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import { AuthdeskError } from '../common/errors';
 import { decodeBmp, isBmp } from './bmp';
 import { configureZxingWasm } from '../common/qr/engine';
-import { decodeQrCodes } from '../common/qr/pipeline';
-import type { DecodedQr, DecodeOptions, RgbaImage } from '../common/qr/types';
+import { BUDGETS } from '../common/qr/budget';
+import { decodeQrImage } from '../common/qr/pipeline';
+import type { DecodedQr, DecodeOptions, DecodeReport, RgbaImage } from '../common/qr/types';
 
 let prepared = false;
 
@@ -62,6 +62,7 @@ export async function readImageFile(file: string): Promise<RgbaImage> {
   if (!kind) throw notAnImage(file);
   if (kind === 'bmp') return decodeBmp(bytes, file);
   try {
+    const { default: sharp } = await import('sharp');
     // failOn 'error': a truncated file is refused instead of decoded half grey.
     const { data, info } = await sharp(bytes, { failOn: 'error' })
       .rotate()
@@ -82,11 +83,20 @@ export async function readImageFile(file: string): Promise<RgbaImage> {
   }
 }
 
-/** Every QR code in the image with its position and the pass that read it; [] when there is none. */
-export async function readQrFromFile(file: string, options?: DecodeOptions): Promise<DecodedQr[]> {
+/**
+ * Every QR code in the image with its position and the pass that read it.
+ * A person waits on one file, so the default budget is BUDGETS.file, larger
+ * than the live screen scan's.
+ */
+export async function readQrReportFromFile(file: string, options?: DecodeOptions): Promise<DecodeReport> {
   const image = await readImageFile(file);
   await prepareDecoderForNode();
-  return decodeQrCodes(image, options);
+  return decodeQrImage(image, { budget: BUDGETS.file, ...options });
+}
+
+/** Every QR code in the image with its position and the pass that read it; [] when there is none. */
+export async function readQrFromFile(file: string, options?: DecodeOptions): Promise<DecodedQr[]> {
+  return (await readQrReportFromFile(file, options)).codes;
 }
 
 const centre = (r: DecodedQr) => ({
@@ -94,9 +104,21 @@ const centre = (r: DecodedQr) => ({
   y: r.position.reduce((s, p) => s + p.y, 0) / r.position.length,
 });
 
+export interface FileTexts {
+  /** The distinct texts, top to bottom then left to right; [] when there is none. */
+  texts: string[];
+  /** The decoder's wall-clock safety stop ended the search (a busy machine): another run may find more. */
+  stoppedAtCeiling: boolean;
+}
+
+export async function readFileTexts(file: string): Promise<FileTexts> {
+  const report = await readQrReportFromFile(file);
+  const found = report.codes.map((r) => ({ text: r.text, at: centre(r) }));
+  found.sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x);
+  return { texts: [...new Set(found.map((r) => r.text))], stoppedAtCeiling: report.stoppedAtCeiling };
+}
+
 /** The distinct texts of every QR code in the image, top to bottom then left to right; [] when there is none. */
 export async function readQrTextsFromFile(file: string): Promise<string[]> {
-  const found = (await readQrFromFile(file)).map((r) => ({ text: r.text, at: centre(r) }));
-  found.sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x);
-  return [...new Set(found.map((r) => r.text))];
+  return (await readFileTexts(file)).texts;
 }

@@ -1,11 +1,13 @@
 // Bundles the Node sides with esbuild: the Electron main process and preload
-// (CommonJS: a sandboxed preload cannot load ES modules) and the CLI (ESM).
-// Native and wasm-carrying packages stay external and load from node_modules.
-// The git commit is stamped in (electron/core/build-info.ts) so `authdesk
-// --version` and the app's About say exactly which build a tester has.
+// (CommonJS: a sandboxed preload cannot load ES modules) and the CLI (ESM,
+// see cli-bundle.mjs). Native and wasm-carrying packages stay external and
+// load from node_modules.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { buildDefines } from './build-stamp.mjs';
+import { cliBuildOptions } from './cli-bundle.mjs';
+// The git commit is stamped in (core/build-info.ts) so `authdesk --version` and the
+// app's About say exactly which build a tester has.
 
 const common = {
   bundle: true,
@@ -27,10 +29,13 @@ const targets = [
     packages: 'bundle',
     external: ['electron'],
   },
-  { entryPoints: ['cli/main.ts'], outfile: 'dist/cli/authdesk.mjs', format: 'esm' },
 ];
 
 for (const t of targets) {
   if (!existsSync(t.entryPoints[0])) continue;
   await build({ ...common, ...t });
 }
+
+// The CLI: its own settings (start-up time matters there), see cli-bundle.mjs.
+rmSync('dist/cli', { recursive: true, force: true }); // no stale chunks from an earlier build
+await build(cliBuildOptions('dist/cli'));

@@ -9,7 +9,7 @@ import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 import { commitImport, isMigrationUri, MigrationCollector, previewImport } from '../../core/transfer/index';
 import type { Command, CliContext } from '../command';
-import { accountLabel, printJson } from '../format';
+import { accountLabel, noQrMessage, printJson } from '../format';
 import { UsageError } from '../usage-error';
 
 export const addCommand: Command = {
@@ -81,8 +81,8 @@ function printAdded(ctx: CliContext, added: AccountMeta[]): void {
 }
 
 async function addFromImage(ctx: CliContext, file: string, json: boolean): Promise<number> {
-  const texts = await ctx.readQrTexts(file);
-  if (!texts.length) throw new AuthdeskError('no-qr', `No QR code found in ${file}.`);
+  const { texts, stoppedAtCeiling } = await ctx.readQrTexts(file);
+  if (!texts.length) throw new AuthdeskError('no-qr', noQrMessage(file, stoppedAtCeiling));
   const added: AccountMeta[] = [];
   const skipped: AuthdeskError[] = [];
   const transfers = texts.filter(isMigrationUri);

@@ -6,24 +6,24 @@
  * returned: escalation changes what the readers see, never what they report.
  */
 import { AuthdeskError } from '../errors';
-import { createBudget } from './budget';
+import { BUDGETS, createBudget } from './budget';
 import { readQrWithZxing } from './engine';
 import { escalate } from './escalation';
 import { invert, toGray } from './pixels';
 import { boundsOf, ResultSet } from './results';
-import type { DecodedQr, DecodeOptions, RgbaImage } from './types';
+import type { DecodedQr, DecodeOptions, DecodeReport, RgbaImage } from './types';
 import { isAuthenticatorText } from './uri-check';
 
-export const DEFAULT_BUDGET_MS = 1000;
 /** Above this size (4 MP: more than 2560x1440) the plain pass skips zxing's downscaled tries. */
 const PYRAMID_MAX_PIXELS = 4_000_000;
 
-/** Options for tests and benches: an injected clock drives the budget without sleeping. */
+/** Options for tests and benches: an injected clock drives the safety stop without sleeping. */
 export interface PipelineOptions extends DecodeOptions {
   now?: () => number;
   /** Skip escalation entirely (the bench's "plain zxing alone" column). */
   plainOnly?: boolean;
-  trace?: (step: string, ms: number, added: number) => void;
+  /** Told about every escalation step: what ran, its work units, how long (real time), how many texts it added. */
+  trace?: (step: string, ms: number, added: number, work: number) => void;
 }
 
 function checkShape(image: RgbaImage): void {
@@ -42,9 +42,19 @@ function checkShape(image: RgbaImage): void {
   }
 }
 
+/** Every QR symbol in the image (see decodeQrImage for how much work it took). */
 export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodedQr[]> {
+  return (await decodeQrImage(image, options)).codes;
+}
+
+export async function decodeQrImage(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeReport> {
   checkShape(image);
-  const started = performance.now();
+  const limits = options.budget ?? BUDGETS.screen;
+  const report = (stoppedAtCeiling = false, spent = 0): DecodeReport => ({
+    codes: results.items,
+    work: { spent, budget: limits.work },
+    stoppedAtCeiling,
+  });
   const gray = toGray(image);
   const results = new ResultSet();
   // zxing's downscaled pyramid finds big blurry symbols; at 4K it costs a quarter of
@@ -58,7 +68,7 @@ export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions =
     hits.push(...(await readQrWithZxing(invert(gray), { returnErrors: true, tryDownscale: false, tryInvert: false })));
   }
   for (const hit of hits) if (hit.valid) results.add(hit.text, hit.position, 'plain');
-  if (options.plainOnly) return results.items;
+  if (options.plainOnly || limits.work <= 0) return report();
 
   const failed = hits.filter((h) => !h.valid).map((h) => boundsOf(h.position));
   const wantOtp = options.wantOtp ?? true;
@@ -67,11 +77,9 @@ export async function decodeQrCodes(image: RgbaImage, options: PipelineOptions =
     // A detection zxing could not read is a symbol still waiting: keep going even if we have one text.
     return wanted && failed.every((rect) => results.covers(rect));
   };
-  if (satisfied()) return results.items;
+  if (satisfied()) return report();
 
-  const budget = createBudget(options.budgetMs ?? DEFAULT_BUDGET_MS, options.now);
-  // The machine's speed right now (real time, not the injected clock: it only schedules work).
-  const msPerPixel = Math.max(1e-6, (performance.now() - started) / (gray.width * gray.height));
-  await escalate({ gray, failed, results, budget, satisfied, msPerPixel, trace: options.trace });
-  return results.items;
+  const budget = createBudget(limits, options.now);
+  const stoppedAtCeiling = await escalate({ gray, failed, results, budget, satisfied, trace: options.trace });
+  return report(stoppedAtCeiling, budget.spent());
 }

@@ -94,7 +94,7 @@ async function setUp() {
       },
       clock: fixedClock(NOW),
       vault: () => vault,
-      readQrTexts: async () => [],
+      readQrTexts: async () => ({ texts: [], stoppedAtCeiling: false }),
       policy: () => NO_POLICY,
     };
     const code = await runCli(argv, ctx);

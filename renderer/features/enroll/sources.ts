@@ -5,6 +5,7 @@
 import type { DisplayInfo } from '../../../common/ipc/contract';
 import { captureScreens, imageFileToRgba } from '../../scan/capture';
 import type { DecodeOptions, RgbaImage } from '../../../common/qr/types';
+import { BUDGETS } from '../../../common/qr/budget';
 import { enrollApi } from './api';
 import { decodeImage } from './decoder';
 import { noFindings, previewAll, toUnreadable, type Findings } from './findings';
@@ -51,9 +52,9 @@ export async function findInFiles(files: readonly Blob[]): Promise<Findings> {
 
 /**
  * A live camera frame: the next one is only 250 ms away, so the decoder gets
- * a short budget for its harder passes instead of its default second.
+ * a small budget for its harder passes (BUDGETS.camera) instead of the screen's.
  */
-export const CAMERA_DECODE: DecodeOptions = { budgetMs: 150 };
+export const CAMERA_DECODE: DecodeOptions = { budget: BUDGETS.camera };
 
 /** A pasted or typed otpauth link: straight to main, no decoding. */
 export function findInLink(text: string): Promise<Findings> {

@@ -1,8 +1,9 @@
 /**
  * Runs the real `authdesk` CLI as a child process. It is bundled once per
- * test file with the same esbuild settings as scripts/build-node.mjs (ESM,
- * packages external), into a private file under dist/ (so node_modules
- * resolves as it does for the shipped bundle). Bundling only the CLI keeps
+ * test file with the same esbuild settings as scripts/build-node.mjs
+ * (scripts/cli-bundle.mjs: ESM, split, native packages external), into a
+ * private folder under dist/ (so node_modules resolves as it does for the
+ * shipped bundle). Bundling only the CLI keeps
  * these tests independent of the rest of `npm run build`, and a plain-node
  * child starts in ~0.2 s, fast enough to kill mid-write (see kill9.test.ts).
  */
@@ -12,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { cliBuildOptions } from '../../../scripts/cli-bundle.mjs';
 import { repoRoot } from '../../support/vectors';
 import { buildDefines } from '../../../scripts/build-stamp.mjs';
 import { uniqueServiceName } from '../../support/keychain';
@@ -24,19 +26,9 @@ export interface CliResult {
 }
 
 export async function bundleCli(): Promise<{ file: string; dispose: () => void }> {
-  const file = path.join(repoRoot, 'dist', 'test-cli', `authdesk-${process.pid}-${randomBytes(4).toString('hex')}.mjs`);
-  await build({
-    entryPoints: [path.join(repoRoot, 'cli/main.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-    define: buildDefines(process.env, repoRoot),
-  });
-  return { file, dispose: () => rmSync(file, { force: true }) };
+  const dir = path.join(repoRoot, 'dist', 'test-cli', `authdesk-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await build({ ...cliBuildOptions(dir, repoRoot), logLevel: 'error' });
+  return { file: path.join(dir, 'authdesk.mjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A private data folder and keychain service for one test file. */

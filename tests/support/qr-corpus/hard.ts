@@ -6,6 +6,7 @@ import { fillRect } from './canvas';
 import { casesOf, type CorpusCase, type Condition } from './case';
 import { asJpeg, onScreenshot, phonePhoto } from './compose';
 import { gaussianBlur, jpegRoundTrip, resize, rotate } from './distort';
+import { CAPTURES_PER_KIND, captureConditions } from './hard-captures';
 import { renderQr } from './qr-raster';
 import { migrationText, otpauthText } from './texts';
 
@@ -68,5 +69,10 @@ const conditions: Record<string, Condition> = {
 };
 
 export function hardCases(): CorpusCase[] {
-  return Object.entries(conditions).flatMap(([kind, condition]) => casesOf('hard', kind, PER_KIND, condition));
+  return [
+    ...Object.entries(conditions).flatMap(([kind, condition]) => casesOf('hard', kind, PER_KIND, condition)),
+    ...Object.entries(captureConditions).flatMap(([kind, condition]) =>
+      casesOf('hard', kind, CAPTURES_PER_KIND, condition),
+    ),
+  ];
 }

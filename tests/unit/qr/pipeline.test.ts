@@ -1,11 +1,12 @@
 /**
  * decodeQrCodes on images built for one property each: several symbols with
  * positions, dark mode, transparency, no quiet zone, nothing to find, marked
- * links, the budget (an injected clock, no sleeping) and bad input.
+ * links, the work budget and its wall-clock safety stop (an injected clock,
+ * no sleeping) and bad input.
  */
 import { describe, expect, it } from 'vitest';
 import { AuthdeskError } from '../../../common/errors';
-import { decodeQrCodes } from '../../../common/qr/pipeline';
+import { decodeQrCodes, decodeQrImage } from '../../../common/qr/pipeline';
 import type { RgbaImage } from '../../../common/qr/types';
 import { blit, createImage } from '../../support/qr-corpus/canvas';
 import { onScreenshot } from '../../support/qr-corpus/compose';
@@ -100,22 +101,51 @@ describe('escalation', () => {
     expect(found[0]!.pass).not.toBe('plain');
   });
 
-  it('stops when the budget is spent (clock injected: 100 s pass per reading)', async () => {
+  it('spends its work budget and stops: the steps that run depend on the image only', async () => {
+    const image = faint();
+    const steps: [string, number][] = [];
+    // Exactly the first step's work (local contrast: 3 units per pixel of the 1920x1080 image).
+    const work = 1920 * 1080 * 3;
+    const report = await decodeQrImage(image, {
+      budget: { work, ceilingMs: 600_000 },
+      trace: (s, _ms, _added, w) => steps.push([s, w]),
+    });
+    expect(steps).toEqual([['local-contrast', work]]);
+    expect(report.work).toEqual({ spent: work, budget: work });
+    expect(report.stoppedAtCeiling).toBe(false);
+    expect(report.codes.map((r) => r.pass)).toEqual(['local-contrast']);
+  });
+
+  it('a step dearer than what is left is skipped, not started', async () => {
+    const steps: string[] = [];
+    const report = await decodeQrImage(faint(), {
+      budget: { work: 1920 * 1080 * 3 - 1, ceilingMs: 600_000 },
+      trace: (s) => steps.push(s),
+    });
+    expect(steps).not.toContain('local-contrast');
+    expect(report.work.spent).toBeLessThanOrEqual(1920 * 1080 * 3 - 1);
+  });
+
+  it('the wall-clock ceiling is a safety stop, and the report says it was hit (clock injected: 100 s per reading)', async () => {
     let t = 0;
     const steps: string[] = [];
-    const found = await decodeQrCodes(faint(), {
-      budgetMs: 150_000,
+    // Nothing to find: only the ceiling can end this early.
+    const report = await decodeQrImage(screenshot(1280, 720, createRng(5)), {
+      budget: { work: 1e12, ceilingMs: 150_000 },
       now: () => (t += 100_000),
       trace: (s) => steps.push(s),
     });
     // Deadline 250 s (set at 100 s); the first check (200 s) lets one step run, the next (300 s) stops.
     expect(steps).toEqual(['local-contrast']);
-    expect(found.map((r) => r.pass)).toEqual(['local-contrast']);
+    expect(report.codes).toEqual([]);
+    expect(report.stoppedAtCeiling).toBe(true);
   });
 
-  it('a budget of 0 ms means the plain pass only', async () => {
+  it('a work budget of 0 means the plain pass only', async () => {
     const steps: string[] = [];
-    expect(await decodeQrCodes(faint(), { budgetMs: 0, trace: (s) => steps.push(s) })).toEqual([]);
+    const report = await decodeQrImage(faint(), { budget: { work: 0, ceilingMs: 1000 }, trace: (s) => steps.push(s) });
+    expect(report.codes).toEqual([]);
+    expect(report.stoppedAtCeiling).toBe(false);
     expect(steps).toEqual([]);
   });
 
