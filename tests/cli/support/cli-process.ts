@@ -15,7 +15,6 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { cliBuildOptions } from '../../../scripts/cli-bundle.mjs';
 import { repoRoot } from '../../support/vectors';
-import { buildDefines } from '../../../scripts/build-stamp.mjs';
 import { uniqueServiceName } from '../../support/keychain';
 
 export interface CliResult {
