@@ -1,5 +1,5 @@
 /**
- * The settings menu under an admin policy, the About entry and the opt-in
+ * The settings page under an admin policy, the About entry and the opt-in
  * update notice, in real Chromium on the production bundle with the real
  * handlers. Policy files are real files in a temp folder.
  */
@@ -24,7 +24,7 @@ function policyFile(name: string, content: string): string {
 async function openMenu(session: AppSession, name = 'Settings'): Promise<Page> {
   const { page } = await session.open();
   await page.getByRole('button', { name }).click();
-  await page.getByRole('group', { name }).waitFor();
+  await page.getByRole('heading', { name, level: 2 }).waitFor();
   return page;
 }
 
