@@ -4,6 +4,7 @@
  * images of Google Authenticator transfer codes. Files are created new
  * (never overwritten) and readable by the owner only.
  */
+import { assertPolicyAllows } from '../../core/policy-rules';
 import { writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,8 @@ export const exportCommand: Command = {
       throw new UsageError(`export needs --format ${FORMATS.join('|')}`, 'export');
     if (!out) throw new UsageError('export needs --out PATH', 'export');
     // Ask for the password before touching the keychain, so a usage error costs nothing.
+    // otpauth links and transfer QR codes carry the secrets in the clear: an admin policy may forbid them.
+    if (format === 'otpauth' || format === 'migration-qr') assertPolicyAllows(ctx.policy(), 'plain-text-export');
     const password = format === 'encrypted' || format === 'aegis' ? await newPassword(values, ctx, 'export') : null;
     const accounts = await (await ctx.vault()).exportDrafts();
     if (!accounts.length) throw new AuthdeskError('not-found', 'There are no accounts to export.');

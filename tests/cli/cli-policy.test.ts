@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requireSecretService } from '../support/keychain';
 import { runCli } from './support/cli-process';
@@ -84,5 +84,18 @@ describe('authdesk check-update', () => {
       `authdesk: Your organisation's policy forbids checking for a newer version ("disableUpdateCheck": true in ${policyFile}).\n`,
     );
     expect(requests).toBe(before);
+  });
+});
+
+describe('authdesk export under a policy', () => {
+  it('refuses plain-text exports when the policy forbids them, and writes nothing', async () => {
+    setPolicy(JSON.stringify({ forbidPlainTextExport: true }));
+    const out = `${box.dataDir}/plain.txt`;
+    for (const format of ['otpauth', 'migration-qr']) {
+      const result = await run('export', '--format', format, '--out', out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('forbidPlainTextExport');
+    }
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -89,6 +89,7 @@ describe.each([5, 6, 7, 8, 9, 10])('a %i-digit code', (digits) => {
 
     window.authenticator = {
       codes: { current: async () => ({ ok: true, value: [result(code)] }) },
+      events: { onClockChanged: () => () => undefined },
     } as unknown as AuthenticatorApi;
     const live = await render(<LiveCode account={account(digits)} now={() => T} />);
     const output = live.querySelector('[data-testid="enroll-code"]')!;
