@@ -29,6 +29,10 @@ export type ErrorCode =
   // images / QR
   | 'bad-image'
   | 'no-qr'
+  // desktop: app lock
+  | 'app-locked'
+  | 'wrong-password'
+  | 'lock-unavailable'
   // transport
   | 'bad-input'
   | 'forbidden'

@@ -8,12 +8,15 @@ import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
 import { systemClock } from '../core/clock';
+import { httpsDateProbe, offsetClock } from '../core/clock-check';
 import { dataDir, keychainService, vaultFiles } from '../core/paths';
 import { openSettingsStore } from '../core/settings';
 import { createKeytarStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
-import { createHandlers, retryingVault } from './handlers';
+import { createDesktopServices, createHandlers, retryingVault } from './handlers';
+import { electronClipboard, touchIdPrompt } from './desktop-adapters';
+import { startDesktopShell, type DesktopShell } from './desktop';
 import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
@@ -36,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => void showMainWindow());
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
+    // Closing to the tray hides the window, so this only runs after a real close (closeToTray off).
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => void showMainWindow());
@@ -59,21 +63,46 @@ async function start(): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const settings = openSettingsStore(dir);
   const files = vaultFiles(dir);
+  let shell: DesktopShell | null = null;
+  const desktop = createDesktopServices({
+    dataDir: dir,
+    settings,
+    clock: systemClock,
+    clipboard: electronClipboard,
+    platform: process.platform,
+    os: touchIdPrompt(),
+    probe: httpsDateProbe({ now: () => systemClock.now() }),
+    shortcutStatus: () => shell?.shortcut.status() ?? { accelerator: '', registered: false, problem: 'none' },
+    closeQuickPick: async () => shell?.quickPick.hide(),
+    onLockChange: (state) => {
+      if (state.locked) shell?.quickPick.hide();
+      void shell?.refreshTray();
+      tell('lockChanged');
+    },
+    onClockStatus: () => tell('desktopStatusChanged'),
+  });
+  // Codes (and the vault) follow the measured clock offset while settings.applyClockOffset is on.
+  const codeClock = offsetClock(systemClock, () => desktop.clockCheck.appliedOffset());
+  await desktop.lock.lockOnStart();
   let watcher: FileWatch | null = null;
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
   const vault = retryingVault(
-    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: systemClock }),
+    () => openVault({ dataDir: dir, secrets: createKeytarStore(keychainService()), clock: codeClock }),
     {
       metadataPath: files.metadata,
-      afterWrite: () => watcher?.acknowledge(),
+      afterWrite: async () => {
+        await watcher?.acknowledge();
+        void shell?.refreshTray(); // our own writes raise no watcher event
+      },
     },
   );
   const handlers = createHandlers({
     vault,
     settings,
-    clock: systemClock,
+    clock: codeClock,
     platform: electronPlatform(() => mainWindow, round),
+    desktop,
   });
   registerIpc({ handlers, windows: () => [...windows] });
 
@@ -81,23 +110,46 @@ async function start(): Promise<void> {
     for (const win of windows) win.setContentProtection(next.contentProtection);
     tell('settingsChanged');
   });
-  watcher = await watchFileChanges({ file: files.metadata, onChange: () => tell('accountsChanged') });
+  watcher = await watchFileChanges({
+    file: files.metadata,
+    onChange: () => {
+      tell('accountsChanged');
+      void shell?.refreshTray();
+    },
+  });
 
   powerMonitor.on('resume', () => tell('clockChanged'));
   const tick = clockJumpDetector({ onJump: () => tell('clockChanged') });
   setInterval(tick, 15_000).unref();
 
+  const devTools = devToolsAllowed(app.isPackaged, process.env);
+  shell = await startDesktopShell({
+    dist,
+    settings,
+    vault,
+    handlers,
+    desktop,
+    windows,
+    showMainWindow,
+    devTools,
+    dark: () => nativeTheme.shouldUseDarkColors,
+    tell,
+  });
+
   openWindow = async () => {
     const win = createMainWindow({
       preloadPath: path.join(dist, 'electron', 'preload.cjs'),
       contentProtection: (await settings.get()).contentProtection,
-      devTools: devToolsAllowed(app.isPackaged, process.env),
+      devTools,
       dark: nativeTheme.shouldUseDarkColors,
     });
     windows.add(win);
+    shell?.adoptMainWindow(win);
     win.on('closed', () => {
       windows.delete(win);
       if (mainWindow === win) mainWindow = null;
+      // A hidden quick-pick must not keep the app alive once the main window really closed.
+      if (!mainWindow) shell?.quickPick.destroy();
     });
     mainWindow = win;
     return win;

@@ -13,8 +13,19 @@ import type { ErrorValue } from '../errors';
 import type { AppInfo, DisplayInfo } from '../app-info';
 import { settingsPatchSchema, type Language, type Settings } from '../settings';
 import type { VaultProblem } from '../vault-problems';
+import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
 
-export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
+export type {
+  AppInfo,
+  ClockStatus,
+  CopyResult,
+  DesktopStatus,
+  DisplayInfo,
+  Language,
+  LockState,
+  Settings,
+  VaultProblem,
+};
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -59,11 +70,15 @@ export const contract = {
   'accounts.rename': channel<AccountMeta>()(z.object({ id, issuer: label, name: label }).strict()),
   'accounts.remove': channel<void>()(z.object({ id }).strict()),
   'accounts.reorder': channel<void>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+  /** Pinned accounts come first in the list, the tray and the quick-pick. */
+  'accounts.pin': channel<AccountMeta>()(z.object({ id, pinned: z.boolean() }).strict()),
 
   /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
   'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),
   /** Advances a HOTP counter (persisted first) and returns the new code. */
   'codes.nextHotp': channel<CodeResult>()(z.object({ id }).strict()),
+  /** Main computes the code and writes it to the clipboard (concealed from clipboard history), cleared later. */
+  'codes.copy': channel<CopyResult>()(z.object({ id }).strict()),
 
   /** Parses a decoded QR text / pasted link in main; returns a preview without the secret. */
   'enroll.preview': channel<PreviewResult>()(z.object({ text: z.string().min(1).max(8192) }).strict()),
@@ -87,6 +102,22 @@ export const contract = {
   'app.comeBack': channel<void>()(none),
   /** Every display, in the order main hands out screen captures within one round. */
   'app.displays': channel<DisplayInfo[]>()(none),
+
+  // Everyday desktop use: app lock, clock check, shortcut status, quick-pick.
+  'app.lock': channel<LockState>()(none),
+  /** password for settings.appLock 'password'; nothing for 'os' (main asks the OS). */
+  'app.unlock': channel<LockState>()(z.object({ password: z.string().min(1).max(1024).optional() }).strict()),
+  'app.lockState': channel<LockState>()(none),
+  /** Sets (or changes: `current` required then) the app-lock password; only its scrypt hash is stored. */
+  'app.setLockPassword': channel<LockState>()(
+    z.object({ password: z.string().min(8).max(1024), current: z.string().max(1024).optional() }).strict(),
+  ),
+  /** Compares this computer's clock with an HTTPS server's Date header, now. */
+  'app.checkClock': channel<ClockStatus>()(none),
+  /** The global shortcut and the last clock check, for the settings page and banners. */
+  'app.desktopStatus': channel<DesktopStatus>()(none),
+  /** The quick-pick window hides itself (Esc, or after a copy). */
+  'app.closeQuickPick': channel<void>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export interface AccountMeta extends OtpParams {
   name: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** Shown first in the list, the tray and the quick-pick. Absent in files written before pins existed. */
+  pinned?: boolean;
 }
 
 /** One code with its validity window. Times are milliseconds since the epoch; null for hotp (valid until used). */

@@ -20,6 +20,8 @@ const accountSchema = z
     digits: z.number().int().min(1).max(10),
     period: z.number().int().min(1).max(3600).optional(),
     counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    // Optional: files written before pins existed load unchanged.
+    pinned: z.boolean().optional(),
   })
   .refine((a) => a.type !== 'hotp' || a.counter !== undefined, {
     message: 'a hotp account needs a counter',

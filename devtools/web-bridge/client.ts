@@ -18,7 +18,20 @@ async function invoke(channel: Channel, input: unknown): Promise<Outcome<unknown
   });
   // Anything but an Outcome is a transport failure: renderer/api.ts turns the throw into a plain sentence.
   if (!response.ok) throw new Error(`The bridge answered ${response.status}.`);
-  return (await response.json()) as Outcome<unknown>;
+  const outcome = (await response.json()) as Outcome<unknown>;
+  if (channel === 'codes.copy' && outcome.ok) await copyToPage();
+  return outcome;
+}
+
+/**
+ * In the app, main writes the system clipboard itself. Here "main" is a server
+ * whose clipboard is in memory, so the client copies that text on to the
+ * browser's clipboard: the page gets what the app's user would paste.
+ */
+async function copyToPage(): Promise<void> {
+  const response = await fetch('./__test/clipboard', { headers: { 'x-authdesk-token': token } });
+  const { text } = (await response.json()) as { text: string };
+  await navigator.clipboard.writeText(text);
 }
 
 const listeners = new Map<string, Set<() => void>>();

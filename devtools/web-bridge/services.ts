@@ -13,7 +13,9 @@ import { openSettingsStore } from '../../core/settings';
 import { createKeytarStore, openVault } from '../../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../../core/watch';
 import { appInfo } from '../../electron/handlers/app-info';
-import { retryingVault, type Platform, type Services } from '../../electron/handlers';
+import { createDesktopServices, retryingVault, type Platform, type Services } from '../../electron/handlers';
+import { httpsDateProbe } from '../../core/clock-check';
+import { memoryClipboard, type MemoryClipboard } from './memory-clipboard';
 import type { DisplayInfo, EventName } from '../../common/ipc/contract';
 
 export interface PlatformHooks {
@@ -30,6 +32,8 @@ export interface BridgeServices {
   services: Services;
   /** Every URL app.openExternal was asked to open, in order. */
   opened: string[];
+  /** What codes.copy wrote ("main's" clipboard); the client copies its text on to the page's clipboard. */
+  clipboard: MemoryClipboard;
   close(): void;
 }
 
@@ -73,10 +77,24 @@ export async function createBridgeServices(options: {
   watcher = await watchFileChanges({ file: files.metadata, onChange: () => emit('accountsChanged') });
   const offSettings = settings.onChange(() => emit('settingsChanged'));
   const opened: string[] = [];
+  const clipboard = memoryClipboard();
+  const desktop = createDesktopServices({
+    dataDir,
+    settings,
+    clock,
+    clipboard,
+    platform: process.platform,
+    probe: httpsDateProbe({ now: () => clock.now() }),
+    onLockChange: () => emit('lockChanged'),
+    onClockStatus: () => emit('desktopStatusChanged'),
+  });
+  const offApply = settings.onChange((s) => desktop.setApplyOffset(s.applyClockOffset));
   return {
-    services: { vault, settings, clock, platform: webPlatform(opened, hooks) },
+    services: { vault, settings, clock, platform: webPlatform(opened, hooks), desktop },
     opened,
+    clipboard,
     close: () => {
+      offApply();
       offSettings();
       watcher?.close();
     },

@@ -1,10 +1,11 @@
 /** accounts.*: the stored accounts (metadata only; secrets stay in the vault). */
 import { draftFromManualEntry, parseOtpauthUri } from '../../core/otp/index';
+import { pinnedFirst } from '../../common/otp/pinned';
 import type { HandlerGroup, Services } from './types';
 
 export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {
   return {
-    'accounts.list': async () => vault.list(),
+    'accounts.list': async () => pinnedFirst(await vault.list()),
     'accounts.add': async (input) => {
       // Both forms become a draft in main; the secret never goes back out.
       const draft = 'uri' in input ? parseOtpauthUri(input.uri) : draftFromManualEntry(input.manual);
@@ -13,5 +14,6 @@ export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {
     'accounts.rename': async ({ id, issuer, name }) => vault.rename(id, issuer.trim(), name.trim()),
     'accounts.remove': async ({ id }) => vault.remove(id),
     'accounts.reorder': async ({ ids }) => vault.reorder(ids),
+    'accounts.pin': async ({ id, pinned }) => vault.pin(id, pinned),
   };
 }

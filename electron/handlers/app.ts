@@ -2,7 +2,7 @@
 import { AuthdeskError } from '../../common/errors';
 import type { HandlerGroup, Services } from './types';
 
-export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
+export function appHandlers({ platform, desktop }: Services): HandlerGroup<'app'> {
   return {
     'app.info': async () => platform.info(),
     'app.openExternal': async ({ url }) => {
@@ -15,5 +15,12 @@ export function appHandlers({ platform }: Services): HandlerGroup<'app'> {
     'app.stepAside': async () => platform.stepAside(),
     'app.comeBack': async () => platform.comeBack(),
     'app.displays': async () => platform.displays(),
+    'app.lock': async () => desktop.lock.lock(),
+    'app.unlock': async ({ password }) => desktop.lock.unlock(password),
+    'app.lockState': async () => desktop.lock.state(),
+    'app.setLockPassword': async ({ password, current }) => desktop.lock.setPassword(password, current),
+    'app.checkClock': async () => desktop.clockCheck.check(),
+    'app.desktopStatus': async () => ({ shortcut: desktop.shortcutStatus(), clock: desktop.clockCheck.status() }),
+    'app.closeQuickPick': async () => desktop.closeQuickPick(),
   };
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock';
 import type { SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault/types';
 import type { AppInfo, Channel, DisplayInfo, ParsedInputOf, ResultOf } from '../../common/ipc/contract';
+import type { DesktopServices } from './desktop-services';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -26,6 +27,8 @@ export interface Services {
   settings: SettingsStore;
   clock: Clock;
   platform: Platform;
+  /** Clipboard, app lock, clock check, shortcut and quick-pick (desktop-services.ts). */
+  desktop: DesktopServices;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

@@ -10,14 +10,26 @@ import path from 'node:path';
 import { fixedClock } from '../../../core/clock';
 import { openSettingsStore } from '../../../core/settings';
 import { createKeytarStore, openVault } from '../../../core/vault/index';
-import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
+import {
+  createDesktopServices,
+  createHandlers,
+  invokeChannel,
+  type Handlers,
+  type Platform,
+} from '../../../electron/handlers';
+import { lockPasswordFile } from '../../../core/app-lock-password';
+import type { DateProbe } from '../../../core/clock-check';
+import { memoryClipboard } from '../../../devtools/web-bridge/memory-clipboard';
 import { appInfo } from '../../../electron/handlers/app-info';
 import type { Channel, InputOf, Outcome, ResultOf } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 
-export async function realHandlers(prefix: string) {
+/** Cheap scrypt parameters for tests (the format and the check are the same; only the cost differs). */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+export async function realHandlers(prefix: string, options: { probe?: DateProbe } = {}) {
   requireSecretService();
   const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
   const secrets = createKeytarStore(uniqueServiceName(prefix));
@@ -31,7 +43,20 @@ export async function realHandlers(prefix: string) {
     info: () => appInfo('0.0.0-test', 'linux', {}),
     displays: () => [{ id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }],
   };
-  const handlers: Handlers = createHandlers({ vault, settings: openSettingsStore(dataDir), clock, platform });
+  const settings = openSettingsStore(dataDir);
+  const clipboard = memoryClipboard();
+  const timers: { fn: () => void; ms: number }[] = [];
+  const desktop = createDesktopServices({
+    dataDir,
+    settings,
+    clock,
+    clipboard,
+    platform: 'linux',
+    timers: { set: (fn, ms) => timers.push({ fn, ms }), clear: () => undefined },
+    passwords: lockPasswordFile(dataDir, TEST_SCRYPT),
+    probe: options.probe ?? (async () => Promise.reject(new Error('offline in tests'))),
+  });
+  const handlers: Handlers = createHandlers({ vault, settings, clock, platform, desktop });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */
   const call = <C extends Channel>(channel: C, input: InputOf<C>): Promise<Outcome<ResultOf<C>>> =>
@@ -47,5 +72,19 @@ export async function realHandlers(prefix: string) {
     for (const item of await secrets.list()) await secrets.delete(item.account);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { dataDir, secrets, clock, vault, handlers, platformCalls, call, ok, cleanUp };
+  return {
+    dataDir,
+    secrets,
+    clock,
+    vault,
+    handlers,
+    platformCalls,
+    call,
+    ok,
+    cleanUp,
+    settings,
+    clipboard,
+    timers,
+    desktop,
+  };
 }
