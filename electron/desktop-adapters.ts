@@ -11,7 +11,7 @@ export const electronClipboard: ClipboardPort = {
         Object.fromEntries(
           Object.entries(entries).map(([format, value]) => [
             format,
-            typeof value === 'string' ? value : new Blob([value]),
+            typeof value === 'string' ? value : new Blob([new Uint8Array(value)]),
           ]),
         ),
       ),

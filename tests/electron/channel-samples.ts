@@ -10,8 +10,10 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'accounts.rename': { id: 'a1', issuer: 'Example', name: 'alice' },
   'accounts.remove': { id: 'a1' },
   'accounts.reorder': { ids: ['a1', 'a2'] },
+  'accounts.pin': { id: 'a1', pinned: true },
   'codes.current': { ids: ['a1'] },
   'codes.nextHotp': { id: 'a1' },
+  'codes.copy': { id: 'a1' },
   'enroll.preview': { text: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP' },
   'enroll.save': { token: 't1', issuer: 'Example', name: 'alice' },
   'enroll.discard': { token: 't1' },
@@ -24,6 +26,13 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.stepAside': {},
   'app.comeBack': {},
   'app.displays': {},
+  'app.lock': {},
+  'app.unlock': { password: 'correct horse battery' },
+  'app.lockState': {},
+  'app.setLockPassword': { password: 'correct horse battery', current: 'old password' },
+  'app.checkClock': {},
+  'app.desktopStatus': {},
+  'app.closeQuickPick': {},
 };
 
 export interface BadInput {
