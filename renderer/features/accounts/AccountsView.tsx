@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, bridge, unwrap } from '../../api';
 import { useAnnounce } from '../../components/Announcer';
 import { Banner } from '../../components/Banner';
 import { Toast } from '../../components/Toast';
@@ -89,11 +90,12 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   });
 
   const copy = useCallback(
-    async (id: string, code: string) => {
+    async (id: string, _code: string) => {
       try {
-        await navigator.clipboard.writeText(code);
-      } catch {
-        setError(t('row.copyFailed'));
+        // Main writes the clipboard (concealed, cleared later); the page has no clipboard permission.
+        await unwrap(bridge().codes.copy({ id }));
+      } catch (err) {
+        setError(err instanceof ApiError && err.code !== 'internal' ? err.message : t('row.copyFailed'));
         return;
       }
       window.clearTimeout(copiedTimer.current);
