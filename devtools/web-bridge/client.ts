@@ -11,7 +11,7 @@ const token = new URLSearchParams(location.search).get('token') ?? sessionStorag
 sessionStorage.setItem(TOKEN_KEY, token);
 
 async function invoke(channel: Channel, input: unknown): Promise<Outcome<unknown>> {
-  const response = await fetch(`./rpc/${channel}`, {
+  const response = await fetch(`/rpc/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-authdesk-token': token },
     body: JSON.stringify(input ?? {}),
@@ -29,7 +29,7 @@ async function invoke(channel: Channel, input: unknown): Promise<Outcome<unknown
  * browser's clipboard: the page gets what the app's user would paste.
  */
 async function copyToPage(): Promise<void> {
-  const response = await fetch('./__test/clipboard', { headers: { 'x-authdesk-token': token } });
+  const response = await fetch('/__test/clipboard', { headers: { 'x-authdesk-token': token } });
   const { text } = (await response.json()) as { text: string };
   await navigator.clipboard.writeText(text);
 }
@@ -39,7 +39,7 @@ let source: EventSource | null = null;
 
 function subscribe(event: string, listener: () => void): () => void {
   if (!source) {
-    source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (message) => {
       for (const l of listeners.get(message.data as string) ?? []) l();
     };

@@ -1,6 +1,6 @@
 /**
  * Serves the production renderer bundle (dist/renderer) as it is, except that
- * index.html gets the bridge client script in front of the app's own script,
+ * every index.html (the main page and quick-pick/) gets the bridge client script in front of the app's own script,
  * so `window.authenticator` exists before the app starts.
  */
 import { readFile } from 'node:fs/promises';
@@ -23,7 +23,8 @@ const TYPES: Record<string, string> = {
 export const CLIENT_SCRIPT = 'bridge-client.js';
 
 export function injectClient(html: string): string {
-  const tag = `<script src="./${CLIENT_SCRIPT}"></script>`;
+  // Root-absolute: the quick-pick page lives one folder down (quick-pick/index.html).
+  const tag = `<script src="/${CLIENT_SCRIPT}"></script>`;
   const at = html.indexOf('<script');
   if (at < 0) throw new Error('dist/renderer/index.html has no <script>: was it built by `npm run build`?');
   return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
