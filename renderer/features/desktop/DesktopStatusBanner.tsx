@@ -26,7 +26,10 @@ export function DesktopStatusBanner() {
   }, []);
   useEffect(() => {
     void reload();
-    void unwrap(bridge().app.info()).then((info) => setPlatform(info.platform), () => undefined);
+    void unwrap(bridge().app.info()).then(
+      (info) => setPlatform(info.platform),
+      () => undefined,
+    );
     const offStatus = bridge().events.onDesktopStatusChanged(() => void reload());
     const offSettings = bridge().events.onSettingsChanged(() => void reload());
     return () => {
@@ -65,7 +68,10 @@ export function DesktopStatusBanner() {
       ),
     });
   } else if (clock.state === 'offline') {
-    notices.push({ key: `clock-offline-${clock.checkedAt}`, node: <p>{t('clock.offline', { server: clock.server })}</p> });
+    notices.push({
+      key: `clock-offline-${clock.checkedAt}`,
+      node: <p>{t('clock.offline', { server: clock.server })}</p>,
+    });
   }
   const visible = notices.filter((n) => n.key !== dismissed);
   if (visible.length === 0) return null;
