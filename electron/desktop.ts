@@ -86,6 +86,9 @@ export async function startDesktopShell(o: DesktopShellOptions): Promise<Desktop
     },
   );
   const refreshTray = () => tray.refresh().catch(() => undefined);
+  // Smoke tests on the real binary: Electron has no API that lists a tray's menu. Labels only, no codes.
+  if (process.env.AUTHDESK_TEST_HOOKS === '1')
+    (globalThis as Record<string, unknown>).__authdeskTrayLabels = () => tray.labels();
 
   const apply = (settings: Settings) => {
     current = settings;

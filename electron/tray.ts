@@ -63,6 +63,7 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
 
 export class AppTray {
   private readonly tray: Tray;
+  private lastLabels: string[] = [];
 
   constructor(
     iconPath: string,
@@ -80,7 +81,14 @@ export class AppTray {
   /** Rebuilds the menu from the current state. Never throws: a locked keychain just lists no accounts. */
   async refresh(): Promise<void> {
     const model = await this.model();
-    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, this.actions)));
+    const template = trayMenuTemplate(model, this.actions);
+    this.lastLabels = template.filter((i) => i.label).map((i) => i.label!);
+    this.tray.setContextMenu(Menu.buildFromTemplate(template));
+  }
+
+  /** The menu's labels as last built (Electron cannot list a tray's menu; the smoke tests read this). */
+  labels(): string[] {
+    return [...this.lastLabels];
   }
 
   destroy(): void {
