@@ -74,6 +74,7 @@ async function start(): Promise<void> {
     probe: httpsDateProbe({ now: () => systemClock.now() }),
     shortcutStatus: () => shell?.shortcut.status() ?? { accelerator: '', registered: false, problem: 'none' },
     closeQuickPick: async () => shell?.quickPick.hide(),
+    accountsChanged: () => tell('accountsChanged'),
     onLockChange: (state) => {
       if (state.locked) shell?.quickPick.hide();
       void shell?.refreshTray();

@@ -85,6 +85,7 @@ export async function createBridgeServices(options: {
     clipboard,
     platform: process.platform,
     probe: httpsDateProbe({ now: () => clock.now() }),
+    accountsChanged: () => emit('accountsChanged'),
     onLockChange: () => emit('lockChanged'),
     onClockStatus: () => emit('desktopStatusChanged'),
   });

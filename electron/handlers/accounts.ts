@@ -3,7 +3,7 @@ import { draftFromManualEntry, parseOtpauthUri } from '../../core/otp/index';
 import { pinnedFirst } from '../../common/otp/pinned';
 import type { HandlerGroup, Services } from './types';
 
-export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {
+export function accountHandlers({ vault, desktop }: Services): HandlerGroup<'accounts'> {
   return {
     'accounts.list': async () => pinnedFirst(await vault.list()),
     'accounts.add': async (input) => {
@@ -14,6 +14,10 @@ export function accountHandlers({ vault }: Services): HandlerGroup<'accounts'> {
     'accounts.rename': async ({ id, issuer, name }) => vault.rename(id, issuer.trim(), name.trim()),
     'accounts.remove': async ({ id }) => vault.remove(id),
     'accounts.reorder': async ({ ids }) => vault.reorder(ids),
-    'accounts.pin': async ({ id, pinned }) => vault.pin(id, pinned),
+    'accounts.pin': async ({ id, pinned }) => {
+      const account = await vault.pin(id, pinned);
+      desktop.accountsChanged(); // the order changed for every list, tray and quick-pick
+      return account;
+    },
   };
 }

@@ -36,6 +36,8 @@ export interface DesktopServices {
   shownHotp: ShownHotp;
   shortcutStatus(): ShortcutStatus;
   closeQuickPick(): Promise<void>;
+  /** Tells every window (and the tray) that the list changed order: a pin is our own write, which the file watcher ignores. */
+  accountsChanged(): void;
 }
 
 export interface DesktopServiceOptions {
@@ -51,6 +53,7 @@ export interface DesktopServiceOptions {
   passwords?: LockPasswordFile;
   shortcutStatus?: () => ShortcutStatus;
   closeQuickPick?: () => Promise<void>;
+  accountsChanged?: () => void;
   onLockChange?: (state: LockState) => void;
   onClockStatus?: (status: ClockStatus) => void;
 }
@@ -98,6 +101,7 @@ export function createDesktopServices(options: DesktopServiceOptions): DesktopSe
     shownHotp,
     shortcutStatus: options.shortcutStatus ?? (() => ({ accelerator: '', registered: false, problem: 'none' })),
     closeQuickPick: options.closeQuickPick ?? (async () => undefined),
+    accountsChanged: options.accountsChanged ?? (() => undefined),
     setApplyOffset: (on) => void (applyOffset = on),
   };
 }

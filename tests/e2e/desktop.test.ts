@@ -51,4 +51,16 @@ describe('desktop features in the renderer', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(referenceTotp(SECRET, T));
     expect(await page.locator('body').textContent()).not.toContain(referenceTotp(SECRET, T)); // names only
   });
+
+  it('pinning an account moves it to the top of the list', async () => {
+    const { bridge } = session;
+    await bridge.call('accounts.add', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
+    await bridge.call('accounts.add', { uri: 'otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Bank' });
+    const { page } = await session.open({ frozenAt: T });
+    const issuers = () => page.locator('.accounts-view li .issuer').allTextContents();
+    await expect.poll(issuers).toEqual(['ACME', 'Bank']);
+    await page.getByRole('button', { name: 'Pin Bank to the top' }).click();
+    await expect.poll(issuers).toEqual(['Bank', 'ACME']);
+    expect(await page.getByRole('button', { name: 'Unpin Bank' }).getAttribute('aria-pressed')).toBe('true');
+  });
 });

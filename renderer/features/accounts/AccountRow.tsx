@@ -12,6 +12,7 @@ import { Icon } from '../../components/Icon';
 import { Countdown, countdownKey } from './Countdown';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { RenameForm } from './RenameForm';
+import { PinButton } from '../desktop/PinButton';
 
 export interface RowHandlers {
   onCopy(id: string, code: string): void;
@@ -161,6 +162,7 @@ export const AccountRow = memo(function AccountRow(props: Props) {
               {t('row.showNextHotp')}
             </button>
           )}
+          <PinButton account={account} tabIndex={tab} onError={handlers.onError} />
           <button
             type="button"
             className="icon-btn"
