@@ -82,7 +82,8 @@ async function start(): Promise<void> {
     },
     onClockStatus: () => tell('desktopStatusChanged'),
   });
-  // Codes (and the vault) follow the measured clock offset while settings.applyClockOffset is on.
+  // The vault's clock follows the measured offset while settings.applyClockOffset is on; the code
+  // handlers add the same offset themselves (and report validity in local time, see handlers/codes.ts).
   const codeClock = offsetClock(systemClock, () => desktop.clockCheck.appliedOffset());
   await desktop.lock.lockOnStart();
   let watcher: FileWatch | null = null;
@@ -101,7 +102,7 @@ async function start(): Promise<void> {
   const handlers = createHandlers({
     vault,
     settings,
-    clock: codeClock,
+    clock: systemClock,
     platform: electronPlatform(() => mainWindow, round),
     desktop,
   });

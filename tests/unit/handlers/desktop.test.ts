@@ -13,10 +13,17 @@ import { realHandlers, T0 } from './harness';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const HOTP = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
 let h: Awaited<ReturnType<typeof realHandlers>>;
+/** The clock server's answer: offline until a test sets a Date. */
+let serverDate: number | null = null;
 let ids: { a: string; b: string; c: string };
 
 beforeAll(async () => {
-  h = await realHandlers('authdesk-desktop');
+  h = await realHandlers('authdesk-desktop', {
+    probe: async () => {
+      if (serverDate === null) throw new Error('offline');
+      return { serverMs: serverDate, sentAt: h.clock.now(), receivedAt: h.clock.now() };
+    },
+  });
   const a = await h.ok('accounts.add', { uri: `otpauth://totp/Alpha:alice?secret=${SECRET}&issuer=Alpha` });
   const b = await h.ok('accounts.add', { manual: { issuer: 'Bravo', name: 'bob', secret: 'GEZDGNBVGY3TQOJQ' } });
   const c = await h.ok('accounts.add', { uri: `otpauth://hotp/Counter:carol?secret=${HOTP}&issuer=Counter&counter=3` });
@@ -116,5 +123,24 @@ describe('desktop status', () => {
     expect(await h.ok('app.checkClock', {})).toMatchObject({ state: 'offline', server: 'selfservice.educloud.no' });
     expect(await h.ok('codes.current', {})).not.toHaveLength(0);
     expect(await h.ok('app.closeQuickPick', {})).toBeUndefined();
+  });
+});
+
+describe('the clock offset', () => {
+  it('a skewed clock is reported; once applied, codes use server time and roll over on local time', async () => {
+    serverDate = T0 + 60_000; // the server is a minute ahead
+    expect(await h.ok('app.checkClock', {})).toMatchObject({ state: 'skewed', offsetMs: 60_500, applied: false });
+    expect((await h.ok('codes.current', { ids: [ids.a] }))[0]!.code).toBe(referenceTotp(SECRET, T0));
+    h.desktop.setApplyOffset(true);
+    expect(await h.ok('app.desktopStatus', {})).toMatchObject({ clock: { applied: true, offsetMs: 60_500 } });
+    const [shifted] = await h.ok('codes.current', { ids: [ids.a] });
+    expect(shifted!.code).toBe(referenceTotp(SECRET, T0 + 60_500));
+    // The window ends when the server's period ends, expressed in this computer's time.
+    const serverPeriodEnd = (Math.floor((T0 + 60_500) / 30_000) + 1) * 30_000;
+    expect(shifted!.validUntil).toBe(serverPeriodEnd - 60_500);
+    await h.ok('codes.copy', { id: ids.a });
+    expect(await h.clipboard.readText()).toBe(referenceTotp(SECRET, T0 + 60_500));
+    h.desktop.setApplyOffset(false);
+    serverDate = null;
   });
 });
