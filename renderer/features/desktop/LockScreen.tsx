@@ -17,13 +17,15 @@ export function LockScreen({ lock }: { lock: LockState }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const useOs = lock.kind === 'os' && lock.osPromptAvailable;
+  // The lock was turned off while locked (another window, settings.json): one press unlocks.
+  const noPassword = useOs || lock.kind === 'off';
 
   const unlock = async (event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await unwrap(bridge().app.unlock(useOs ? {} : { password }));
+      await unwrap(bridge().app.unlock(noPassword ? {} : { password }));
       setPassword('');
     } catch (err) {
       setError(errorMessage(err));
@@ -37,9 +39,9 @@ export function LockScreen({ lock }: { lock: LockState }) {
       <Icon name="shield" className="lock-icon" />
       <h1 id="lock-title">{t('lock.title')}</h1>
       <p className="muted">{t('lock.body')}</p>
-      {useOs ? (
+      {noPassword ? (
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void unlock()}>
-          {t('lock.unlockOs')}
+          {useOs ? t('lock.unlockOs') : t('lock.unlock')}
         </button>
       ) : (
         <form onSubmit={(e) => void unlock(e)} className="lock-form">
