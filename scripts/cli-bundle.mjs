@@ -24,7 +24,9 @@ export function cliBuildOptions(outdir, root = process.cwd()) {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['keytar', 'sharp', 'zxing-wasm', 'zxing-wasm/*'],
+    // 'x11': dbus-next's optional X11 address lookup, required only inside a function we never call
+    // (it is not installed; leaving it external keeps the bundle buildable without it).
+    external: ['keytar', 'sharp', 'zxing-wasm', 'zxing-wasm/*', 'x11'],
     // Bundled CommonJS packages (jsQR) call require(); ESM output has none of its own.
     banner: {
       js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);",

@@ -34,11 +34,23 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'vault-corrupt': true,
   'vault-locked': true,
   'vault-too-new': true,
+  'keychain-locked': true,
+  'keychain-no-dbus': true,
+  'keychain-gone': true,
+  'keychain-bad-item': true,
   'bad-image': true,
   'no-qr': true,
+  'wrong-password': true,
+  'password-required': true,
+  'damaged-file': true,
+  'unknown-format': true,
+  'file-too-large': true,
+  'app-locked': true,
+  'lock-unavailable': true,
   'bad-input': true,
   forbidden: true,
   internal: true,
+  'managed-by-policy': true,
 };
 const codes = Object.keys(ALL_CODES) as ErrorCode[];
 
