@@ -40,6 +40,9 @@ export type ErrorCode =
   | 'damaged-file'
   | 'unknown-format'
   | 'file-too-large'
+  // desktop: app lock
+  | 'app-locked'
+  | 'lock-unavailable'
   // transport
   | 'bad-input'
   | 'forbidden'

@@ -3,18 +3,51 @@
  * web bridge (devtools/web-bridge): the data folder, the settings store, the
  * vault (opened on first use, its own writes acknowledged so only other
  * processes' changes become accountsChanged events), and the handlers with
- * their pending enrollment drafts. Plain Node: no `electron` import here
+ * their pending enrollment drafts, and the everyday-desktop services (copy
+ * in main, app lock, clock check; the caller brings the clipboard, the OS
+ * prompt and the shell's callbacks). Plain Node: no `electron` import here
  * (lint enforces it), so the bridge runs exactly this code.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Clock } from '../core/clock';
+import { offsetClock, type DateProbe } from '../core/clock-check';
+import type { LockPasswordFile } from '../core/app-lock-password';
 import { vaultFiles } from '../core/paths';
 import { openSettingsStore, type SettingsStore } from '../core/settings';
 import type { LoadedPolicy } from '../core/policy';
 import { createSecretStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
 import type { EventName, UpdateCheckResult } from '../common/ipc/contract';
-import { createHandlers, retryingVault, type Handlers, type Platform, type Services } from './handlers';
+import type { LockState, ShortcutStatus } from '../common/desktop';
+import type { OsPrompt } from './app-lock';
+import type { ClipboardPort, TimerPort } from './clipboard-guard';
+import {
+  createDesktopServices,
+  createHandlers,
+  retryingVault,
+  type DesktopServices,
+  type Handlers,
+  type Platform,
+  type Services,
+} from './handlers';
+
+/** What the shell brings to the everyday-desktop services (handlers/desktop-services.ts). */
+export interface AppDesktopOptions {
+  /** Electron's clipboard in the app; an in-memory one in the web bridge. */
+  clipboard: ClipboardPort;
+  /** Where the clock check reads a Date header from. */
+  probe: DateProbe;
+  /** Touch ID on macOS; none elsewhere (the lock password is used). */
+  os?: OsPrompt;
+  timers?: TimerPort;
+  passwords?: LockPasswordFile;
+  shortcutStatus?: () => ShortcutStatus;
+  closeQuickPick?: () => Promise<void>;
+  /** After lockChanged went out to every page (the shell hides the quick-pick, refreshes the tray). */
+  onLockChange?: (state: LockState) => void;
+  /** After any change to the list, our own write or another process's (the shell refreshes the tray). */
+  onAccountsChanged?: () => void;
+}
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -28,12 +61,15 @@ export interface AppServicesOptions {
   policy?: LoadedPolicy;
   /** The opt-in release check behind app.checkUpdate. */
   checkUpdate?: () => Promise<UpdateCheckResult>;
+  /** Copy in main, app lock, clock check, shortcut and quick-pick. */
+  desktop: AppDesktopOptions;
 }
 
 export interface AppServices {
   services: Services;
   handlers: Handlers;
   settings: SettingsStore;
+  desktop: DesktopServices & { setApplyOffset(on: boolean): void };
   close(): void;
 }
 
@@ -42,20 +78,59 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const settings = openSettingsStore(dataDir, options.policy);
   const files = vaultFiles(dataDir);
+  const shell = options.desktop;
+  const desktop = createDesktopServices({
+    dataDir,
+    settings,
+    clock,
+    clipboard: shell.clipboard,
+    platform: process.platform,
+    timers: shell.timers,
+    os: shell.os,
+    probe: shell.probe,
+    passwords: shell.passwords,
+    shortcutStatus: shell.shortcutStatus,
+    closeQuickPick: shell.closeQuickPick,
+    accountsChanged: () => emit('accountsChanged'),
+    onLockChange: (state) => {
+      emit('lockChanged');
+      shell.onLockChange?.(state);
+    },
+    onClockStatus: () => emit('desktopStatusChanged'),
+  });
+  // The vault's clock follows the measured offset while settings.applyClockOffset is on; the code
+  // handlers add the same offset themselves (and report validity in local time, see handlers/codes.ts).
+  const codeClock = offsetClock(clock, () => desktop.clockCheck.appliedOffset());
   let watcher: FileWatch | null = null;
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
   const vault = retryingVault(
-    () => openVault({ dataDir, secrets: createSecretStore(options.keychainService), clock }),
-    { metadataPath: files.metadata, afterWrite: () => watcher?.acknowledge() },
+    () => openVault({ dataDir, secrets: createSecretStore(options.keychainService), clock: codeClock }),
+    {
+      metadataPath: files.metadata,
+      afterWrite: async () => {
+        await watcher?.acknowledge();
+        shell.onAccountsChanged?.(); // our own writes raise no watcher event
+      },
+    },
   );
-  watcher = await watchFileChanges({ file: files.metadata, onChange: () => emit('accountsChanged') });
-  const offSettings = settings.onChange(() => emit('settingsChanged'));
-  const services: Services = { vault, settings, clock, platform, checkUpdate: options.checkUpdate };
+  watcher = await watchFileChanges({
+    file: files.metadata,
+    onChange: () => {
+      emit('accountsChanged');
+      shell.onAccountsChanged?.();
+    },
+  });
+  const offSettings = settings.onChange((next) => {
+    desktop.setApplyOffset(next.applyClockOffset);
+    emit('settingsChanged');
+  });
+  const services: Services = { vault, settings, clock, platform, checkUpdate: options.checkUpdate, desktop };
   return {
     services,
     handlers: createHandlers(services),
     settings,
+    desktop,
     close: () => {
       offSettings();
       watcher?.close();

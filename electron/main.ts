@@ -15,7 +15,10 @@ import { runSelfTest, SELF_TEST_SWITCH } from '../core/self-test';
 import { checkForUpdate } from '../core/update-check';
 import { createSecretStore } from '../core/vault/index';
 import { createAppServices } from './app-services';
+import { httpsDateProbe } from '../core/clock-check';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
+import { electronClipboard, touchIdPrompt } from './desktop-adapters';
+import { startDesktopShell, type DesktopShell } from './desktop';
 import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
@@ -69,6 +72,7 @@ function runApp(): void {
     app.on('second-instance', () => void showMainWindow());
     app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
     app.on('window-all-closed', () => {
+      // Closing to the tray hides the window, so this only runs after a real close (closeToTray off).
       if (process.platform !== 'darwin') app.quit();
     });
     app.on('activate', () => void showMainWindow());
@@ -90,7 +94,8 @@ async function start(): Promise<void> {
   const round = new CaptureRound(clock);
   installDisplayMediaHandler(ses, round);
 
-  const { handlers, settings } = await createAppServices({
+  let shell: DesktopShell | null = null;
+  const { handlers, settings, services, desktop } = await createAppServices({
     dataDir: dir,
     keychainService: keychainService(),
     clock,
@@ -98,27 +103,57 @@ async function start(): Promise<void> {
     emit: tell,
     policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
+    desktop: {
+      clipboard: electronClipboard,
+      os: touchIdPrompt(),
+      probe: httpsDateProbe({ now: () => clock.now() }),
+      shortcutStatus: () => shell?.shortcut.status() ?? { accelerator: '', registered: false, problem: 'none' },
+      closeQuickPick: async () => shell?.quickPick.hide(),
+      onLockChange: (state) => {
+        if (state.locked) shell?.quickPick.hide();
+        void shell?.refreshTray();
+      },
+      onAccountsChanged: () => void shell?.refreshTray(),
+    },
   });
   registerIpc({ handlers, windows: () => [...windows] });
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
   });
+  await desktop.lock.lockOnStart();
 
   powerMonitor.on('resume', () => tell('clockChanged'));
   const tick = clockJumpDetector({ onJump: () => tell('clockChanged') });
   setInterval(tick, 15_000).unref();
 
+  const devTools = devToolsAllowed(app.isPackaged, process.env);
+  shell = await startDesktopShell({
+    dist,
+    settings,
+    vault: services.vault,
+    handlers,
+    desktop,
+    windows,
+    showMainWindow,
+    devTools,
+    dark: () => nativeTheme.shouldUseDarkColors,
+    tell,
+  });
+
   openWindow = async () => {
     const win = createMainWindow({
       preloadPath: path.join(dist, 'electron', 'preload.cjs'),
       contentProtection: (await settings.get()).contentProtection,
-      devTools: devToolsAllowed(app.isPackaged, process.env),
+      devTools,
       dark: nativeTheme.shouldUseDarkColors,
     });
     windows.add(win);
+    shell?.adoptMainWindow(win);
     win.on('closed', () => {
       windows.delete(win);
       if (mainWindow === win) mainWindow = null;
+      // A hidden quick-pick must not keep the app alive once the main window really closed.
+      if (!mainWindow) shell?.quickPick.destroy();
     });
     mainWindow = win;
     return win;

@@ -4,7 +4,7 @@
  * while another view is open (a pending undo must survive). Enrollment is
  * loaded on demand: it carries the QR decoder, which the list does not need.
  */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../common/otp/types';
 import { AnnouncerProvider } from './components/Announcer';
@@ -14,6 +14,10 @@ import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
 import { SettingsView } from './features/settings/SettingsView';
 import { useSettings } from './settings/SettingsProvider';
+import { bridge } from './api';
+import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
+import { LockScreen } from './features/desktop/LockScreen';
+import { useLockState } from './features/desktop/useLockState';
 
 const enroll = () => import('./features/enroll');
 const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })));
@@ -44,6 +48,17 @@ export function App() {
     setScanStart(undefined);
     setView('scan');
   }, []);
+  const { lock } = useLockState();
+  // The tray's "Scan screen for QR code".
+  useEffect(() => bridge().events.onScanRequested(scan), [scan]);
+
+  // Locked: nothing of the app is rendered, so no code is on screen or in the DOM.
+  if (lock?.locked)
+    return (
+      <AnnouncerProvider>
+        <LockScreen lock={lock} />
+      </AnnouncerProvider>
+    );
 
   return (
     <AnnouncerProvider>
@@ -93,6 +108,7 @@ export function App() {
             </button>
           </nav>
         </header>
+        <DesktopStatusBanner />
         <main className="app-main">
           <UpdateNotice />
           <AccountsView

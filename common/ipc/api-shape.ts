@@ -14,8 +14,10 @@ export const channelNames = [
   'accounts.remove',
   'accounts.reorder',
   'accounts.updateParams',
+  'accounts.pin',
   'codes.current',
   'codes.nextHotp',
+  'codes.copy',
   'enroll.preview',
   'enroll.save',
   'enroll.discard',
@@ -29,6 +31,13 @@ export const channelNames = [
   'app.comeBack',
   'app.displays',
   'app.checkUpdate',
+  'app.lock',
+  'app.unlock',
+  'app.lockState',
+  'app.setLockPassword',
+  'app.checkClock',
+  'app.desktopStatus',
+  'app.closeQuickPick',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -41,6 +50,14 @@ export const events = {
   /** The computer woke from sleep or the clock jumped: codes must be fetched again. */
   clockChanged: 'event.clockChanged',
   settingsChanged: 'event.settingsChanged',
+  /** The app locked or unlocked (app.lockState tells which). */
+  lockChanged: 'event.lockChanged',
+  /** The shortcut registration or the clock check changed (app.desktopStatus tells what). */
+  desktopStatusChanged: 'event.desktopStatusChanged',
+  /** The tray asked for a screen scan: the window starts one. */
+  scanRequested: 'event.scanRequested',
+  /** The quick-pick window was shown again: clear the filter, reload the list. */
+  quickPickShown: 'event.quickPickShown',
 } as const;
 export type EventName = keyof typeof events;
 

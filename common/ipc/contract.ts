@@ -29,6 +29,7 @@ import {
   type SettingsView,
 } from '../settings';
 import type { VaultProblem } from '../vault-problems';
+import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
 
 export type {
   AppInfo,
@@ -39,6 +40,10 @@ export type {
   PolicyView,
   Settings,
   SettingsView,
+  ClockStatus,
+  CopyResult,
+  DesktopStatus,
+  LockState,
   VaultProblem,
 };
 
@@ -96,11 +101,15 @@ export const contract = {
       })
       .strict(),
   ),
+  /** Pinned accounts come first in the list, the tray and the quick-pick. */
+  'accounts.pin': channel<AccountMeta>()(z.object({ id, pinned: z.boolean() }).strict()),
 
   /** Current and next codes of time-based accounts (all, or the given ids). HOTP accounts are left out. */
   'codes.current': channel<CodeResult[]>()(z.object({ ids: z.array(id).max(100_000).optional() }).strict()),
   /** Advances a HOTP counter (persisted first) and returns the new code. */
   'codes.nextHotp': channel<CodeResult>()(z.object({ id }).strict()),
+  /** Main computes the code and writes it to the clipboard (concealed from clipboard history), cleared later. */
+  'codes.copy': channel<CopyResult>()(z.object({ id }).strict()),
 
   /** Parses a decoded QR text / pasted link in main; returns a preview without the secret. */
   'enroll.preview': channel<PreviewResult>()(z.object({ text: z.string().min(1).max(8192) }).strict()),
@@ -126,6 +135,22 @@ export const contract = {
   'app.displays': channel<DisplayInfo[]>()(none),
   /** Asks the release feed for a newer version (only when settings.updateCheck is on and no policy forbids it). */
   'app.checkUpdate': channel<UpdateCheckResult>()(none),
+
+  // Everyday desktop use: app lock, clock check, shortcut status, quick-pick.
+  'app.lock': channel<LockState>()(none),
+  /** password for settings.appLock 'password'; nothing for 'os' (main asks the OS). */
+  'app.unlock': channel<LockState>()(z.object({ password: z.string().min(1).max(1024).optional() }).strict()),
+  'app.lockState': channel<LockState>()(none),
+  /** Sets (or changes: `current` required then) the app-lock password; only its scrypt hash is stored. */
+  'app.setLockPassword': channel<LockState>()(
+    z.object({ password: z.string().min(8).max(1024), current: z.string().max(1024).optional() }).strict(),
+  ),
+  /** Compares this computer's clock with an HTTPS server's Date header, now. */
+  'app.checkClock': channel<ClockStatus>()(none),
+  /** The global shortcut and the last clock check, for the settings page and banners. */
+  'app.desktopStatus': channel<DesktopStatus>()(none),
+  /** The quick-pick window hides itself (Esc, or after a copy). */
+  'app.closeQuickPick': channel<void>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -58,6 +58,8 @@ export type AccountMeta = OtpParams &
     id: string;
     /** Milliseconds since the epoch. */
     createdAt: number;
+    /** Shown first in the list, the tray and the quick-pick. Absent in files written before pins existed. */
+    pinned?: boolean;
   };
 
 /** What a renderer may see of a parsed-but-unsaved account (the QR preview): no secret. */

@@ -18,6 +18,8 @@ const labelsAndId = {
   issuer: z.string(),
   name: z.string(),
   createdAt: z.number().int().nonnegative(),
+  // Optional: files written before pins existed load unchanged.
+  pinned: z.boolean().optional(),
 };
 
 const accountSchema = z.preprocess(

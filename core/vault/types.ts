@@ -50,6 +50,8 @@ export interface Vault {
   /** `ids` in the new order; ids not named keep their relative order after them. */
   reorder(ids: string[]): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Marks an account pinned (shown first) or not; the stored order is kept. */
+  pin(id: string, pinned: boolean): Promise<AccountMeta>;
   /** Codes of totp/steam accounts (all, or the given ids) at `nowMs` (default: the injected clock). */
   currentCodes(ids?: string[], nowMs?: number): Promise<CodeResult[]>;
   /** Persists counter+1 first, then returns the code for the counter that was stored. */

@@ -227,6 +227,16 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
 
     unlock: () => secrets.unlock(),
 
+    async pin(id, pinned) {
+      return store.mutate((doc) => {
+        const account = mustFind(doc.accounts, id);
+        // Unpinned accounts carry no field at all: the file stays as older versions wrote it.
+        if (pinned) account.pinned = true;
+        else delete account.pinned;
+        return { ...account };
+      });
+    },
+
     async currentCodes(ids, nowMs) {
       const at = nowMs ?? clock.now();
       const wanted = ids ? new Set(ids) : null;

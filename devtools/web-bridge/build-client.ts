@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 export const CLIENT_SCRIPT = 'bridge-client.js';
 
 export function injectClient(html: string): string {
-  const tag = `<script src="./${CLIENT_SCRIPT}"></script>`;
+  // Root-absolute: the quick-pick page lives one folder down (quick-pick/index.html).
+  const tag = `<script src="/${CLIENT_SCRIPT}"></script>`;
   const at = html.indexOf('<script');
   if (at < 0) throw new Error('dist/renderer/index.html has no <script>: was it built by `npm run build`?');
   return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;

@@ -11,14 +11,27 @@ const token = new URLSearchParams(location.search).get('token') ?? sessionStorag
 sessionStorage.setItem(TOKEN_KEY, token);
 
 async function invoke(channel: Channel, input: unknown): Promise<Outcome<unknown>> {
-  const response = await fetch(`./rpc/${channel}`, {
+  const response = await fetch(`/rpc/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-authdesk-token': token },
     body: JSON.stringify(input ?? {}),
   });
   // Anything but an Outcome is a transport failure: renderer/api.ts turns the throw into a plain sentence.
   if (!response.ok) throw new Error(`The bridge answered ${response.status}.`);
-  return (await response.json()) as Outcome<unknown>;
+  const outcome = (await response.json()) as Outcome<unknown>;
+  if (channel === 'codes.copy' && outcome.ok) await copyToPage();
+  return outcome;
+}
+
+/**
+ * In the app, main writes the system clipboard itself. Here "main" is a server
+ * whose clipboard is in memory, so the client copies that text on to the
+ * browser's clipboard: the page gets what the app's user would paste.
+ */
+async function copyToPage(): Promise<void> {
+  const response = await fetch('/__test/clipboard', { headers: { 'x-authdesk-token': token } });
+  const { text } = (await response.json()) as { text: string };
+  await navigator.clipboard.writeText(text);
 }
 
 const listeners = new Map<string, Set<() => void>>();
@@ -26,7 +39,7 @@ let source: EventSource | null = null;
 
 function subscribe(event: string, listener: () => void): () => void {
   if (!source) {
-    source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (message) => {
       for (const l of listeners.get(message.data as string) ?? []) l();
     };

@@ -7,6 +7,7 @@
  *   POST /rpc/<channel>   body = input JSON  ->  Outcome JSON (invokeChannel)
  *   GET  /events          Server-Sent Events carrying the contract's events
  *   GET  /__test/opened   URLs app.openExternal was asked to open (tests only)
+ *   GET  /__test/clipboard the text codes.copy last wrote (the client puts it on the page's clipboard)
  *   GET  /*               dist/renderer through the app's own app:// file rules
  *                         (electron/protocol-files.ts), index.html with the bridge client injected
  *
@@ -91,6 +92,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     services,
     handlers,
     opened,
+    clipboard,
     close: closeServices,
   } = await createBridgeServices({
     dataDir: options.dataDir,
@@ -142,6 +144,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (url.pathname === '/events') return hub.attach(res);
     if (url.pathname === '/__test/opened') return json(res, 200, opened);
+    if (url.pathname === '/__test/clipboard') return json(res, 200, { text: await clipboard.readText() });
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'GET only' });
     return serveFile(res, req.method, url.pathname);
   };

@@ -13,6 +13,8 @@ import { createAppServices } from '../../electron/app-services';
 import type { Handlers, Platform, Services } from '../../electron/handlers';
 import type { LoadedPolicy } from '../../core/policy';
 import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
+import { httpsDateProbe } from '../../core/clock-check';
+import { memoryClipboard, type MemoryClipboard } from './memory-clipboard';
 
 export interface PlatformHooks {
   /** Called instead of moving a window (the browser has none to move). */
@@ -33,6 +35,8 @@ export interface BridgeServices {
   handlers: Handlers;
   /** Every URL app.openExternal was asked to open, in order. */
   opened: string[];
+  /** What codes.copy wrote ("main's" clipboard); the client copies its text on to the page's clipboard. */
+  clipboard: MemoryClipboard;
   close(): void;
 }
 
@@ -72,11 +76,13 @@ export async function createBridgeServices(options: {
   emit: (name: EventName) => void;
 }): Promise<BridgeServices> {
   const opened: string[] = [];
+  const clipboard = memoryClipboard();
   const app = await createAppServices({
     ...options,
     platform: webPlatform(opened, options.hooks),
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
+    desktop: { clipboard, probe: httpsDateProbe({ now: () => options.clock.now() }) },
   });
-  return { services: app.services, handlers: app.handlers, opened, close: app.close };
+  return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };
 }

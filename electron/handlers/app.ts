@@ -2,7 +2,7 @@
 import { AuthdeskError } from '../../common/errors';
 import type { HandlerGroup, Services } from './types';
 
-export function appHandlers({ platform, settings, checkUpdate }: Services): HandlerGroup<'app'> {
+export function appHandlers({ platform, settings, checkUpdate, desktop }: Services): HandlerGroup<'app'> {
   return {
     'app.info': async () => platform.info(),
     'app.openExternal': async ({ url }) => {
@@ -23,5 +23,12 @@ export function appHandlers({ platform, settings, checkUpdate }: Services): Hand
       if (!checkUpdate) return { status: 'failed', message: 'Checking for a newer version is not available here.' };
       return checkUpdate();
     },
+    'app.lock': async () => desktop.lock.lock(),
+    'app.unlock': async ({ password }) => desktop.lock.unlock(password),
+    'app.lockState': async () => desktop.lock.state(),
+    'app.setLockPassword': async ({ password, current }) => desktop.lock.setPassword(password, current),
+    'app.checkClock': async () => desktop.clockCheck.check(),
+    'app.desktopStatus': async () => ({ shortcut: desktop.shortcutStatus(), clock: desktop.clockCheck.status() }),
+    'app.closeQuickPick': async () => desktop.closeQuickPick(),
   };
 }

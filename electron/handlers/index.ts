@@ -8,20 +8,35 @@ import { appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { enrollHandlers } from './enroll';
 import { settingsHandlers } from './settings';
+import { AuthdeskError } from '../../common/errors';
 import type { Handlers, Services } from './types';
 import { vaultHandlers } from './vault';
 
 export type { Handler, Handlers, Platform, Services } from './types';
 export { invokeChannel } from './invoke';
 export { retryingVault } from './vault-access';
+export { createDesktopServices, type DesktopServices } from './desktop-services';
 
 export function createHandlers(services: Services): Handlers {
   return {
     ...accountHandlers(services),
-    ...codeHandlers(services),
+    ...lockedOut(services, codeHandlers(services)),
     ...enrollHandlers(services),
     ...vaultHandlers(services),
     ...settingsHandlers(services),
     ...appHandlers(services),
   } satisfies Handlers;
+}
+
+/** While the app is locked every code channel refuses: no code leaves main. */
+function lockedOut<H extends Record<string, (input: never) => Promise<unknown>>>({ desktop }: Services, group: H): H {
+  const guarded: Record<string, unknown> = {};
+  for (const [channel, handler] of Object.entries(group)) {
+    guarded[channel] = async (input: never) => {
+      if (desktop.lock.isLocked())
+        throw new AuthdeskError('app-locked', 'Authdesk is locked. Unlock it to see and copy codes.');
+      return handler(input);
+    };
+  }
+  return guarded as H;
 }

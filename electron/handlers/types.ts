@@ -14,6 +14,7 @@ import type {
   ResultOf,
   UpdateCheckResult,
 } from '../../common/ipc/contract';
+import type { DesktopServices } from './desktop-services';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -35,6 +36,8 @@ export interface Services {
   platform: Platform;
   /** Asks the release feed (core/update-check.ts); absent where no network check belongs (the web bridge). */
   checkUpdate?: () => Promise<UpdateCheckResult>;
+  /** Clipboard, app lock, clock check, shortcut and quick-pick (desktop-services.ts). */
+  desktop: DesktopServices;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

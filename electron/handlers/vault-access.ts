@@ -14,7 +14,7 @@ export interface VaultAccessOptions {
   afterWrite?: () => void | Promise<void>;
 }
 
-const WRITES = new Set<keyof Vault>(['add', 'addMany', 'rename', 'reorder', 'remove', 'nextHotp', 'repair']);
+const WRITES = new Set<keyof Vault>(['add', 'addMany', 'rename', 'reorder', 'remove', 'pin', 'nextHotp', 'repair']);
 
 export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOptions): Vault {
   let opening: Promise<Vault> | null = null;
@@ -51,6 +51,7 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     unlock: call('unlock'),
     reorder: call('reorder'),
     remove: call('remove'),
+    pin: call('pin'),
     currentCodes: call('currentCodes'),
     nextHotp: call('nextHotp'),
     problems: call('problems'),

@@ -140,7 +140,8 @@ describe('accounts window (real bridge, real keychain)', () => {
     await expect.poll(() => shownCode('ACME')).toBe(expected);
 
     await row('ACME').locator('.row-copy').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    // Main writes the clipboard (codes.copy): a round trip, so wait for it as the Enter case below does.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await row('ACME').locator('.copied-badge').waitFor({ state: 'visible' });
     expect(await row('ACME').getAttribute('class')).toContain('is-copied');
     expect(await page.getByTestId('announcer').textContent()).toContain('Code for ACME copied');

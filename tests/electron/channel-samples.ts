@@ -11,8 +11,10 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'accounts.remove': { id: 'a1' },
   'accounts.reorder': { ids: ['a1', 'a2'] },
   'accounts.updateParams': { id: 'a1', digits: 8 },
+  'accounts.pin': { id: 'a1', pinned: true },
   'codes.current': { ids: ['a1'] },
   'codes.nextHotp': { id: 'a1' },
+  'codes.copy': { id: 'a1' },
   'enroll.preview': { text: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP' },
   'enroll.save': { token: 't1', issuer: 'Example', name: 'alice' },
   'enroll.discard': { token: 't1' },
@@ -26,6 +28,13 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.comeBack': {},
   'app.displays': {},
   'app.checkUpdate': {},
+  'app.lock': {},
+  'app.unlock': { password: 'correct horse battery' },
+  'app.lockState': {},
+  'app.setLockPassword': { password: 'correct horse battery', current: 'old password' },
+  'app.checkClock': {},
+  'app.desktopStatus': {},
+  'app.closeQuickPick': {},
 };
 
 export interface BadInput {

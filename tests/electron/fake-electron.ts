@@ -66,8 +66,16 @@ export class BrowserWindow extends EventEmitter {
     super();
     BrowserWindow.all.push(this);
   }
+  bounds: { x: number; y: number; width: number; height: number } | null = null;
   setContentProtection(on: boolean) {
     this.contentProtection = on;
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+    this.bounds = bounds;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
   }
   async loadURL(url: string) {
     this.loadedUrl = url;
@@ -122,6 +130,30 @@ export class FakeSession {
     this.displayMediaHandler = handler;
     this.displayMediaOptions = options;
   }
+  /**
+   * Plays Chromium + Electron: a page asks for a permission (navigator.clipboard.writeText
+   * asks for 'clipboard-sanitized-write'). Electron routes it to the request handler; with
+   * no handler installed it grants everything, which is why the tests' browser never failed.
+   */
+  requestPermission(
+    contents: FakeWebContents,
+    permission: string,
+    details: { requestingUrl: string; isMainFrame?: boolean },
+  ): Promise<boolean> {
+    if (!this.permissionRequestHandler) return Promise.resolve(true);
+    return new Promise((resolve) =>
+      this.permissionRequestHandler!(contents, permission, resolve, { isMainFrame: true, ...details }),
+    );
+  }
+}
+
+/** What `navigator.clipboard.writeText(text)` does in a page of `contents` under `session`. */
+export async function pageClipboardWriteText(session: FakeSession, contents: FakeWebContents, text: string) {
+  const granted = await session.requestPermission(contents, 'clipboard-sanitized-write', {
+    requestingUrl: contents.mainFrame.url,
+  });
+  if (!granted) throw new DOMException('Write permission denied.', 'NotAllowedError');
+  clipboard.formats = { 'text/plain': new TextEncoder().encode(text) };
 }
 
 export const session = { defaultSession: new FakeSession() };
@@ -186,8 +218,19 @@ export interface FakeDisplay {
 
 export const screen = {
   displays: [] as FakeDisplay[],
+  cursor: { x: 0, y: 0 },
   getAllDisplays() {
     return this.displays;
+  },
+  getCursorScreenPoint() {
+    return this.cursor;
+  },
+  getDisplayNearestPoint(point: { x: number; y: number }) {
+    const inside = this.displays.find(
+      ({ bounds: b }) => point.x >= b.x && point.x < b.x + b.width && point.y >= b.y && point.y < b.y + b.height,
+    );
+    const display = inside ?? this.displays[0]!;
+    return { ...display, workArea: (display as { workArea?: FakeDisplay['bounds'] }).workArea ?? display.bounds };
   },
 };
 
@@ -224,6 +267,13 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.0.0-test';
   }
+  getLocale() {
+    return 'en-US';
+  }
+  loginItem: { openAtLogin?: boolean } = {};
+  setLoginItemSettings(settings: { openAtLogin?: boolean }) {
+    this.loginItem = settings;
+  }
   quit() {
     this.calls.push('quit');
   }
@@ -234,13 +284,146 @@ class FakeApp extends EventEmitter {
 export const app = new FakeApp();
 
 export const nativeTheme = { shouldUseDarkColors: false };
-export const powerMonitor = new EventEmitter();
+
+class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime() {
+    return this.idleSeconds;
+  }
+}
+export const powerMonitor = new FakePowerMonitor();
+
+/** Electron 45's W3C-shaped ClipboardItem: MIME type -> string or Blob. */
+export class ClipboardItem {
+  constructor(readonly items: Record<string, string | Blob>) {}
+  get types() {
+    return Object.keys(this.items);
+  }
+}
+
+/** The system clipboard as bytes per format, committed per write() like Electron's (atomic, replaces all). */
+export const clipboard = {
+  formats: {} as Record<string, Uint8Array>,
+  writes: 0,
+  async write(items: ClipboardItem[]) {
+    if (!items.every((i) => i instanceof ClipboardItem)) throw new TypeError('clipboard.write takes ClipboardItems');
+    const next: Record<string, Uint8Array> = {};
+    for (const item of items)
+      for (const [format, value] of Object.entries(item.items))
+        next[format] =
+          typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(await value.arrayBuffer());
+    this.formats = next;
+    this.writes++;
+  },
+  async readText() {
+    const text = this.formats['text/plain'];
+    return text ? new TextDecoder().decode(text) : '';
+  },
+  async writeText(text: string) {
+    this.formats = { 'text/plain': new TextEncoder().encode(text) };
+  },
+  clear() {
+    this.formats = {};
+  },
+};
+
+export const globalShortcut = {
+  registered: new Map<string, AnyFn>(),
+  /** Accelerators another app holds: register returns false for them, as Electron does. */
+  takenElsewhere: new Set<string>(),
+  register(accelerator: string, callback: AnyFn) {
+    if (!/^[A-Za-z]+(\+[A-Za-z0-9]+)*$/.test(accelerator)) throw new TypeError('conversion failure');
+    if (this.takenElsewhere.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string) {
+    this.registered.delete(accelerator);
+  },
+  /** Plays the OS: the person pressed the shortcut. */
+  press(accelerator: string) {
+    this.registered.get(accelerator)?.();
+  },
+};
+
+export class Menu {
+  static built: Menu[] = [];
+  constructor(readonly template: Record<string, any>[]) {} // eslint-disable-line @typescript-eslint/no-explicit-any
+  static buildFromTemplate(template: Record<string, unknown>[]) {
+    const menu = new Menu(template);
+    Menu.built.push(menu);
+    return menu;
+  }
+}
+
+export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+
+export class Tray extends EventEmitter {
+  static all: Tray[] = [];
+  menu: Menu | null = null;
+  toolTip = '';
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    Tray.all.push(this);
+  }
+  setContextMenu(menu: Menu | null) {
+    this.menu = menu;
+  }
+  setToolTip(text: string) {
+    this.toolTip = text;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export class Notification extends EventEmitter {
+  static shown: { title: string; body: string }[] = [];
+  static isSupported() {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
+export const dialog = {
+  shown: [] as unknown[],
+  async showMessageBox(options: unknown) {
+    this.shown.push(options);
+    return { response: 0 };
+  },
+};
+
+export const systemPreferences = {
+  touchId: false,
+  touchIdAnswer: true,
+  canPromptTouchID() {
+    return this.touchId;
+  },
+  async promptTouchID(_reason: string) {
+    if (!this.touchIdAnswer) throw new Error('Touch ID cancelled');
+  },
+};
 
 export default {
   app,
   BrowserWindow,
+  clipboard,
+  ClipboardItem,
   contextBridge,
   desktopCapturer,
+  dialog,
+  globalShortcut,
+  Menu,
+  nativeImage,
+  Notification,
+  systemPreferences,
+  Tray,
   ipcMain,
   ipcRenderer,
   nativeTheme,

@@ -13,6 +13,7 @@ import { Countdown, countdownKey } from './Countdown';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { RenameForm } from './RenameForm';
 import { RowMenu, type RowMenuItem } from './RowMenu';
+import { PinButton } from '../desktop/PinButton';
 
 export interface RowHandlers {
   onCopy(id: string, code: string): void;
@@ -200,6 +201,7 @@ export const AccountRow = memo(function AccountRow(props: Props) {
               <Icon name="next" />
             </button>
           )}
+          <PinButton account={account} tabIndex={tab} onError={handlers.onError} />
         </span>
       )}
     </li>

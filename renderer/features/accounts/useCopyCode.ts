@@ -1,11 +1,15 @@
 /**
- * Copying a code: to the clipboard, a short "Copied" on the row, and a
- * sentence for screen readers. A failure is reported, never silent.
+ * Copying a code: main writes it to the clipboard (codes.copy: concealed,
+ * cleared later; the page has no clipboard permission), a short "Copied" on
+ * the row, and a sentence for screen readers. A failure is reported, never
+ * silent.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
+import { bridge, unwrap } from '../../api';
 import { useAnnounce } from '../../components/Announcer';
+import { errorMessage, toErrorValue } from '../../components/error-text';
 
 const COPIED_FEEDBACK_MS = 1_500;
 
@@ -17,11 +21,11 @@ export function useCopyCode(byId: ReadonlyMap<string, AccountMeta>, onError: (me
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const copy = useCallback(
-    async (id: string, code: string) => {
+    async (id: string, _code: string) => {
       try {
-        await navigator.clipboard.writeText(code);
-      } catch {
-        onError(t('row.copyFailed'));
+        await unwrap(bridge().codes.copy({ id }));
+      } catch (err) {
+        onError(toErrorValue(err).code === 'internal' ? t('row.copyFailed') : errorMessage(err));
         return;
       }
       window.clearTimeout(timer.current);

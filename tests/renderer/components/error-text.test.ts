@@ -46,6 +46,8 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'file-too-large': true,
   'bad-image': true,
   'no-qr': true,
+  'app-locked': true,
+  'lock-unavailable': true,
   'bad-input': true,
   forbidden: true,
   internal: true,

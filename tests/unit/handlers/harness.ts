@@ -11,12 +11,24 @@ import { fixedClock } from '../../../core/clock';
 import type { LoadedPolicy } from '../../../core/policy';
 import { openSettingsStore } from '../../../core/settings';
 import { createSecretStore, openVault } from '../../../core/vault/index';
-import { createHandlers, invokeChannel, type Handlers, type Platform } from '../../../electron/handlers';
+import {
+  createDesktopServices,
+  createHandlers,
+  invokeChannel,
+  type Handlers,
+  type Platform,
+} from '../../../electron/handlers';
 import { appInfo } from '../../../electron/app-info';
+import { lockPasswordFile } from '../../../core/app-lock-password';
+import type { DateProbe } from '../../../core/clock-check';
+import { memoryClipboard } from '../../../devtools/web-bridge/memory-clipboard';
 import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';
 import { requireSecretService, uniqueServiceName } from '../../support/keychain';
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+/** Cheap scrypt parameters for tests (the format and the check are the same; only the cost differs). */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface HarnessOptions {
   /** The admin policy the settings store obeys (none by default). */
@@ -24,6 +36,8 @@ export interface HarnessOptions {
   checkUpdate?: () => Promise<UpdateCheckResult>;
   /** Reuse a data folder (settings stored by an earlier harness). */
   dataDir?: string;
+  /** Where the clock check reads a Date header (default: offline). */
+  probe?: DateProbe;
 }
 
 export async function realHandlers(prefix: string, options: HarnessOptions = {}) {
@@ -40,12 +54,26 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     info: () => appInfo('0.0.0-test', 'linux', {}),
     displays: () => [{ id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }],
   };
+  const settings = openSettingsStore(dataDir, options.policy);
+  const clipboard = memoryClipboard();
+  const timers: { fn: () => void; ms: number }[] = [];
+  const desktop = createDesktopServices({
+    dataDir,
+    settings,
+    clock,
+    clipboard,
+    platform: 'linux',
+    timers: { set: (fn, ms) => timers.push({ fn, ms }), clear: () => undefined },
+    passwords: lockPasswordFile(dataDir, TEST_SCRYPT),
+    probe: options.probe ?? (async () => Promise.reject(new Error('offline in tests'))),
+  });
   const handlers: Handlers = createHandlers({
     vault,
-    settings: openSettingsStore(dataDir, options.policy),
+    settings,
     clock,
     platform,
     checkUpdate: options.checkUpdate,
+    desktop,
   });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */
@@ -62,5 +90,19 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     for (const account of await secrets.accounts()) await secrets.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { dataDir, secrets, clock, vault, handlers, platformCalls, call, ok, cleanUp };
+  return {
+    dataDir,
+    secrets,
+    clock,
+    vault,
+    handlers,
+    platformCalls,
+    call,
+    ok,
+    cleanUp,
+    settings,
+    clipboard,
+    timers,
+    desktop,
+  };
 }

@@ -78,6 +78,11 @@ beforeAll(async () => {
   await record('codes.current', { ids: [idB] });
   await record('codes.nextHotp', { id: idC });
   await record('codes.nextHotp', { id: idA }); // refused: time-based
+  await record('codes.copy', { id: idA });
+  await record('codes.copy', { id: idC }); // HOTP: the code on screen
+  await record('codes.copy', { id: 'no-such-account' });
+  await record('accounts.pin', { id: idB, pinned: true });
+  await record('accounts.list', {});
 
   const preview = await record('enroll.preview', {
     text: `otpauth://totp/Portal:dave?secret=${PREVIEWED}&issuer=Portal`,
@@ -111,6 +116,18 @@ beforeAll(async () => {
   await record('app.checkUpdate', {}); // off: the user has not opted in
   await record('settings.set', { updateCheck: true });
   await record('app.checkUpdate', {}); // the harness has no feed: a plain failure sentence
+  // The app lock: refused while off, then set, locked (every code channel refuses), unlocked.
+  await record('app.lock', {});
+  await record('settings.set', { appLock: 'password' });
+  await record('app.setLockPassword', { password: 'correct horse battery' });
+  await record('app.lock', {});
+  await record('app.lockState', {});
+  await record('codes.copy', { id: idA });
+  await record('app.unlock', { password: 'wrong password' });
+  await record('app.unlock', { password: 'correct horse battery' });
+  await record('app.checkClock', {});
+  await record('app.desktopStatus', {});
+  await record('app.closeQuickPick', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
@@ -137,13 +154,30 @@ describe('no handler returns a secret', () => {
     }
   });
 
+  it('no response echoes the app-lock password (right or wrong)', () => {
+    for (const [channel, texts] of responses)
+      for (const text of texts) {
+        expect(text.includes('correct horse'), `${channel} echoed the lock password`).toBe(false);
+        expect(text.includes('wrong password'), `${channel} echoed a tried password`).toBe(false);
+      }
+  });
+
   it('failures came back as values with plain sentences, never stack traces', () => {
     const all = [...responses.values()]
       .flat()
       .map((t) => JSON.parse(t) as { ok: boolean; error?: { code: string; message: string } });
     const failures = all.filter((o) => !o.ok);
     expect(failures.map((f) => f.error!.code)).toEqual(
-      expect.arrayContaining(['duplicate', 'bad-secret', 'bad-algorithm', 'bad-input', 'not-found']),
+      expect.arrayContaining([
+        'duplicate',
+        'bad-secret',
+        'bad-algorithm',
+        'bad-input',
+        'not-found',
+        'app-locked',
+        'wrong-password',
+        'lock-unavailable',
+      ]),
     );
     for (const f of failures) expect(f.error!.message).not.toMatch(/\n\s+at |\.ts:\d+/);
   });
