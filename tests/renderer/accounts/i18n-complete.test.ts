@@ -14,6 +14,8 @@ import enrollEn from '../../../renderer/features/enroll/i18n/en.json';
 import enrollNb from '../../../renderer/features/enroll/i18n/nb.json';
 import settingsEn from '../../../renderer/features/settings/i18n/en.json';
 import settingsNb from '../../../renderer/features/settings/i18n/nb.json';
+import desktopEn from '../../../renderer/features/desktop/i18n/en.json';
+import desktopNb from '../../../renderer/features/desktop/i18n/nb.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -30,6 +32,7 @@ describe.each([
   ['add-account', addEn, addNb],
   ['enroll', enrollEn, enrollNb],
   ['settings', settingsEn, settingsNb],
+  ['desktop', desktopEn, desktopNb],
 ])('%s strings', (_name, en, nb) => {
   it('have the same keys in English and Norwegian', () => {
     expect(keys(nb).sort()).toEqual(keys(en).sort());
@@ -45,5 +48,5 @@ it('covers every feature that has strings', async () => {
   const { join, resolve } = await import('node:path');
   const features = resolve(import.meta.dirname, '../../../renderer/features');
   const withStrings = readdirSync(features).filter((name) => existsSync(join(features, name, 'i18n/en.json')));
-  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'enroll', 'settings']);
+  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'desktop', 'enroll', 'settings']);
 });
