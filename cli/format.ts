@@ -1,6 +1,7 @@
 /** How the CLI shows accounts and codes to a person. */
 import type { AccountMeta } from '../common/otp/types';
 import { accountLabel } from '../core/vault/account-utils';
+import { escapeUnsafeInJson } from '../common/safe-text';
 
 export { accountLabel };
 
@@ -20,6 +21,7 @@ export function describeParams(a: AccountMeta): string {
   return `${a.type} ${a.algorithm} ${a.digits} digits ${tail}`;
 }
 
+/** JSON.stringify leaves C1 and bidi characters raw: escape them so the JSON stays valid and the terminal safe. */
 export function printJson(out: (text: string) => void, value: unknown): void {
-  out(JSON.stringify(value, null, 2));
+  out(escapeUnsafeInJson(JSON.stringify(value, null, 2)));
 }

@@ -1,5 +1,7 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { createInterface } from 'node:readline/promises';
+import { AuthdeskError } from '../common/errors';
+import { readHidden } from './hidden-input';
 
 export interface CliIo {
   out(text: string): void;
@@ -7,6 +9,10 @@ export interface CliIo {
   /** Whether a person can answer a question (stdin and stdout are terminals). */
   interactive: boolean;
   ask(question: string): Promise<string>;
+  /** Asks on the terminal without echoing what is typed (a link or key must not show on screen). */
+  askHidden(question: string): Promise<string>;
+  /** All of standard input (for `authdesk add -`), at most `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string>;
   env: Record<string, string | undefined>;
 }
 
@@ -26,6 +32,21 @@ export function processIo(): CliIo {
       } finally {
         rl.close();
       }
+    },
+    askHidden: (question) => readHidden(process.stdin, process.stderr, question),
+    readStdin: async (maxBytes) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes)
+          throw new AuthdeskError(
+            'bad-input',
+            `Standard input is larger than ${maxBytes} bytes: that is not an otpauth:// link.`,
+          );
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString('utf8');
     },
     env: process.env,
   };

@@ -7,12 +7,14 @@ import { toErrorValue } from '../common/errors';
 import { commandHelp, parseCommandArgs, type CliContext } from './command';
 import { commands } from './commands';
 import { UsageError } from './usage-error';
+import { safeIo } from './safe-io';
 import pkg from '../package.json' with { type: 'json' };
 
 export const VERSION: string = pkg.version;
 
-export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const { io } = ctx;
+export async function runCli(argv: string[], rawCtx: CliContext): Promise<number> {
+  const io = safeIo(rawCtx.io);
+  const ctx: CliContext = { ...rawCtx, io };
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {

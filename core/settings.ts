@@ -4,11 +4,12 @@
  * A missing, unreadable or hand-edited file never stops the app: every field
  * that is not valid falls back to its default.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppInfo } from '../common/app-info';
 import { DEFAULT_SETTINGS, EDUCLOUD_PORTAL_URL, sanitizeSettings, type Settings } from '../common/settings';
 import { writeFileAtomic } from './atomic-file';
+import { ensureDataFolder } from './data-folder';
 
 /**
  * The portals the guided set-up knows. Educloud (UiO) is the default because
@@ -40,7 +41,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
 
   const set = async (patch: Partial<Settings>): Promise<Settings> => {
     const next = sanitizeSettings({ ...(await readSettings(file)), ...patch });
-    await mkdir(dataDir, { recursive: true });
+    await ensureDataFolder(dataDir); // 0700 whoever creates it first
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     for (const listener of listeners) listener(next);
     return next;

@@ -3,13 +3,13 @@
  * protocol.ts, capture in display-media.ts, IPC in ipc/registry.ts, the work
  * itself in handlers/ and core/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
 import { systemClock } from '../core/clock';
 import { dataDir, keychainService, vaultFiles } from '../core/paths';
 import { openSettingsStore } from '../core/settings';
+import { ensureDataFolder } from '../core/data-folder';
 import { createKeytarStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
 import { CaptureRound, installDisplayMediaHandler } from './display-media';
@@ -56,7 +56,9 @@ async function start(): Promise<void> {
   const round = new CaptureRound(systemClock);
   installDisplayMediaHandler(ses, round);
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // 0700 and ours; a refusal (another owner, group-writable) must not stop the window from opening:
+  // the vault and settings calls report the same clear error there.
+  await ensureDataFolder(dir).catch((err: unknown) => console.error('[authdesk] data folder:', err));
   const settings = openSettingsStore(dir);
   const files = vaultFiles(dir);
   let watcher: FileWatch | null = null;

@@ -82,6 +82,14 @@ export function parseCounter(raw: string, secret = ''): number {
 export function checkCounter(counter: number, shown: string = String(counter), secret = ''): number {
   // Up to 2^53-1 (otplib's limit): counters above 2^32 are real and must survive.
   if (Number.isSafeInteger(counter) && counter >= 0) return counter;
+  // A number that is simply too big gets its own sentence: "whole number from 0 upwards" would be wrong.
+  if (/^\d+$/.test(shown) || counter > Number.MAX_SAFE_INTEGER) {
+    const size = /^\d+$/.test(shown) ? ` (it has ${shown.replace(/^0+(?=\d)/, '').length} digits)` : '';
+    throw new AuthdeskError(
+      'bad-counter',
+      `The counter is too large${size}: the most Authdesk can count to is ${Number.MAX_SAFE_INTEGER} (2^53-1).`,
+    );
+  }
   throw new AuthdeskError('bad-counter', `The counter must be a whole number from 0 upwards${quote(shown, secret)}.`);
 }
 

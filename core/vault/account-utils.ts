@@ -1,5 +1,6 @@
 /** Small pure helpers over account metadata, shared by the vault and the CLI. */
 import { sameAccount } from '../otp/index';
+import { safeLabel } from '../otp/label';
 import type { AccountDraft, AccountMeta } from '../../common/otp/types';
 
 /** "Issuer (name)", or whichever part exists: how people recognise an account. */
@@ -8,9 +9,13 @@ export function accountLabel(a: { issuer: string; name: string }): string {
   return a.issuer || a.name || '(unnamed account)';
 }
 
-/** Labels are stored on one line, trimmed, at most 200 characters (the contract's limit). */
+/**
+ * Labels are stored on one line, trimmed, without control or bidi-override
+ * characters, at most 200 UTF-16 units (the contract's limit) cut on a
+ * grapheme boundary.
+ */
 export function cleanLabel(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return safeLabel(text);
 }
 
 /** Would adding `draft` duplicate `account` (whose keychain secret is `secret`)? Labels compare as stored. */

@@ -15,6 +15,7 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { tempPrefix, writeFileAtomic } from '../atomic-file';
 import { AuthdeskError } from '../../common/errors';
+import { fileSystemError } from '../../common/fs-errors';
 import type { vaultFiles } from '../paths';
 import {
   claimedVersion,
@@ -149,10 +150,14 @@ export async function writeMetadata(
       beforeReplace: options.keepPrevious === false ? undefined : () => keepPreviousGeneration(files),
     });
   } catch (err) {
-    throw new AuthdeskError(
-      'internal',
-      `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
-      { cause: err },
+    // A full disk or a read-only folder says so (disk-full, read-only, permission-denied).
+    throw (
+      fileSystemError(err, `save ${files.metadata} (your previous accounts file is unchanged)`) ??
+      new AuthdeskError(
+        'internal',
+        `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
+        { cause: err },
+      )
     );
   }
   const stamp = await statMetadata(files);

@@ -12,13 +12,13 @@
  *           shown twice (a crash only skips one, which servers tolerate).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { codeWindow, hotpCode } from '../otp/index';
 import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
 import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';
+import { ensureDataFolder } from '../data-folder';
 import type { SecretStore, Vault } from './types';
 import { openMetadataStore } from './metadata-store';
 import { findProblems, recoveredAccount } from './problems';
@@ -36,7 +36,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const clock = options.clock ?? systemClock;
   const { secrets } = options;
   const files = vaultFiles(options.dataDir);
-  await mkdir(files.dir, { recursive: true, mode: 0o700 });
+  await ensureDataFolder(files.dir);
   const [store, items] = await Promise.all([openMetadataStore(files, clock, options.lock), secrets.list()]);
   const secretOf = new Map(items.map((i) => [i.account, i.secret]));
 

@@ -4,11 +4,11 @@
  * things only the Electron shell can do. Wired the way electron/main.ts wires
  * them, so the browser talks to exactly the handlers the app uses.
  */
-import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../../core/clock';
 import { vaultFiles } from '../../core/paths';
+import { ensureDataFolder } from '../../core/data-folder';
 import { openSettingsStore } from '../../core/settings';
 import { createKeytarStore, openVault } from '../../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../../core/watch';
@@ -61,7 +61,7 @@ export async function createBridgeServices(options: {
   emit: (name: EventName) => void;
 }): Promise<BridgeServices> {
   const { dataDir, keychainService, clock, hooks, emit } = options;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await ensureDataFolder(dataDir);
   const files = vaultFiles(dataDir);
   const settings = openSettingsStore(dataDir);
   let watcher: FileWatch | null = null;
