@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session } from 'electron';
 import { clockJumpDetector } from './clock-jumps';
+import { forbiddenDebugSwitch } from './debug-flags';
 import { systemClock } from '../core/clock';
 import { dataDir, keychainService, vaultFiles } from '../core/paths';
 import { openSettingsStore } from '../core/settings';
@@ -20,6 +21,13 @@ import { electronPlatform } from './platform';
 import { registerAppScheme, serveBundle } from './protocol';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
 
+// A packaged app never runs with a debugger or remote-debugging port attached (see debug-flags.ts).
+const debugSwitch = app.isPackaged ? forbiddenDebugSwitch(process.argv) : null;
+if (debugSwitch) {
+  console.error(`[authdesk] refusing to start with ${debugSwitch}: it would expose your secrets to other programs.`);
+  app.exit(1);
+}
+
 const dir = dataDir();
 // The CLI computes the same folder; setting it keeps AUTHDESK_DATA_DIR working for the app too.
 app.setPath('userData', dir);
@@ -29,7 +37,9 @@ const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
 const tell = (name: EventName) => broadcast(name, [...windows]);
 
-if (!app.requestSingleInstanceLock()) {
+if (debugSwitch) {
+  // app.exit above ends the process; nothing else is wired.
+} else if (!app.requestSingleInstanceLock()) {
   // A second launch only brings the first one forward (the 'second-instance' handler below).
   app.quit();
 } else {

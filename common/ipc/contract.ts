@@ -12,9 +12,9 @@ import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import type { ErrorValue } from '../errors';
 import type { AppInfo, DisplayInfo } from '../app-info';
 import { settingsPatchSchema, type Language, type Settings } from '../settings';
-import type { VaultProblem } from '../vault-problems';
+import type { RecoveryNotice, TrashEntry, VaultProblem } from '../vault-problems';
 
-export type { AppInfo, DisplayInfo, Language, Settings, VaultProblem };
+export type { AppInfo, DisplayInfo, Language, Settings, RecoveryNotice, TrashEntry, VaultProblem };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
 const channel =
@@ -72,16 +72,25 @@ export const contract = {
   ),
   'enroll.discard': channel<void>()(z.object({ token: z.string().min(1).max(64) }).strict()),
 
-  'vault.status': channel<{ problems: VaultProblem[] }>()(none),
+  /** Drift problems, and `recovered` when accounts.json was restored from its backup (until acknowledged). */
+  'vault.status': channel<{ problems: VaultProblem[]; recovered: RecoveryNotice | null }>()(none),
   /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
+  /** Restores every orphan keychain item (the account list was lost); returns the restored ids. */
+  'vault.restoreAll': channel<string[]>()(none),
+  /** The user has read the `recovered` notice. */
+  'vault.acknowledge': channel<void>()(none),
+  /** Deleted accounts kept for 30 days (metadata only). */
+  'vault.trash': channel<TrashEntry[]>()(none),
+  /** Brings a deleted account back, secret included. */
+  'vault.undelete': channel<AccountMeta>()(z.object({ id }).strict()),
 
   'settings.get': channel<Settings>()(none),
   'settings.set': channel<Settings>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
-  /** Opens an https: link in the default browser. */
-  'app.openExternal': channel<void>()(z.object({ url: z.url({ protocol: /^https$/ }).max(2048) }).strict()),
+  /** Opens the configured enrollment portal (settings.portalUrl) in the default browser. The renderer names no URL. */
+  'app.openPortal': channel<void>()(none),
   /** Moves the window out of the way before a screen capture, and back after. */
   'app.stepAside': channel<void>()(none),
   'app.comeBack': channel<void>()(none),

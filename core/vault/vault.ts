@@ -7,12 +7,12 @@
  * leaves behind, and it is always something the user can get back:
  * - add:    keychain first, then metadata -> a crash leaves an orphan secret,
  *           which problems() reports and repair('restore') turns into an account;
- * - remove: metadata first, then keychain -> a crash leaves an orphan again;
+ * - remove: into the trash for 30 days (see trash.ts for the order of its steps);
  * - HOTP:   counter+1 is saved before the code is returned, so a code is never
  *           shown twice (a crash only skips one, which servers tolerate).
  */
 import { randomUUID } from 'node:crypto';
-import { codeWindow, hotpCode } from '../otp/index';
+import { codeWindow, forgetKey, hotpCode } from '../otp/index';
 import type { AccountDraft, AccountMeta, CodeResult, OtpParams } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
@@ -20,9 +20,10 @@ import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';
 import { ensureDataFolder } from '../data-folder';
 import type { SecretStore, Vault } from './types';
-import { openMetadataStore } from './metadata-store';
+import { openMetadataStore, type MetadataStore } from './metadata-store';
 import { findProblems, recoveredAccount } from './problems';
 import { accountLabel, cleanLabel, isDuplicate, orderBy } from './account-utils';
+import { explainedItems, expired, trashEntry, trashItemName } from './trash';
 
 export interface OpenVaultOptions {
   dataDir: string;
@@ -39,6 +40,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   await ensureDataFolder(files.dir);
   const [store, items] = await Promise.all([openMetadataStore(files, clock, options.lock), secrets.list()]);
   const secretOf = new Map(items.map((i) => [i.account, i.secret]));
+  await purgeExpiredTrash(store, secrets, clock.now());
 
   /** The secret of an account, asking the keychain for ones another process added after we loaded. */
   const secretFor = async (id: string): Promise<string | null> => {
@@ -62,7 +64,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     return found;
   };
 
-  return {
+  const vault: Vault = {
     metadataPath: files.metadata,
 
     async list() {
@@ -119,13 +121,73 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     },
 
     async remove(id) {
+      mustFind((await store.current()).accounts, id);
+      const secret = await secretFor(id);
+      // 1. the secret into its trash item (a metadata entry without a secret stays forgettable as before)
+      if (secret !== null) await secrets.set(trashItemName(id), secret);
+      // 2. the metadata into the trash section
       await store.mutate((doc) => {
-        mustFind(doc.accounts, id);
+        const fresh = mustFind(doc.accounts, id);
         doc.accounts = doc.accounts.filter((a) => a.id !== id);
+        doc.trash = [...(doc.trash ?? []), { account: { ...fresh }, deletedAt: clock.now() }];
       });
-      // Metadata is gone first; if this delete fails the secret is an orphan, never lost.
-      await secrets.delete(id);
+      // 3. the live item; if this fails the secret is still in the trash item (and here), never lost.
+      if (secret !== null) {
+        await secrets.delete(id);
+        forgetKey(secret);
+      }
       secretOf.delete(id);
+    },
+
+    async trash() {
+      const trash = (await store.current()).trash ?? [];
+      return trash.map(trashEntry).sort((a, b) => b.deletedAt - a.deletedAt);
+    },
+
+    async undelete(id) {
+      const trashed = ((await store.current()).trash ?? []).find((t) => t.account.id === id);
+      if (!trashed)
+        throw new AuthdeskError(
+          'not-found',
+          'That account is not in the trash (it may have been purged after 30 days).',
+        );
+      const secret = (await secrets.get(trashItemName(id))) ?? (await secrets.get(id));
+      if (secret === null)
+        throw new AuthdeskError(
+          'not-found',
+          `The keychain no longer holds the secret of ${accountLabel(trashed.account)}: it cannot be restored.`,
+        );
+      await secrets.set(id, secret); // 1. live item back
+      secretOf.set(id, secret);
+      const restored = await store.mutate((doc) => {
+        const entry = (doc.trash ?? []).find((t) => t.account.id === id);
+        if (!entry) throw new AuthdeskError('not-found', 'That account is not in the trash any more.');
+        doc.trash = (doc.trash ?? []).filter((t) => t.account.id !== id);
+        if (!doc.accounts.some((a) => a.id === id)) doc.accounts.push({ ...entry.account });
+        return { ...entry.account };
+      }); // 2. metadata back
+      await secrets.delete(trashItemName(id)); // 3. the trash copy
+      return restored;
+    },
+
+    async recovery() {
+      return (await store.current()).recovery ?? null;
+    },
+
+    async acknowledgeRecovery() {
+      await store.mutate((doc) => {
+        delete doc.recovery;
+      });
+    },
+
+    async restoreAll() {
+      const restored: string[] = [];
+      for (const p of await vault.problems()) {
+        if (p.kind !== 'orphan-secret') continue;
+        await vault.repair(p.id, 'restore');
+        restored.push(p.id);
+      }
+      return restored;
     },
 
     async currentCodes(ids, nowMs) {
@@ -168,13 +230,17 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       const items = await secrets.list();
       secretOf.clear();
       for (const i of items) secretOf.set(i.account, i.secret);
-      return findProblems((await store.current()).accounts, new Set(secretOf.keys()));
+      const doc = await store.current();
+      const { liveItems, orphanTrashItems } = explainedItems(doc.accounts, doc.trash, [...secretOf.keys()]);
+      return findProblems(doc.accounts, new Set([...liveItems, ...orphanTrashItems]));
     },
 
     async repair(id, action) {
       if (action === 'restore') {
-        const secret = await secrets.get(id);
+        const fromTrashItem = (await secrets.get(id)) === null;
+        const secret = (await secrets.get(id)) ?? (await secrets.get(trashItemName(id)));
         if (secret === null) throw new AuthdeskError('not-found', 'There is no keychain item to restore for that id.');
+        if (fromTrashItem) await secrets.set(id, secret); // a trash item whose entry was lost
         secretOf.set(id, secret);
         await store.mutate((doc) => {
           if (doc.accounts.some((a) => a.id === id))
@@ -191,6 +257,18 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       });
     },
   };
+  return vault;
+}
+
+/** Drops trash entries older than TRASH_DAYS: keychain item first, then the entry (see trash.ts). */
+async function purgeExpiredTrash(store: MetadataStore, secrets: SecretStore, now: number): Promise<void> {
+  const due = expired((await store.current()).trash, now);
+  if (!due.length) return;
+  for (const t of due) await secrets.delete(trashItemName(t.account.id));
+  const ids = new Set(due.map((t) => t.account.id));
+  await store.mutate((doc) => {
+    doc.trash = (doc.trash ?? []).filter((t) => !ids.has(t.account.id));
+  });
 }
 
 function newAccount(draft: AccountDraft, now: number): AccountMeta {
