@@ -9,10 +9,12 @@ import type { ReadStream } from 'node:tty';
 
 export function readHidden(input: NodeJS.ReadStream, output: Writable, question: string): Promise<string> {
   const tty = input as ReadStream;
+  // Echo off BEFORE the question appears: anything typed (or pasted) after it is never shown.
+  tty.setRawMode?.(true);
   output.write(question);
   return new Promise((resolve, reject) => {
     let line = '';
-    const wasRaw = tty.isRaw;
+    const wasRaw = false;
     const finish = (error: Error | null) => {
       input.off('data', onData);
       tty.setRawMode?.(wasRaw);
@@ -30,7 +32,6 @@ export function readHidden(input: NodeJS.ReadStream, output: Writable, question:
         else line += char;
       }
     };
-    tty.setRawMode?.(true);
     input.resume();
     input.on('data', onData);
   });

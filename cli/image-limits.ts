@@ -55,6 +55,11 @@ export function checkPixelCount(file: string, width: number, height: number): vo
 
 /** The size a PNG/JPEG/WebP/GIF header declares, without decoding it; null when sharp cannot read the header. */
 export async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+  // PNG and GIF put the size at a fixed place: read it directly (libvips refuses a header-only file as "corrupt").
+  if (bytes.length >= 24 && bytes.toString('latin1', 12, 16) === 'IHDR')
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length >= 10 && bytes.toString('latin1', 0, 3) === 'GIF')
+    return { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!meta.width || !meta.height) return null;

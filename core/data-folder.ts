@@ -8,7 +8,7 @@
  * Windows has ACLs, not modes: only creation applies there.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsc } from 'node:fs';
+import { existsSync, promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { AuthdeskError } from '../common/errors';
 import { fileSystemError } from '../common/fs-errors';
@@ -27,7 +27,22 @@ export async function ensureDataFolder(dir: string, facts: FolderFacts = hereFac
   try {
     await fs.mkdir(dir, { recursive: true, mode: DATA_FOLDER_MODE });
   } catch (err) {
-    throw fileSystemError(err, `create its data folder ${dir}`) ?? err;
+    const specific = fileSystemError(err, `create its data folder ${dir}`);
+    if (specific) throw specific;
+    // Node's recursive mkdir reports ENOENT when a parent cannot be created (a read-only
+    // file system, for one): find the real cause by writing in the nearest existing parent.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      const parent = nearestExisting(dir);
+      await probeWritable(parent);
+      throw new AuthdeskError(
+        'permission-denied',
+        `Authdesk could not create its data folder ${dir} inside ${parent}.`,
+        {
+          cause: err,
+        },
+      );
+    }
+    throw err;
   }
   await checkDataFolder(dir, facts);
 }
@@ -72,4 +87,10 @@ export async function probeWritable(dir: string): Promise<void> {
   } finally {
     await fs.rm(probe, { force: true }).catch(() => undefined);
   }
+}
+
+function nearestExisting(dir: string): string {
+  let current = path.dirname(dir);
+  while (!existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
 }
