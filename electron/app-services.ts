@@ -6,9 +6,9 @@
  * their pending enrollment drafts. Plain Node: no `electron` import here
  * (lint enforces it), so the bridge runs exactly this code.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Clock } from '../core/clock';
 import { vaultFiles } from '../core/paths';
+import { ensureDataFolder } from '../core/data-folder';
 import { openSettingsStore, type SettingsStore } from '../core/settings';
 import type { LoadedPolicy } from '../core/policy';
 import { createSecretStore, openVault } from '../core/vault/index';
@@ -39,7 +39,9 @@ export interface AppServices {
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { dataDir, clock, platform, emit } = options;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // 0700 and ours; a refusal (another owner, group-writable) must not stop the window from opening:
+  // the vault and settings calls report the same clear error there.
+  await ensureDataFolder(dataDir).catch((err: unknown) => console.error('[authdesk] data folder:', err));
   const settings = openSettingsStore(dataDir, options.policy);
   const files = vaultFiles(dataDir);
   let watcher: FileWatch | null = null;

@@ -24,7 +24,8 @@ export function cliBuildOptions(outdir, root = process.cwd()) {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['keytar', 'sharp', 'zxing-wasm', 'zxing-wasm/*'],
+    // dbus-next (the Linux keychain) requires optional native helpers at run time: load it from node_modules.
+    external: ['keytar', 'sharp', 'zxing-wasm', 'zxing-wasm/*', 'dbus-next'],
     // Bundled CommonJS packages (jsQR) call require(); ESM output has none of its own.
     banner: {
       js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);",

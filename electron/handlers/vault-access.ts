@@ -14,7 +14,18 @@ export interface VaultAccessOptions {
   afterWrite?: () => void | Promise<void>;
 }
 
-const WRITES = new Set<keyof Vault>(['add', 'addMany', 'rename', 'reorder', 'remove', 'nextHotp', 'repair']);
+const WRITES = new Set<keyof Vault>([
+  'add',
+  'addMany',
+  'rename',
+  'reorder',
+  'remove',
+  'nextHotp',
+  'repair',
+  'restoreAll',
+  'undelete',
+  'acknowledgeRecovery',
+]);
 
 export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOptions): Vault {
   let opening: Promise<Vault> | null = null;
@@ -55,5 +66,10 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     nextHotp: call('nextHotp'),
     problems: call('problems'),
     repair: call('repair'),
+    restoreAll: call('restoreAll'),
+    trash: call('trash'),
+    undelete: call('undelete'),
+    recovery: call('recovery'),
+    acknowledgeRecovery: call('acknowledgeRecovery'),
   };
 }
