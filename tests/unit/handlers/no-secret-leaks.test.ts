@@ -113,6 +113,7 @@ beforeAll(async () => {
   await record('app.comeBack', {});
   await record('app.displays', {});
   await record('app.checkUpdate', {}); // off: the user has not opted in
+  await record('app.openDownload', {}); // refused: no newer release is known
   await record('settings.set', { updateCheck: true });
   await record('app.checkUpdate', {}); // the harness has no feed: a plain failure sentence
   await record('accounts.remove', { id: idC });
