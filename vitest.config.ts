@@ -17,6 +17,7 @@ export default defineConfig({
             'tests/integration/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/cli/**/*.test.ts',
+            'tests/security/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

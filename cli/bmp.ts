@@ -34,6 +34,16 @@ function channel(value: number, mask: Mask | null, fallback: number): number {
   return Math.round((((value >>> mask.shift) & mask.max) * 255) / mask.max);
 }
 
+/** The size a BMP header declares (for the pixel limit, checked before decoding); null if the header is too short. */
+export function bmpDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  if (!isBmp(bytes) || bytes.length < 26) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const core = view.getUint32(14, true) === 12;
+  const width = core ? view.getUint16(18, true) : view.getInt32(18, true);
+  const height = Math.abs(core ? view.getInt16(20, true) : view.getInt32(22, true));
+  return { width: Math.max(0, width), height };
+}
+
 export function decodeBmp(bytes: Uint8Array, name: string): RgbaImage {
   const broken = (why: string) =>
     new AuthdeskError(

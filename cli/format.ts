@@ -2,6 +2,7 @@
 import { formatCode } from '../common/otp/format-code';
 import type { AccountMeta, CodeResult } from '../common/otp/types';
 import { accountLabel } from '../core/vault/labels';
+import { escapeUnsafeInJson } from '../common/safe-text';
 
 export { accountLabel };
 
@@ -29,8 +30,9 @@ export function codeLine(a: AccountMeta, code: CodeResult, nowMs: number): strin
   return `${accountLabel(a)}  ${formatCode(code.code, a.type)}  ${when}`;
 }
 
+/** JSON.stringify leaves C1 and bidi characters raw: escape them so the JSON stays valid and the terminal safe. */
 export function printJson(out: (text: string) => void, value: unknown): void {
-  out(JSON.stringify(value, null, 2));
+  out(escapeUnsafeInJson(JSON.stringify(value, null, 2)));
 }
 
 /** "No QR code found", and why the search may have been cut short (the decoder's safety stop on a busy machine). */

@@ -1,6 +1,8 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { createInterface } from 'node:readline/promises';
 import { askSecretOnTty } from './secret-prompt';
+import { AuthdeskError } from '../common/errors';
+import { readHidden } from './hidden-input';
 
 export interface CliIo {
   out(text: string): void;
@@ -10,6 +12,10 @@ export interface CliIo {
   ask(question: string): Promise<string>;
   /** Like ask, without echo (passwords). Only called when `interactive`. */
   askSecret(question: string): Promise<string>;
+  /** Asks on the terminal without echoing what is typed (a link or key must not show on screen). */
+  askHidden(question: string): Promise<string>;
+  /** All of standard input (for `authdesk add -`), at most `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string>;
   env: Record<string, string | undefined>;
 }
 
@@ -31,6 +37,21 @@ export function processIo(): CliIo {
       }
     },
     askSecret: askSecretOnTty,
+    askHidden: (question) => readHidden(process.stdin, process.stderr, question),
+    readStdin: async (maxBytes) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes)
+          throw new AuthdeskError(
+            'bad-input',
+            `Standard input is larger than ${maxBytes} bytes: that is not an otpauth:// link.`,
+          );
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
     env: process.env,
   };
 }

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { AuthdeskError } from '../common/errors';
-import { decodeBmp, isBmp } from './bmp';
+import { bmpDimensions, decodeBmp, isBmp } from './bmp';
+import { checkImageFile, checkPixelCount, headerSize, MAX_IMAGE_PIXELS } from './image-limits';
 import { configureZxingWasm } from '../common/qr/engine';
 import { BUDGETS } from '../common/qr/budget';
 import { decodeQrImage } from '../common/qr/pipeline';
@@ -43,6 +44,7 @@ function sniff(bytes: Uint8Array): Kind | null {
 }
 
 async function readBytes(file: string): Promise<Buffer> {
+  await checkImageFile(file); // a device, a FIFO or a huge file is refused before a byte is read
   try {
     return await readFile(file);
   } catch (err) {
@@ -60,11 +62,14 @@ export async function readImageFile(file: string): Promise<RgbaImage> {
   const bytes = await readBytes(file);
   const kind = sniff(bytes);
   if (!kind) throw notAnImage(file);
+  const size = kind === 'bmp' ? bmpDimensions(bytes) : await headerSize(bytes);
+  if (size) checkPixelCount(file, size.width, size.height);
   if (kind === 'bmp') return decodeBmp(bytes, file);
   try {
     const { default: sharp } = await import('sharp');
     // failOn 'error': a truncated file is refused instead of decoded half grey.
-    const { data, info } = await sharp(bytes, { failOn: 'error' })
+    // limitInputPixels repeats our limit inside libvips, in case a header lied to metadata().
+    const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
       .rotate()
       .ensureAlpha()
       .raw()

@@ -9,11 +9,27 @@ import { commandHelp, parseCommandArgs, type CliContext } from './command';
 import { commands } from './commands';
 import { UsageError } from './usage-error';
 import { VERSION } from './version';
+import { safeIo } from './safe-io';
+import { vaultNotices } from './recovery-notice';
 
 export { VERSION };
 
-export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const { io } = ctx;
+export async function runCli(argv: string[], rawCtx: CliContext): Promise<number> {
+  const io = safeIo(rawCtx.io);
+  let noticed = false;
+  const ctx: CliContext = {
+    ...rawCtx,
+    io,
+    // The first command to open the vault also hears about a recovery or lost account list (stderr).
+    vault: async () => {
+      const vault = await rawCtx.vault();
+      if (!noticed && argv[0] !== 'doctor') {
+        noticed = true;
+        for (const line of await vaultNotices(vault)) io.err(line);
+      }
+      return vault;
+    },
+  };
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {

@@ -3,6 +3,8 @@
  * `code` is stable and machine-readable; `message` is a sentence a person
  * understands and never contains a secret or a stack trace.
  */
+import { fileSystemError } from './fs-errors';
+
 export type ErrorCode =
   // otpauth / input parsing
   | 'malformed-uri'
@@ -43,6 +45,12 @@ export type ErrorCode =
   // desktop: app lock
   | 'app-locked'
   | 'lock-unavailable'
+  | 'image-too-large'
+  // file system and data folder (the real cause, never "something went wrong")
+  | 'disk-full'
+  | 'read-only'
+  | 'permission-denied'
+  | 'unsafe-folder'
   // transport
   | 'bad-input'
   | 'forbidden'
@@ -67,5 +75,7 @@ export interface ErrorValue {
 /** Turns anything thrown into a value safe to show: unknown errors become 'internal' with a fixed text. */
 export function toErrorValue(err: unknown): ErrorValue {
   if (err instanceof AuthdeskError) return { code: err.code, message: err.message };
+  const fsError = fileSystemError(err);
+  if (fsError) return { code: fsError.code, message: fsError.message };
   return { code: 'internal', message: 'Something went wrong inside Authdesk. Nothing was changed.' };
 }

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
 import os from 'node:os';
+import { fileSystemError } from '../common/fs-errors';
 import { AuthdeskError } from '../common/errors';
 import { systemClock, type Clock } from './clock';
 
@@ -88,6 +89,8 @@ async function tryCreate(lockPath: string, me: Holder): Promise<boolean> {
     handle = await fs.open(lockPath, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600);
   } catch (err) {
     if (errno(err) === 'EEXIST') return false;
+    const specific = fileSystemError(err, `create its lock file ${lockPath}`);
+    if (specific) throw specific;
     throw new AuthdeskError(
       'vault-locked',
       `Authdesk cannot create its lock file ${lockPath} (${errno(err) ?? 'unknown error'}). Nothing was changed.`,
@@ -96,8 +99,13 @@ async function tryCreate(lockPath: string, me: Holder): Promise<boolean> {
   }
   try {
     await handle.writeFile(JSON.stringify(me));
+  } catch (err) {
+    // A full disk: take our empty lock file away again instead of leaving it for the grace period.
+    await handle.close().catch(() => undefined);
+    await fs.rm(lockPath, { force: true }).catch(() => undefined);
+    throw fileSystemError(err, `write its lock file ${lockPath}`) ?? err;
   } finally {
-    await handle.close();
+    await handle.close().catch(() => undefined);
   }
   return true;
 }

@@ -9,7 +9,7 @@
  * to change a managed one ('managed-by-policy'). The user's own choice stays
  * in the file, so it returns if the policy is lifted.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppInfo } from '../common/app-info';
 import { AuthdeskError } from '../common/errors';
@@ -24,6 +24,7 @@ import {
 } from '../common/settings';
 import { writeFileAtomic } from './atomic-file';
 import { NO_POLICY, type LoadedPolicy } from './policy';
+import { ensureDataFolder } from './data-folder';
 
 /**
  * The portals the guided set-up knows. Educloud (UiO) is the default because
@@ -63,7 +64,7 @@ export function openSettingsStore(dataDir: string, policy: LoadedPolicy = NO_POL
         'The backup folder must be a full path (like /home/me/backups or D:\\Backups).',
       );
     const next = sanitizeSettings({ ...(await readSettings(file)), ...patch });
-    await mkdir(dataDir, { recursive: true });
+    await ensureDataFolder(dataDir); // 0700 whoever creates it first
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     const view = withPolicy(next, fixed, policy);
     for (const listener of listeners) listener(view);

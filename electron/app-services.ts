@@ -8,11 +8,11 @@
  * prompt and the shell's callbacks). Plain Node: no `electron` import here
  * (lint enforces it), so the bridge runs exactly this code.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Clock } from '../core/clock';
 import { offsetClock, type DateProbe } from '../core/clock-check';
 import type { LockPasswordFile } from '../core/app-lock-password';
 import { vaultFiles } from '../core/paths';
+import { ensureDataFolder } from '../core/data-folder';
 import { openSettingsStore, type SettingsStore } from '../core/settings';
 import type { LoadedPolicy } from '../core/policy';
 import { createSecretStore, openVault } from '../core/vault/index';
@@ -75,7 +75,9 @@ export interface AppServices {
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { dataDir, clock, platform, emit } = options;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // 0700 and ours; a refusal (another owner, group-writable) must not stop the window from opening:
+  // the vault and settings calls report the same clear error there.
+  await ensureDataFolder(dataDir).catch((err: unknown) => console.error('[authdesk] data folder:', err));
   const settings = openSettingsStore(dataDir, options.policy);
   const files = vaultFiles(dataDir);
   const shell = options.desktop;

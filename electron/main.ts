@@ -36,7 +36,7 @@ const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | null = null;
 const tell = (name: EventName) => broadcast(name, [...windows]);
 
-const refusal = refuseDebugging(app);
+const refusal = refuseDebugging(app, process.argv);
 if (refusal) {
   console.error(refusal);
   app.exit(1);

@@ -4,6 +4,7 @@
  * tests/electron/startup-switches.test.ts checks them without Electron.
  */
 import { fixedClock, systemClock, type Clock } from '../core/clock';
+import { forbiddenDebugSwitch } from './debug-flags';
 
 interface CommandLine {
   hasSwitch(name: string): boolean;
@@ -24,10 +25,16 @@ interface AppLike {
 const DEBUG_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address'];
 
 /** The refusal message when a release build is started with a debugging switch, else null. */
-export function refuseDebugging(app: AppLike): string | null {
+export function refuseDebugging(app: AppLike, argv: readonly string[] = []): string | null {
   if (!app.isPackaged) return null;
   const found = DEBUG_SWITCHES.filter((name) => app.commandLine.hasSwitch(name));
-  if (found.length === 0) return null;
+  if (found.length === 0) {
+    // Node's --inspect* and Chromium's --remote-allow-origins, as written on the command line (debug-flags.ts).
+    const written = forbiddenDebugSwitch(argv);
+    return written
+      ? `authdesk: ${written} is not allowed in release builds (it would expose the app to a debugger).`
+      : null;
+  }
   // Removed as well, so the DevTools server never starts even for the moment before exit.
   for (const name of found) app.commandLine.removeSwitch(name);
   return `authdesk: --${found[0]} is not allowed in release builds (it would expose the app to a debugger).`;

@@ -4,7 +4,7 @@
  * The renderer is treated as untrusted: an XSS there must not be able to
  * reach Node, other origins, or any device beyond the camera and the screen.
  */
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './ipc/origin';
 
 /** The page background while the bundle loads, matching the renderer's light/dark theme (no white flash). */
@@ -78,11 +78,9 @@ const guarded = new WeakSet<WebContents>();
 export function guardWebContents(contents: WebContents): void {
   if (guarded.has(contents)) return;
   guarded.add(contents);
-  // No new windows, ever. An https link the page wants opened goes to the default browser.
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No new windows, ever, and nothing handed to the OS either: the renderer must not choose
+  // URLs for the default browser (the portal is opened by main, app.openPortal).
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const stayHome = (event: { url: string; preventDefault(): void }) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   };
@@ -120,4 +118,6 @@ export function hardenSession(session: Session): void {
   );
   // USB/HID/serial/Bluetooth: never.
   session.setDevicePermissionHandler(() => false);
+  // Authdesk downloads nothing: a download the page starts (a link, a blob) is cancelled.
+  session.on('will-download', (event) => event.preventDefault());
 }

@@ -1,4 +1,4 @@
-/** `authdesk remove <id|query>`: deletes an account and its keychain secret, after asking. */
+/** `authdesk remove <id|query>`: moves an account (secret included) to the trash for 30 days, after asking. */
 import { AuthdeskError } from '../../common/errors';
 import type { Command } from '../command';
 import { accountLabel } from '../format';
@@ -7,11 +7,11 @@ import { UsageError } from '../usage-error';
 
 export const removeCommand: Command = {
   name: 'remove',
-  summary: 'Remove an account and delete its secret from the keychain.',
+  summary: 'Remove an account (kept in the trash for 30 days: authdesk doctor --trash).',
   usage: 'authdesk remove <id|query> [--yes]',
   details: [
     'Asks for confirmation in a terminal. Without a terminal (scripts), --yes is required.',
-    'Make sure the service no longer needs this key: it cannot be recovered.',
+    'The account and its secret stay in the trash for 30 days: `authdesk doctor --undelete ID` brings it back.',
     '  --yes  remove without asking',
   ],
   options: { yes: { type: 'boolean', short: 'y' } },
@@ -23,10 +23,10 @@ export const removeCommand: Command = {
     const vault = await ctx.vault();
     const account = selectOne(await vault.list(), positionals[0]!);
     if (!values.yes) {
-      const answer = await ctx.io.ask(`Remove ${accountLabel(account)} and delete its secret? [y/N] `);
+      const answer = await ctx.io.ask(`Remove ${accountLabel(account)}? (kept in the trash for 30 days) [y/N] `);
       if (!/^y(es)?$/i.test(answer.trim())) throw new AuthdeskError('bad-input', 'Nothing was removed.');
     }
     await vault.remove(account.id);
-    ctx.io.out(`Removed ${accountLabel(account)}`);
+    ctx.io.out(`Removed ${accountLabel(account)} (undo within 30 days: authdesk doctor --undelete ${account.id})`);
   },
 };

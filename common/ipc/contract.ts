@@ -28,7 +28,7 @@ import {
   type Settings,
   type SettingsView,
 } from '../settings';
-import type { VaultProblem } from '../vault-problems';
+import type { RecoveryNotice, TrashEntry, VaultProblem } from '../vault-problems';
 import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
 
 export type {
@@ -44,6 +44,8 @@ export type {
   CopyResult,
   DesktopStatus,
   LockState,
+  RecoveryNotice,
+  TrashEntry,
   VaultProblem,
 };
 
@@ -118,16 +120,27 @@ export const contract = {
   ),
   'enroll.discard': channel<void>()(z.object({ token: z.string().min(1).max(64) }).strict()),
 
-  'vault.status': channel<{ problems: VaultProblem[] }>()(none),
+  /** Drift problems, and `recovered` when accounts.json was restored from its backup (until acknowledged). */
+  'vault.status': channel<{ problems: VaultProblem[]; recovered: RecoveryNotice | null }>()(none),
   /** orphan-secret: 'restore' re-creates the account; missing-secret: 'forget' drops the dead entry. */
   'vault.repair': channel<void>()(z.object({ id, action: z.enum(['restore', 'forget']) }).strict()),
+  /** Restores every orphan keychain item (the account list was lost); returns the restored ids. */
+  'vault.restoreAll': channel<string[]>()(none),
+  /** The user has read the `recovered` notice. */
+  'vault.acknowledge': channel<void>()(none),
+  /** Deleted accounts kept for 30 days (metadata only). */
+  'vault.trash': channel<TrashEntry[]>()(none),
+  /** Brings a deleted account back, secret included. */
+  'vault.undelete': channel<AccountMeta>()(z.object({ id }).strict()),
 
   'settings.get': channel<SettingsView>()(none),
   'settings.set': channel<SettingsView>()(settingsPatchSchema),
 
   'app.info': channel<AppInfo>()(none),
-  /** Opens an https: link in the default browser. */
-  'app.openExternal': channel<void>()(z.object({ url: z.url({ protocol: /^https$/ }).max(2048) }).strict()),
+  /** Opens the configured enrollment portal (settings.portalUrl) in the default browser. The renderer names no URL. */
+  'app.openPortal': channel<void>()(none),
+  /** Opens the download page of the newer release the last app.checkUpdate found. The renderer names no URL. */
+  'app.openDownload': channel<void>()(none),
   /** Moves the window out of the way before a screen capture, and back after. */
   'app.stepAside': channel<void>()(none),
   'app.comeBack': channel<void>()(none),

@@ -15,3 +15,4 @@ export { draftFromManualEntry, type ManualEntryInput } from './manual-entry';
 export { generateCode, codeWindow, hotpCode } from './codes';
 export { describeQrText, NOT_OTP_MESSAGES, type QrTextDescription, type NotOtpKind } from './qr-text';
 export { accountPreview, sameDraft } from './account';
+export { forgetKey } from './key-cache';

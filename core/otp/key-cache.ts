@@ -84,6 +84,13 @@ export function rememberCode(entry: KeyEntry, inputs: CodeInputs, code: string):
   return code;
 }
 
+/** Drops one key's decoded bytes and codes: an account was removed, its key must not linger here. */
+export function forgetKey(secret: string): void {
+  const entry = entries.get(secret);
+  if (entry) entry.bytes.fill(0); // the bytes may still be referenced by a caller mid-refresh; zero them anyway
+  entries.delete(secret);
+}
+
 /** Drops everything remembered (tests, and benchmarks measuring a cold start). */
 export function clearKeyCache(): void {
   entries.clear();

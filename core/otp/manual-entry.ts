@@ -5,7 +5,8 @@
  */
 import { AuthdeskError } from '../../common/errors';
 import { DEFAULTS, STEAM, checkCounter, checkDigits, checkPeriod, parseAlgorithm, parseType } from './params';
-import { normalizeSecret } from './secret';
+import { normalizeNewSecret } from './secret';
+import { safeLabel } from './label';
 import type { AccountDraft, Algorithm, OtpType } from '../../common/otp/types';
 
 export interface ManualEntryInput {
@@ -29,7 +30,7 @@ export function draftFromManualEntry(entry: ManualEntryInput): AccountDraft {
     );
   }
   const type = parseType(entry.type ?? DEFAULTS.type);
-  const secret = normalizeSecret(entry.secret);
+  const secret = normalizeNewSecret(entry.secret);
   if (type === 'steam') return { type, issuer, name, secret, ...STEAM };
 
   const algorithm = parseAlgorithm(entry.algorithm ?? DEFAULTS.algorithm);
@@ -48,5 +49,5 @@ function typedLabel(value: string, what: string): string {
   if (/\p{Surrogate}/u.test(value)) {
     throw new AuthdeskError('bad-input', `The ${what} contains a broken character; please type it again.`);
   }
-  return value.trim();
+  return safeLabel(value);
 }

@@ -76,6 +76,14 @@ export function parseCounter(raw: string, secret = ''): number {
 
 export function checkCounter(counter: number, shown: string = String(counter), secret = ''): number {
   if (isWholeIn(counter, COUNTER)) return counter;
+  // A number that is simply too big gets its own sentence: "whole number from 0 upwards" would be wrong.
+  if (/^\d+$/.test(shown) || counter > COUNTER.max) {
+    const size = /^\d+$/.test(shown) ? ` (it has ${shown.replace(/^0+(?=\d)/, '').length} digits)` : '';
+    throw new AuthdeskError(
+      'bad-counter',
+      `The counter is too large${size}: the most Authdesk can count to is ${COUNTER.max} (2^53-1).`,
+    );
+  }
   throw new AuthdeskError(
     'bad-counter',
     `The counter must be a whole number from ${COUNTER.min} upwards${quote(shown, secret)}.`,

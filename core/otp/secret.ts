@@ -45,6 +45,28 @@ export function normalizeSecret(input: string): string {
 }
 
 /**
+ * The shortest key a NEW account may have (a link, a QR code, the form). A
+ * 1-byte key allows only 256 codes: such a key is a cut-off paste or a
+ * broken QR code, not something a service hands out. Real keys are 10 or 20
+ * bytes; 6 is the shortest seen in real exports (Google's transfer codes),
+ * so stored and imported keys of any length still make codes.
+ */
+export const MIN_NEW_SECRET_BYTES = 6;
+
+/** normalizeSecret plus the minimum length for a key that is being added. */
+export function normalizeNewSecret(input: string): string {
+  const secret = normalizeSecret(input);
+  const bytes = decodedLength(secret.length);
+  if (bytes < MIN_NEW_SECRET_BYTES) {
+    throw new AuthdeskError(
+      'bad-secret',
+      `The secret key is too short: it is ${bytes} byte${bytes === 1 ? '' : 's'} (${secret.length} base32 characters), and a key needs at least ${MIN_NEW_SECRET_BYTES} bytes (${Math.ceil((MIN_NEW_SECRET_BYTES * 8) / 5)} characters). It was probably cut off: copy or scan it again.`,
+    );
+  }
+  return secret;
+}
+
+/**
  * Bytes of a base32 text (normalised or not). Like Google Authenticator we
  * ignore leftover bits of a length no encoder produces (e.g. 11 characters):
  * services do hand out such keys, and refusing them would lock people out.

@@ -11,9 +11,9 @@
  *    `image`: showing it would mean fetching a URL someone else chose.
  */
 import { AuthdeskError } from '../../common/errors';
-import { splitLabel } from './label';
+import { safeLabel, splitLabel } from './label';
 import { DEFAULTS, STEAM, quote, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType } from './params';
-import { normalizeSecret } from './secret';
+import { normalizeNewSecret } from './secret';
 import type { AccountDraft, OtpType } from '../../common/otp/types';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -58,9 +58,9 @@ function parseKeyUri(rest: string): AccountDraft {
   if (secretParam === undefined || secretParam.trim() === '') {
     throw new AuthdeskError('missing-secret', "This link has no secret key (the 'secret=' part is missing or empty).");
   }
-  const secret = normalizeSecret(secretParam);
+  const secret = normalizeNewSecret(secretParam);
   const { prefix, account } = splitLabel(label);
-  const issuerParam = query.get('issuer')?.trim() ?? '';
+  const issuerParam = safeLabel(query.get('issuer') ?? '');
   const issuer = issuerParam !== '' ? issuerParam : prefix;
 
   if (type === 'steam') return { type, issuer, name: account, secret, ...STEAM };
@@ -86,7 +86,7 @@ function parseSteamLink(rest: string): AccountDraft {
   if (body.trim() === '') {
     throw new AuthdeskError('missing-secret', "This Steam link has no secret key (nothing follows 'steam://').");
   }
-  return { type: 'steam', issuer: 'Steam', name: '', secret: normalizeSecret(body), ...STEAM };
+  return { type: 'steam', issuer: 'Steam', name: '', secret: normalizeNewSecret(body), ...STEAM };
 }
 
 /**
@@ -99,8 +99,26 @@ function queryParams(query: string): Map<string, string> {
   for (const [key, value] of new URLSearchParams(query)) {
     const name = key.toLowerCase();
     if (!params.has(name)) params.set(name, value);
+    else if (DECISIVE.has(name) && params.get(name) !== value) throw conflicting(name);
   }
   return params;
+}
+
+/**
+ * Parameters that decide which codes come out. When a link names one twice
+ * with different values, "first wins" would be a guess that produces wrong
+ * codes without a word, so the link is refused and the message says which
+ * parameter is doubled (never its values: one may be the key).
+ */
+const DECISIVE = new Set(['secret', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
+
+function conflicting(name: string): AuthdeskError {
+  return new AuthdeskError(
+    name === 'secret' ? 'bad-secret' : 'malformed-uri',
+    name === 'secret'
+      ? "This link has two different 'secret=' parameters, so Authdesk cannot know which key is right. Ask the service for a new QR code."
+      : `This link gives '${name}=' twice with different values, so Authdesk cannot know which one the service meant.`,
+  );
 }
 
 /** The label is a path: '+' stays a plus, so decodeURIComponent and not form decoding. */

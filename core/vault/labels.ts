@@ -1,5 +1,5 @@
 /** How an account's labels are stored and how people see them: shared by the vault and the CLI. */
-import { LABEL_MAX_LENGTH } from '../../common/otp/vocabulary';
+import { safeLabel } from '../otp/label';
 
 /** "Issuer (name)", or whichever part exists: how people recognise an account. */
 export function accountLabel(a: { issuer: string; name: string }): string {
@@ -7,7 +7,11 @@ export function accountLabel(a: { issuer: string; name: string }): string {
   return a.issuer || a.name || '(unnamed account)';
 }
 
-/** Labels are stored on one line, trimmed, at most LABEL_MAX_LENGTH characters (the contract's limit too). */
+/**
+ * Labels are stored on one line, trimmed, without control or bidi-override
+ * characters, at most LABEL_MAX_LENGTH UTF-16 units (the contract's limit too)
+ * cut on a grapheme boundary.
+ */
 export function cleanLabel(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, LABEL_MAX_LENGTH);
+  return safeLabel(text);
 }

@@ -15,6 +15,7 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import { tempPrefix, writeFileAtomic } from '../atomic-file';
 import { AuthdeskError } from '../../common/errors';
+import { fileSystemError } from '../../common/fs-errors';
 import type { vaultFiles } from '../paths';
 import {
   claimedVersion,
@@ -80,7 +81,8 @@ export async function recoverFromBackup(
   files: VaultFiles,
   backup: VaultDocument,
   nowMs: number,
-): Promise<{ stamp: FileStamp; keptAs: string }> {
+  problem = 'it is damaged',
+): Promise<{ stamp: FileStamp; keptAs: string; doc: VaultDocument }> {
   const keptAs = `${files.metadata}.corrupt-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}`;
   try {
     await fs.copyFile(files.metadata, keptAs, fsc.COPYFILE_EXCL);
@@ -91,9 +93,28 @@ export async function recoverFromBackup(
       { cause: err },
     );
   }
+  // Never silent: the restored document carries a notice until the user acknowledges it.
+  const doc = withRecoveryNotice(backup, { at: nowMs, reason: problem, keptAs });
   // The damaged file must not become the new .bak: keep the good backup.
-  const stamp = await writeMetadata(files, backup, { keepPrevious: false });
-  return { stamp, keptAs };
+  const stamp = await writeMetadata(files, doc, { keepPrevious: false });
+  return { stamp, keptAs, doc };
+}
+
+/** accounts.json is gone but accounts.json.bak is good: put it back (under the lock), with a notice. */
+export async function restoreMissingFromBackup(
+  files: VaultFiles,
+  backup: VaultDocument,
+  nowMs: number,
+): Promise<{ stamp: FileStamp; doc: VaultDocument }> {
+  const doc = withRecoveryNotice(backup, { at: nowMs, reason: 'it was missing', keptAs: null });
+  return { stamp: await writeMetadata(files, doc, { keepPrevious: false }), doc };
+}
+
+function withRecoveryNotice(
+  backup: VaultDocument,
+  notice: { at: number; reason: string; keptAs: string | null },
+): VaultDocument {
+  return { ...backup, recovery: { ...notice, accounts: backup.accounts.length } };
 }
 
 async function readDocument(
@@ -149,10 +170,14 @@ export async function writeMetadata(
       beforeReplace: options.keepPrevious === false ? undefined : () => keepPreviousGeneration(files),
     });
   } catch (err) {
-    throw new AuthdeskError(
-      'internal',
-      `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
-      { cause: err },
+    // A full disk or a read-only folder says so (disk-full, read-only, permission-denied).
+    throw (
+      fileSystemError(err, `save ${files.metadata} (your previous accounts file is unchanged)`) ??
+      new AuthdeskError(
+        'internal',
+        `Authdesk could not save ${files.metadata} (${errno(err) ?? 'error'}). Your previous accounts file is unchanged.`,
+        { cause: err },
+      )
     );
   }
   const stamp = await statMetadata(files);

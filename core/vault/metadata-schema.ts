@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AccountMeta } from '../../common/otp/types';
 import { algorithmSchema, counterSchema, digitsSchema, periodSchema } from '../../common/otp/schemas';
 import { STEAM } from '../../common/otp/vocabulary';
+import type { RecoveryNotice } from '../../common/vault-problems';
 
 export const VAULT_FORMAT = 'authdesk-vault';
 export const VAULT_VERSION = 1;
@@ -68,21 +69,46 @@ export function normaliseParams(value: unknown): unknown {
   return account;
 }
 
+/** A deleted account: its metadata plus when it was deleted (the secret sits in the keychain under trashItemName). */
+const trashSchema = z.looseObject({
+  account: accountSchema,
+  deletedAt: z.number().int().nonnegative(),
+});
+
+/** Set when accounts.json was recovered from its backup, until the user acknowledges it. */
+const recoverySchema = z.looseObject({
+  at: z.number().int().nonnegative(),
+  reason: z.string().max(500),
+  keptAs: z.string().max(4096).nullable(),
+  accounts: z.number().int().nonnegative(),
+});
+
 export const vaultDocumentSchema = z
   .looseObject({
     format: z.literal(VAULT_FORMAT),
     version: z.literal(VAULT_VERSION),
     accounts: z.array(accountSchema),
+    // Both optional: a file without them is a version 1 file as before, and an older
+    // 1.x reader keeps them (loose objects) when it rewrites the file.
+    trash: z.array(trashSchema).optional(),
+    recovery: recoverySchema.optional(),
   })
   .refine((d) => new Set(d.accounts.map((a) => a.id)).size === d.accounts.length, {
     message: 'two accounts share an id',
     path: ['accounts'],
   });
 
+export interface TrashedAccount {
+  account: AccountMeta;
+  deletedAt: number;
+}
+
 export interface VaultDocument {
   format: typeof VAULT_FORMAT;
   version: typeof VAULT_VERSION;
   accounts: AccountMeta[];
+  trash?: TrashedAccount[];
+  recovery?: RecoveryNotice;
 }
 
 export function emptyDocument(): VaultDocument {

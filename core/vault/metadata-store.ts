@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import {
   readMetadata,
   recoverFromBackup,
+  restoreMissingFromBackup,
   sameStamp,
   statMetadata,
   writeMetadata,
@@ -42,20 +43,24 @@ export async function openMetadataStore(
   /** Reads from disk; a damaged file with a good backup is recovered, which needs the lock. */
   const load = async (holdingLock: boolean): Promise<void> => {
     const first = await readMetadata(files);
-    if (first.ok) {
+    // A missing accounts.json with a good backup is put back too (never silently: it carries a notice).
+    if (first.ok && first.from !== 'backup') {
       doc = first.doc;
       stamp = first.stamp;
       return;
     }
     const recover = async () => {
       const again = holdingLock ? first : await readMetadata(files); // another process may have recovered it meanwhile
+      if (again.ok && again.from === 'backup') {
+        ({ stamp, doc } = await restoreMissingFromBackup(files, again.doc, clock.now()));
+        return;
+      }
       if (again.ok) {
         doc = again.doc;
         stamp = again.stamp;
         return;
       }
-      stamp = (await recoverFromBackup(files, again.backup, clock.now())).stamp;
-      doc = again.backup;
+      ({ stamp, doc } = await recoverFromBackup(files, again.backup, clock.now(), again.problem));
     };
     await (holdingLock ? recover() : underLock(recover));
   };
@@ -74,7 +79,11 @@ export async function openMetadataStore(
         underLock(async () => {
           await load(true);
           // Work on a copy: if `change` throws, the cache still matches the file.
-          const draft: VaultDocument = { ...doc, accounts: doc.accounts.map((a) => ({ ...a })) };
+          const draft: VaultDocument = {
+            ...doc,
+            accounts: doc.accounts.map((a) => ({ ...a })),
+            ...(doc.trash ? { trash: doc.trash.map((t) => ({ ...t, account: { ...t.account } })) } : {}),
+          };
           const result = await change(draft);
           stamp = await writeMetadata(files, draft);
           doc = draft;

@@ -4,7 +4,7 @@
  * account = the account's id) behind `SecretStore`.
  */
 import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
-import type { VaultProblem } from '../../common/vault-problems';
+import type { RecoveryNotice, TrashEntry, VaultProblem } from '../../common/vault-problems';
 import type { ParamChange } from './param-change';
 
 export type { ParamChange } from './param-change';
@@ -66,4 +66,13 @@ export interface Vault {
    */
   problems(options?: { readValues?: boolean }): Promise<VaultProblem[]>;
   repair(id: string, action: 'restore' | 'forget'): Promise<void>;
+  /** Restores every orphan keychain item at once (accounts.json lost: all secrets come back). Returns the ids. */
+  restoreAll(): Promise<string[]>;
+  /** Deleted accounts still kept (newest first); expired ones are purged when the vault opens. */
+  trash(): Promise<TrashEntry[]>;
+  /** Brings a deleted account back from the trash, secret included. */
+  undelete(id: string): Promise<AccountMeta>;
+  /** Set when accounts.json was recovered from its backup and the user has not acknowledged it yet. */
+  recovery(): Promise<RecoveryNotice | null>;
+  acknowledgeRecovery(): Promise<void>;
 }

@@ -12,21 +12,21 @@
  * get back:
  * - add:    keychain first, then metadata -> a crash leaves an orphan secret,
  *           which problems() reports and repair('restore') turns into an account;
- * - remove: metadata first, then keychain -> a crash leaves an orphan again;
+ * - remove: into the trash for 30 days (see trash.ts for the order of its steps);
  * - updateParams: keychain first (the restorable copy), then metadata;
  * - HOTP:   counter+1 is saved before the code is returned, so a code is never
  *           shown twice (a crash only skips one, which servers tolerate).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { codeWindow, hotpCode } from '../otp/index';
+import { codeWindow, forgetKey, hotpCode } from '../otp/index';
 import type { AccountDraft, AccountMeta, CodeResult } from '../../common/otp/types';
 import { AuthdeskError, toErrorValue } from '../../common/errors';
 import { systemClock, type Clock } from '../clock';
 import type { LockOptions } from '../lock';
 import { vaultFiles } from '../paths';
+import { ensureDataFolder } from '../data-folder';
 import type { SecretStore, Vault } from './types';
-import { openMetadataStore } from './metadata-store';
+import { openMetadataStore, type MetadataStore } from './metadata-store';
 import { findProblems, restoredAccount } from './problems';
 import { accountLabel, cleanLabel } from './labels';
 import { orderBy } from './order';
@@ -35,6 +35,7 @@ import { paramsOf } from '../../common/otp/params';
 import { decodeItemValue, encodeItemValue, secretOfItem } from './item-value';
 import { applyParamChange } from './param-change';
 import { keychainLocked } from './keychain-errors';
+import { explainedItems, expired, trashEntry, trashItemName } from './trash';
 
 export interface OpenVaultOptions {
   dataDir: string;
@@ -48,10 +49,11 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const clock = options.clock ?? systemClock;
   const { secrets } = options;
   const files = vaultFiles(options.dataDir);
-  await mkdir(files.dir, { recursive: true, mode: 0o700 });
+  await ensureDataFolder(files.dir);
   const store = await openMetadataStore(files, clock, options.lock);
   /** Secrets this process has read (by account id); an id's secret never changes. */
   const secretOf = new Map<string, string>();
+  await purgeExpiredTrash(store, secrets, clock.now());
 
   /** The base32 secret of one account, read from the keychain the first time it is needed. */
   const secretFor = async (account: AccountMeta): Promise<string | null> => {
@@ -93,7 +95,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     return found;
   };
 
-  return {
+  const vault: Vault = {
     metadataPath: files.metadata,
 
     async list() {
@@ -193,14 +195,25 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     },
 
     async remove(id) {
-      // Fail before touching metadata when the keychain cannot delete (locked, no bus, no service).
+      // Fail before touching metadata when the keychain cannot write (locked, no bus, no service).
       if (await secrets.isLocked()) throw keychainLocked();
+      const account = mustFind((await store.current()).accounts, id);
+      // The self-describing keychain value moves as it is, so undelete restores it exactly.
+      const value = await secrets.get(id);
+      // 1. the value into its trash item (a metadata entry without a secret stays forgettable as before)
+      if (value !== null) await secrets.set(trashItemName(id), value);
+      // 2. the metadata into the trash section
       await store.mutate((doc) => {
-        mustFind(doc.accounts, id);
+        const fresh = mustFind(doc.accounts, id);
         doc.accounts = doc.accounts.filter((a) => a.id !== id);
+        doc.trash = [...(doc.trash ?? []), { account: { ...fresh }, deletedAt: clock.now() }];
       });
-      // Metadata is gone first; if this delete fails the secret is an orphan, never lost.
-      await secrets.delete(id);
+      // 3. the live item; if this fails the secret is still in the trash item (and here), never lost.
+      if (value !== null) {
+        await secrets.delete(id);
+        const secret = secretOf.get(id) ?? readableSecret(value, accountLabel(account));
+        if (secret !== null) forgetKey(secret);
+      }
       secretOf.delete(id);
     },
 
@@ -235,6 +248,59 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
         else delete account.pinned;
         return { ...account };
       });
+    },
+
+    async trash() {
+      const trash = (await store.current()).trash ?? [];
+      return trash.map(trashEntry).sort((a, b) => b.deletedAt - a.deletedAt);
+    },
+
+    async undelete(id) {
+      const trashed = ((await store.current()).trash ?? []).find((t) => t.account.id === id);
+      if (!trashed)
+        throw new AuthdeskError(
+          'not-found',
+          'That account is not in the trash (it may have been purged after 30 days).',
+        );
+      const label = accountLabel(trashed.account);
+      const value = (await secrets.get(trashItemName(id))) ?? (await secrets.get(id));
+      if (value === null)
+        throw new AuthdeskError(
+          'not-found',
+          `The keychain no longer holds the secret of ${label}: it cannot be restored.`,
+        );
+      const secret = secretOfItem(value, label); // an unreadable value is refused before anything moves
+      await secrets.set(id, value); // 1. live item back, exactly as it was
+      const restored = await store.mutate((doc) => {
+        const entry = (doc.trash ?? []).find((t) => t.account.id === id);
+        if (!entry) throw new AuthdeskError('not-found', 'That account is not in the trash any more.');
+        doc.trash = (doc.trash ?? []).filter((t) => t.account.id !== id);
+        if (!doc.accounts.some((a) => a.id === id)) doc.accounts.push({ ...entry.account });
+        return { ...entry.account };
+      }); // 2. metadata back
+      secretOf.set(id, secret);
+      await secrets.delete(trashItemName(id)); // 3. the trash copy
+      return restored;
+    },
+
+    async recovery() {
+      return (await store.current()).recovery ?? null;
+    },
+
+    async acknowledgeRecovery() {
+      await store.mutate((doc) => {
+        delete doc.recovery;
+      });
+    },
+
+    async restoreAll() {
+      const restored: string[] = [];
+      for (const p of await vault.problems()) {
+        if (p.kind !== 'orphan-secret') continue;
+        await vault.repair(p.id, 'restore');
+        restored.push(p.id);
+      }
+      return restored;
     },
 
     async currentCodes(ids, nowMs) {
@@ -289,8 +355,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
 
     async problems(options = {}) {
       // Names only: no secret value is read unless asked (authdesk doctor).
-      const accounts = (await store.current()).accounts;
-      const found = findProblems(accounts, new Set(await secrets.accounts()));
+      const doc = await store.current();
+      const accounts = doc.accounts;
+      const { liveItems, orphanTrashItems } = explainedItems(accounts, doc.trash, await secrets.accounts());
+      const found = findProblems(accounts, new Set([...liveItems, ...orphanTrashItems]));
       const missing = new Set(found.map((p) => p.id));
       for (const id of missing) secretOf.delete(id); // deleted behind our back: stop making its codes
       if (!options.readValues) return found;
@@ -309,9 +377,12 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
 
     async repair(id, action) {
       if (action === 'restore') {
-        const value = await secrets.get(id);
+        const live = await secrets.get(id);
+        // A trash item whose entry was lost restores the same way as a live orphan.
+        const value = live ?? (await secrets.get(trashItemName(id)));
         if (value === null) throw new AuthdeskError('not-found', 'There is no keychain item to restore for that id.');
         const item = decodeItemValue(value, `keychain item ${id}`);
+        if (live === null) await secrets.set(id, value);
         await store.mutate((doc) => {
           if (doc.accounts.some((a) => a.id === id))
             throw new AuthdeskError('bad-input', 'That account is not broken: nothing to restore.');
@@ -329,6 +400,36 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       });
     },
   };
+  return vault;
+}
+
+/** The secret of a value, or null when it is unreadable (only the key cache needs it here). */
+function readableSecret(value: string, label: string): string | null {
+  try {
+    return secretOfItem(value, label);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Deletes trash entries older than TRASH_DAYS. Opening must work with a locked
+ * or absent keychain (listing needs none), so the purge waits for a later open then.
+ */
+async function purgeExpiredTrash(store: MetadataStore, secrets: SecretStore, now: number): Promise<void> {
+  const due = expired((await store.current()).trash, now);
+  if (!due.length) return;
+  try {
+    if (await secrets.isLocked()) return;
+    for (const t of due) await secrets.delete(trashItemName(t.account.id));
+  } catch (err) {
+    if (err instanceof AuthdeskError && err.code.startsWith('keychain-')) return;
+    throw err;
+  }
+  const ids = new Set(due.map((t) => t.account.id));
+  await store.mutate((doc) => {
+    doc.trash = (doc.trash ?? []).filter((t) => !ids.has(t.account.id));
+  });
 }
 
 function newAccount(draft: AccountDraft, now: number): AccountMeta {

@@ -4,18 +4,23 @@
  * npm script builds first; this only serves. It refuses to touch the real
  * app's keychain items: a separate service name is required.
  */
-import { APP_ID } from '../../core/paths';
+import path from 'node:path';
+import { APP_ID, dataDir as appDataDir } from '../../core/paths';
 import { startBridge } from './server';
 
 const dataDir = process.env.AUTHDESK_DATA_DIR?.trim();
 const keychainService = process.env.AUTHDESK_KEYCHAIN_SERVICE?.trim();
+// The app's real folder, computed as if AUTHDESK_DATA_DIR were not set.
+const realDataDir = appDataDir({ ...process.env, AUTHDESK_DATA_DIR: undefined });
+const isRealFolder = dataDir !== undefined && dataDir !== '' && path.resolve(dataDir) === path.resolve(realDataDir);
 
-if (!dataDir || !keychainService || keychainService === APP_ID) {
+if (!dataDir || !keychainService || keychainService === APP_ID || isRealFolder) {
   console.error(
     [
       'preview:web needs its own data folder and keychain service, so it never touches your real accounts:',
       '  AUTHDESK_DATA_DIR=/tmp/authdesk-preview AUTHDESK_KEYCHAIN_SERVICE=authdesk-preview npm run preview:web',
       keychainService === APP_ID ? `(${APP_ID} is the app's own service name: pick another one.)` : '',
+      isRealFolder ? `(${realDataDir} is the app's own data folder: pick another one.)` : '',
     ]
       .filter(Boolean)
       .join('\n'),

@@ -3,13 +3,16 @@ import { AuthdeskError } from '../../common/errors';
 import type { HandlerGroup, Services } from './types';
 
 export function appHandlers({ platform, settings, checkUpdate, desktop }: Services): HandlerGroup<'app'> {
+  // The download page main itself was told by the release feed: the renderer never names a URL.
+  let downloadUrl: string | null = null;
   return {
     'app.info': async () => platform.info(),
-    'app.openExternal': async ({ url }) => {
-      // The schema already demands https; checked again here because handing
-      // any other scheme to the OS can start arbitrary programs.
-      if (new URL(url).protocol !== 'https:')
-        throw new AuthdeskError('forbidden', 'Authdesk only opens https:// links.');
+    'app.openPortal': async () => {
+      // The renderer cannot choose the URL: main opens the portal the settings name. Checked again
+      // because handing any other scheme to the OS can start arbitrary programs.
+      const url = (await settings.get()).portalUrl;
+      if (!isHttpsWithoutCredentials(url))
+        throw new AuthdeskError('forbidden', 'The portal address in the settings is not an https:// link.');
       await platform.openExternal(url);
     },
     'app.stepAside': async () => platform.stepAside(),
@@ -21,7 +24,14 @@ export function appHandlers({ platform, settings, checkUpdate, desktop }: Servic
       if (current.managed.includes('updateCheck')) return { status: 'off', reason: 'policy' };
       if (!current.updateCheck) return { status: 'off', reason: 'setting' };
       if (!checkUpdate) return { status: 'failed', message: 'Checking for a newer version is not available here.' };
-      return checkUpdate();
+      const result = await checkUpdate();
+      if (result.status === 'newer') downloadUrl = result.downloadUrl;
+      return result;
+    },
+    'app.openDownload': async () => {
+      if (downloadUrl === null || !isHttpsWithoutCredentials(downloadUrl))
+        throw new AuthdeskError('not-found', 'No newer release is known: check for updates first.');
+      await platform.openExternal(downloadUrl);
     },
     'app.lock': async () => desktop.lock.lock(),
     'app.unlock': async ({ password }) => desktop.lock.unlock(password),
@@ -31,4 +41,13 @@ export function appHandlers({ platform, settings, checkUpdate, desktop }: Servic
     'app.desktopStatus': async () => ({ shortcut: desktop.shortcutStatus(), clock: desktop.clockCheck.status() }),
     'app.closeQuickPick': async () => desktop.closeQuickPick(),
   };
+}
+
+function isHttpsWithoutCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
 }

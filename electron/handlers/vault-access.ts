@@ -14,7 +14,19 @@ export interface VaultAccessOptions {
   afterWrite?: () => void | Promise<void>;
 }
 
-const WRITES = new Set<keyof Vault>(['add', 'addMany', 'rename', 'reorder', 'remove', 'pin', 'nextHotp', 'repair']);
+const WRITES = new Set<keyof Vault>([
+  'add',
+  'addMany',
+  'rename',
+  'reorder',
+  'remove',
+  'pin',
+  'nextHotp',
+  'repair',
+  'restoreAll',
+  'undelete',
+  'acknowledgeRecovery',
+]);
 
 export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOptions): Vault {
   let opening: Promise<Vault> | null = null;
@@ -56,5 +68,10 @@ export function retryingVault(open: () => Promise<Vault>, options: VaultAccessOp
     nextHotp: call('nextHotp'),
     problems: call('problems'),
     repair: call('repair'),
+    restoreAll: call('restoreAll'),
+    trash: call('trash'),
+    undelete: call('undelete'),
+    recovery: call('recovery'),
+    acknowledgeRecovery: call('acknowledgeRecovery'),
   };
 }

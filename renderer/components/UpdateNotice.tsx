@@ -26,11 +26,7 @@ export function UpdateNotice() {
   return (
     <Banner tone="warning" label={t('update.label')} onDismiss={() => setNewer(null)} dismissLabel={t('dismiss')}>
       <p>{t('update.available', { latest: newer.latest, current: newer.current })}</p>
-      <button
-        type="button"
-        className="btn btn-ghost"
-        onClick={() => void bridge().app.openExternal({ url: newer.downloadUrl })}
-      >
+      <button type="button" className="btn btn-ghost" onClick={() => void bridge().app.openDownload()}>
         {t('update.download')}
       </button>
     </Banner>

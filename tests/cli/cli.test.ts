@@ -72,7 +72,7 @@ describe('help, version and usage errors', () => {
     [['--frob'], 'unknown option --frob'],
     [['code', '--bogus'], "unknown option '--bogus'"],
     [['list', 'extra'], 'list takes no arguments'],
-    [['add'], 'add needs an otpauth:// link or --image FILE'],
+    [['add'], 'add needs an otpauth:// link: pipe it to `authdesk add -`, or use --image FILE'],
     [['add', EXAMPLE_URI, '--image', 'x.png'], 'not both'],
     [['rename', 'only-one'], 'rename needs an account (id or query) and the new name'],
     [['remove'], 'remove needs an account'],
@@ -155,14 +155,21 @@ describe('add, list, code', () => {
     ]);
   });
 
-  it('gives the next HOTP code and advances the counter each time (RFC 4226)', async () => {
-    const first = await run('code', 'rfc', '--json');
-    expect(JSON.parse(first.stdout)).toEqual([
-      expect.objectContaining({ type: 'hotp', code: '755224', validFrom: null, validUntil: null }),
+  it('never uses up a HOTP counter by looking; only code --next advances it (RFC 4226)', async () => {
+    const id = (await listJson()).find((a) => a.name === '4226')!.id;
+    const look = await run('code', 'rfc', '--json');
+    expect(JSON.parse(look.stdout)).toEqual([
+      expect.objectContaining({ type: 'hotp', code: null, validFrom: null, validUntil: null }),
     ]);
-    const second = await run('code', 'RFC');
+    expect((await run('code')).stdout).toContain(`RFC (4226)  (counter-based: authdesk code --next ${id})`);
+    expect((await run('code', '--at', '1257894000')).code).toBe(0);
+    expect((await listJson()).find((a) => a.name === '4226')?.counter).toBe(0);
+    const first = await run('code', '--next', 'rfc', '--json');
+    expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ type: 'hotp', code: '755224' })]);
+    const second = await run('code', '--next', 'RFC');
     expect(second.stdout).toBe('RFC (4226)  287 082  (counter 1 used)\n');
     expect((await listJson()).find((a) => a.name === '4226')?.counter).toBe(2);
+    expectFailure(await run('code', '--next', 'rfc', '--at', '0'), 2, 'cannot be combined with --at');
   });
 
   it('finds accounts case- and accent-insensitively', async () => {
@@ -215,7 +222,7 @@ describe('rename and remove', () => {
     };
     const declined = await answer('n');
     expect(declined.result.code).toBe(1);
-    expect(declined.screen).toContain('Remove GitHub (alice-work) and delete its secret? [y/N]');
+    expect(declined.screen).toContain('Remove GitHub (alice-work)? (kept in the trash for 30 days) [y/N]');
     expect(declined.screen).toContain('authdesk: Nothing was removed.');
     expect((await listJson()).some((a) => a.id === target.id)).toBe(true);
     const accepted = await answer('y');
@@ -225,13 +232,24 @@ describe('rename and remove', () => {
     expect(await secrets.get(target.id)).toBeNull();
   });
 
-  it('removes with --yes, deleting the keychain item', async () => {
+  it('removes with --yes into the trash, and --undelete brings it back', async () => {
     const target = (await listJson()).find((a) => a.issuer === 'GitLab EU')!;
-    expect(await secrets.get(target.id)).not.toBeNull();
+    const secret = await secrets.get(target.id);
+    expect(secret).not.toBeNull();
     const r = await run('remove', target.id, '--yes');
-    expect(r).toMatchObject({ code: 0, stdout: 'Removed GitLab EU (bob)\n', stderr: '' });
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: `Removed GitLab EU (bob) (undo within 30 days: authdesk doctor --undelete ${target.id})\n`,
+      stderr: '',
+    });
     expect(await secrets.get(target.id)).toBeNull();
+    expect(await secrets.get(`trash:${target.id}`)).toBe(secret);
     expectFailure(await run('remove', target.id, '--yes'), 1, 'No account matches');
+    expect((await run('doctor', '--trash')).stdout).toContain(`GitLab EU (bob)  deleted `);
+    expect((await run('doctor', '--undelete', target.id)).stdout).toBe(`Restored GitLab EU (bob)  [${target.id}]\n`);
+    expect(await secrets.get(target.id)).toBe(secret);
+    expect((await listJson()).some((a) => a.id === target.id)).toBe(true);
+    expect((await run('remove', target.id, '--yes')).code).toBe(0);
   });
 });
 

@@ -71,8 +71,9 @@ describe('web test bridge', () => {
     expect((await call('/../package.json', {}, 'GET')).status).not.toBe(200);
   });
 
-  it('records openExternal instead of opening a browser', async () => {
-    await bridge.call('app.openExternal', { url: 'https://example.com/setup' });
+  it('records openPortal (the configured portal) instead of opening a browser', async () => {
+    await bridge.call('settings.set', { portalUrl: 'https://example.com/setup' });
+    await bridge.call('app.openPortal', {});
     const opened = await call(`/__test/opened?token=${bridge.token}`, {}, 'GET');
     expect(JSON.parse(opened.body)).toEqual(['https://example.com/setup']);
   });

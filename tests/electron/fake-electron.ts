@@ -109,7 +109,7 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: AnyFn | null = null;
   permissionCheckHandler: AnyFn | null = null;
   devicePermissionHandler: AnyFn | null = null;

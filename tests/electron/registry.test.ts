@@ -127,10 +127,12 @@ describe('the IPC registry', () => {
       ok: false,
       error: { code: 'bad-input', message: 'The field "issuer" is too long (at most 200 characters).' },
     });
-    const link = await invoke('app.openExternal', { url: 'http://example.com/' });
-    expect(link).toEqual({
+    const link = await invoke('settings.set', { portalUrl: 'http://example.com/' });
+    expect(link).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const portal = await invoke('app.openPortal', { url: 'https://example.com/' });
+    expect(portal).toEqual({
       ok: false,
-      error: { code: 'bad-input', message: 'The field "url" must be an https:// link.' },
+      error: { code: 'bad-input', message: 'The request has an unknown field "url".' },
     });
     const manual = await invoke('accounts.add', {
       manual: { issuer: 'A', name: 'b', secret: 'JBSWY3DP', digits: 'six' },

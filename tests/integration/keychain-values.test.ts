@@ -90,6 +90,8 @@ async function setUp() {
         interactive: false,
         ask: async () => '',
         askSecret: async () => '',
+        askHidden: async () => '',
+        readStdin: async () => '',
         env,
       },
       clock: fixedClock(NOW),

@@ -18,5 +18,6 @@ export const enrollApi = {
   removeAccount: (id: string) => unwrap(bridge().accounts.remove({ id })),
   settings: () => unwrap(bridge().settings.get()),
   setPortalUrl: (portalUrl: string) => unwrap(bridge().settings.set({ portalUrl })),
-  openExternal: (url: string) => unwrap(bridge().app.openExternal({ url })),
+  /** Main opens the portal saved in the settings: the renderer never names a URL to open. */
+  openPortal: () => unwrap(bridge().app.openPortal()),
 };

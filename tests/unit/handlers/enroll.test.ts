@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_TTL_MS } from '../../../electron/handlers/pending-drafts';
@@ -150,15 +152,24 @@ describe('settings and app', () => {
     expect(await h.ok('settings.get', {})).toMatchObject({ language: 'nb' });
   });
 
-  it('app.* reach the platform; only https links are opened', async () => {
+  it('app.* reach the platform; openPortal opens only the configured https portal', async () => {
     await h.ok('app.stepAside', {});
     await h.ok('app.comeBack', {});
-    await h.ok('app.openExternal', { url: 'https://selfservice.educloud.no/' });
-    expect(await h.call('app.openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+    await h.ok('settings.set', { portalUrl: 'https://selfservice.educloud.no/' });
+    await h.ok('app.openPortal', {});
+    expect(await h.call('app.openPortal', { url: 'file:///etc/passwd' } as never)).toMatchObject({
       ok: false,
       error: { code: 'bad-input' },
     });
-    expect(h.platformCalls).toEqual(['stepAside', 'comeBack', 'open https://selfservice.educloud.no/']);
+    // A hand-edited settings file with another scheme never reaches the OS: the default portal is opened instead.
+    await writeFile(path.join(h.dataDir, 'settings.json'), JSON.stringify({ portalUrl: 'file:///etc/passwd' }));
+    await h.ok('app.openPortal', {});
+    expect(h.platformCalls).toEqual([
+      'stepAside',
+      'comeBack',
+      'open https://selfservice.educloud.no/',
+      `open ${DEFAULT_SETTINGS.portalUrl}`,
+    ]);
     expect(await h.ok('app.info', {})).toMatchObject({
       platform: 'linux',
       portalPresets: [{ id: 'educloud' }, { id: 'other' }],

@@ -103,17 +103,22 @@ beforeAll(async () => {
   await record('vault.repair', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', action: 'restore' });
   await record('vault.repair', { id: idB, action: 'forget' });
   await record('vault.repair', { id: idA, action: 'forget' }); // refused: still has its secret
+  await record('vault.undelete', { id: idA }); // refused: not in the trash
   await record('vault.status', {});
   await record('accounts.list', {});
 
   await record('settings.get', {});
   await record('settings.set', { contentProtection: false });
   await record('app.info', {});
-  await record('app.openExternal', { url: 'https://selfservice.educloud.no/' });
+  await record('app.openPortal', {});
+  await record('vault.trash', {});
+  await record('vault.acknowledge', {});
+  await record('vault.restoreAll', {});
   await record('app.stepAside', {});
   await record('app.comeBack', {});
   await record('app.displays', {});
   await record('app.checkUpdate', {}); // off: the user has not opted in
+  await record('app.openDownload', {}); // refused: no newer release is known
   await record('settings.set', { updateCheck: true });
   await record('app.checkUpdate', {}); // the harness has no feed: a plain failure sentence
   // The app lock: refused while off, then set, locked (every code channel refuses), unlocked.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../core/clock';
 import type { AccountDraft } from '../../../core/otp/index';
-import { PENDING_MAX, PENDING_TTL_MS, PendingDrafts } from '../../../electron/handlers/pending-drafts';
+import { PENDING_MAX, PENDING_TTL_MS, PRUNE_EVERY_MS, PendingDrafts } from '../../../electron/handlers/pending-drafts';
 
 const draft = (name: string): AccountDraft => ({
   type: 'totp',
@@ -44,5 +44,25 @@ describe('PendingDrafts', () => {
     for (const old of tokens.slice(0, 5)) expect(() => pending.get(old)).toThrow();
     expect(pending.get(tokens.at(-1)!).name).toBe(`d${PENDING_MAX + 4}`);
     expect(pending.get(tokens[5]!).name).toBe('d5');
+  });
+
+  it('drops expired drafts on its timer, without any call', () => {
+    let now = 0;
+    const timers: { fn: () => void; ms: number }[] = [];
+    const pending = new PendingDrafts(
+      { now: () => now },
+      PENDING_TTL_MS,
+      PENDING_MAX,
+      (fn, ms) => void timers.push({ fn, ms }),
+    );
+    pending.put(draft('a'));
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBe(PRUNE_EVERY_MS);
+    now = PENDING_TTL_MS - 1;
+    timers[0]!.fn();
+    expect(pending.held).toBe(1);
+    now = PENDING_TTL_MS;
+    timers[0]!.fn();
+    expect(pending.held).toBe(0);
   });
 });

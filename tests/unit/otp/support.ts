@@ -1,7 +1,8 @@
 /** Helpers shared by the otp tests. */
 import fc from 'fast-check';
 import { AuthdeskError } from '../../../common/errors';
-import { encodeBase32 } from '../../../core/otp/secret';
+import { encodeBase32, MIN_NEW_SECRET_BYTES } from '../../../core/otp/secret';
+import { safeLabel } from '../../../core/otp/label';
 import type { AccountDraft, Algorithm } from '../../../common/otp/types';
 
 /** The AuthdeskError `fn` throws; fails the test if it throws nothing or something else. */
@@ -17,10 +18,10 @@ export function caught(fn: () => unknown): AuthdeskError {
 
 export const algorithmArb: fc.Arbitrary<Algorithm> = fc.constantFrom('SHA1', 'SHA256', 'SHA512');
 
-/** A normalised secret of 1..128 random bytes. */
-export const secretArb = fc.uint8Array({ minLength: 1, maxLength: 128 }).map(encodeBase32);
+/** A normalised secret of MIN_NEW_SECRET_BYTES..128 random bytes (what a link may carry). */
+export const secretArb = fc.uint8Array({ minLength: MIN_NEW_SECRET_BYTES, maxLength: 128 }).map(encodeBase32);
 
-/** Trimmed labels full of the characters that break naive URI code. */
+/** Labels in their stored form (safeLabel: no controls, one-spaced, trimmed) full of the characters that break naive URI code. */
 export const labelArb = fc
   .oneof(
     fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -29,7 +30,7 @@ export const labelArb = fc
       maxLength: 12,
     }),
   )
-  .map((s) => s.trim());
+  .map(safeLabel);
 
 export const draftArb: fc.Arbitrary<AccountDraft> = fc
   .record({

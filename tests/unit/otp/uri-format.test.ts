@@ -45,7 +45,7 @@ describe('formatOtpauthUri', () => {
   });
 
   it('keeps colons in names and issuers intact', () => {
-    const base = { type: 'totp', secret: 'AE', algorithm: 'SHA1', digits: 6, period: 30 } as const;
+    const base = { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 } as const;
     const pairs: [string, string][] = [
       ['a:b', 'c'],
       ['', 'x:y'],

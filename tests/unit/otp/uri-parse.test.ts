@@ -21,9 +21,13 @@ describe('parseOtpauthUri', () => {
     });
   });
 
-  it('reads parameter names in any case and keeps the first of duplicates', () => {
-    const draft = parseOtpauthUri(`otpauth://totp/al?Secret=${KEY}&DIGITS=8&digits=6&Issuer=One&issuer=Two`);
+  it('reads parameter names in any case; a doubled label part keeps the first, a doubled code parameter is refused', () => {
+    const draft = parseOtpauthUri(`otpauth://totp/al?Secret=${KEY}&DIGITS=8&digits=8&Issuer=One&issuer=Two`);
     expect(draft).toMatchObject({ secret: KEY, digits: 8, issuer: 'One' });
+    expect(caught(() => parseOtpauthUri(`otpauth://totp/al?secret=${KEY}&DIGITS=8&digits=6`))).toMatchObject({
+      code: 'malformed-uri',
+      message: expect.stringContaining("'digits=' twice"),
+    });
   });
 
   it('treats an empty optional value as absent (defaults apply)', () => {

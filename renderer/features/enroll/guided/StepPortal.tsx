@@ -35,7 +35,7 @@ export function StepPortal({ portal, onNext }: Props) {
   const open = async () => {
     if (!portal.url) return;
     try {
-      await enrollApi.openExternal(portal.url);
+      await enrollApi.openPortal();
       setOpenError(null);
     } catch (err) {
       setOpenError(toErrorValue(err));
