@@ -53,7 +53,7 @@ it('keeps renames and HOTP counters from processes racing each other', async () 
   expect(hotp.code, hotp.stderr).toBe(0);
   const id = (JSON.parse(hotp.stdout) as { id: string }).id;
   const runs = await Promise.all([
-    ...Array.from({ length: 4 }, () => runCli(cli.file, ['code', id, '--json'], box.env)),
+    ...Array.from({ length: 4 }, () => runCli(cli.file, ['code', '--next', id, '--json'], box.env)),
     ...Array.from({ length: 3 }, (_, i) => runCli(cli.file, ['rename', `user${i}`, `renamed${i}`], box.env)),
   ]);
   for (const r of runs) expect(r.code, r.stderr).toBe(0);
