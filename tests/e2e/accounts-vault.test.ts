@@ -44,6 +44,6 @@ describe('vault problems banner (real keychain drift)', () => {
     const ids = (await session.bridge.call('accounts.list')).map((a) => a.id);
     expect(ids).toContain(ORPHAN_ID);
     expect(ids).not.toContain(broken.id);
-    expect(await session.bridge.call('vault.status')).toEqual({ problems: [] });
+    expect(await session.bridge.call('vault.status')).toEqual({ problems: [], recovered: null });
   });
 });
