@@ -1,7 +1,8 @@
 /**
- * One line read from a terminal in raw mode without echo: what is typed (an
- * otpauth:// link with its key) never appears on screen, in scrollback or in
- * shell history. Ctrl+C / Ctrl+D cancel; Backspace works.
+ * One line read from a terminal in raw mode without echo, for everything that
+ * must not appear on screen, in scrollback or in shell history: passwords and
+ * otpauth:// links with their keys. Ctrl+C / Ctrl+D cancel; Backspace works;
+ * other control characters are dropped (a pasted ESC sequence is not input).
  */
 import type { Writable } from 'node:stream';
 import { AuthdeskError } from '../common/errors';
@@ -9,12 +10,12 @@ import type { ReadStream } from 'node:tty';
 
 export function readHidden(input: NodeJS.ReadStream, output: Writable, question: string): Promise<string> {
   const tty = input as ReadStream;
+  const wasRaw = tty.isRaw ?? false;
   // Echo off BEFORE the question appears: anything typed (or pasted) after it is never shown.
   tty.setRawMode?.(true);
   output.write(question);
   return new Promise((resolve, reject) => {
     let line = '';
-    const wasRaw = false;
     const finish = (error: Error | null) => {
       input.off('data', onData);
       tty.setRawMode?.(wasRaw);
@@ -27,9 +28,9 @@ export function readHidden(input: NodeJS.ReadStream, output: Writable, question:
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish(null);
         if (char === '\u0003' || char === '\u0004')
-          return finish(new AuthdeskError('bad-input', 'Cancelled: nothing was added.'));
+          return finish(new AuthdeskError('bad-input', 'Cancelled: nothing was changed.'));
         if (char === '\u007f' || char === '\b') line = [...line].slice(0, -1).join('');
-        else line += char;
+        else if (char >= ' ') line += char;
       }
     };
     input.resume();

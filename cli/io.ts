@@ -1,6 +1,5 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { createInterface } from 'node:readline/promises';
-import { askSecretOnTty } from './secret-prompt';
 import { AuthdeskError } from '../common/errors';
 import { readHidden } from './hidden-input';
 
@@ -10,9 +9,10 @@ export interface CliIo {
   /** Whether a person can answer a question (stdin and stdout are terminals). */
   interactive: boolean;
   ask(question: string): Promise<string>;
-  /** Like ask, without echo (passwords). Only called when `interactive`. */
-  askSecret(question: string): Promise<string>;
-  /** Asks on the terminal without echoing what is typed (a link or key must not show on screen). */
+  /**
+   * Asks on the terminal without echoing what is typed: passwords, and links
+   * or keys that must not show on screen. Only called when `interactive`.
+   */
   askHidden(question: string): Promise<string>;
   /** All of standard input (for `authdesk add -`), at most `maxBytes`. */
   readStdin(maxBytes: number): Promise<string>;
@@ -36,7 +36,6 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
-    askSecret: askSecretOnTty,
     askHidden: (question) => readHidden(process.stdin, process.stderr, question),
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];

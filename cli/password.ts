@@ -35,7 +35,7 @@ export async function passwordToOpen(values: Values, ctx: CliContext, command: s
   if (fromOption !== null) return fromOption;
   if (!ctx.io.interactive)
     throw new UsageError(`${what} is encrypted: pass --password-file FILE when not running in a terminal`, command);
-  return ctx.io.askSecret(`Password for ${what}: `);
+  return ctx.io.askHidden(`Password for ${what}: `);
 }
 
 /** A new password (export): --password-file, else asked twice in a terminal. */
@@ -43,9 +43,9 @@ export async function newPassword(values: Values, ctx: CliContext, command: stri
   const fromOption = await passwordFromFile(values);
   if (fromOption !== null) return fromOption;
   if (!ctx.io.interactive) throw new UsageError('this export needs a password: pass --password-file FILE', command);
-  const first = await ctx.io.askSecret('New password for the export: ');
+  const first = await ctx.io.askHidden('New password for the export: ');
   if (!first) throw new AuthdeskError('bad-input', 'The password is empty: nothing was exported.');
-  const again = await ctx.io.askSecret('Repeat the password: ');
+  const again = await ctx.io.askHidden('Repeat the password: ');
   if (again !== first) throw new AuthdeskError('bad-input', 'The two passwords differ: nothing was exported.');
   return first;
 }

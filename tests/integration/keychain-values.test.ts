@@ -89,7 +89,6 @@ async function setUp() {
         err: (t) => err.push(t),
         interactive: false,
         ask: async () => '',
-        askSecret: async () => '',
         askHidden: async () => '',
         readStdin: async () => '',
         env,
