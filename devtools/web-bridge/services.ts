@@ -13,7 +13,7 @@ import { createAppServices } from '../../electron/app-services';
 import type { Handlers, Platform, Services } from '../../electron/handlers';
 import type { LoadedPolicy } from '../../core/policy';
 import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
-import { httpsDateProbe } from '../../core/clock-check';
+import { httpsDateProbe, type DateProbe } from '../../core/clock-check';
 import { memoryClipboard, type MemoryClipboard } from './memory-clipboard';
 
 export interface PlatformHooks {
@@ -26,6 +26,8 @@ export interface PlatformHooks {
   policy?: LoadedPolicy;
   /** What the update check answers (the bridge never asks the internet); absent: not available. */
   checkUpdate?: () => Promise<UpdateCheckResult>;
+  /** Where the clock check reads a Date header (tests: a local HTTPS server with a skewed clock); default HTTPS. */
+  dateProbe?: DateProbe;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -82,7 +84,7 @@ export async function createBridgeServices(options: {
     platform: webPlatform(opened, options.hooks),
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
-    desktop: { clipboard, probe: httpsDateProbe({ now: () => options.clock.now() }) },
+    desktop: { clipboard, probe: options.hooks.dateProbe ?? httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };
 }

@@ -94,6 +94,7 @@ export function QuickPick() {
             aria-controls="quick-pick-list"
             aria-activedescendant={shown[selected] ? `qp-${shown[selected].id}` : undefined}
             aria-label={t('quickPick.label')}
+            aria-describedby="quick-pick-hint"
             placeholder={t('quickPick.placeholder')}
             autoFocus
             value={query}
@@ -102,6 +103,9 @@ export function QuickPick() {
               setSelected(0);
             }}
           />
+          <p id="quick-pick-hint" className="quick-pick-hint muted">
+            {t('quickPick.hint')}
+          </p>
           <ul id="quick-pick-list" role="listbox" aria-label={t('quickPick.label')} className="quick-pick-list">
             {shown.map((a, i) => (
               <li
