@@ -26,6 +26,8 @@ export interface PlatformHooks {
   policy?: LoadedPolicy;
   /** What the update check answers (the bridge never asks the internet); absent: not available. */
   checkUpdate?: () => Promise<UpdateCheckResult>;
+  /** Stands in for the import open dialog: the path to import, or null (cancelled). Absent: not available. */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -82,6 +84,7 @@ export async function createBridgeServices(options: {
     platform: webPlatform(opened, options.hooks),
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
+    chooseImportFile: options.hooks.chooseImportFile,
     desktop: { clipboard, probe: httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };
