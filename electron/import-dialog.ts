@@ -12,7 +12,8 @@ export function importFileDialog(mainWindow: () => BrowserWindow | null): () => 
         { name: 'All files', extensions: ['*'] },
       ],
     };
-    const chosen = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const chosen =
+      win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
 }

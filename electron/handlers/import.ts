@@ -34,8 +34,7 @@ export function importHandlers(
   return {
     'transfer.importFormats': async () => IMPORT_FORMAT_LIST.map(({ id, name }) => ({ id, name })),
     'transfer.importFile': async ({ format }) => {
-      if (!chooseImportFile)
-        throw new AuthdeskError('unsupported', 'Choosing a file to import is not available here.');
+      if (!chooseImportFile) throw new AuthdeskError('unsupported', 'Choosing a file to import is not available here.');
       const file = await chooseImportFile();
       if (file === null) return { status: 'cancelled' };
       const bytes = await readImportBytes(file);

@@ -11,7 +11,7 @@ import type { AccountMeta } from '../../../common/otp/types';
 import { CaptureError, type CaptureFailure } from '../../scan/capture';
 import { enrollApi } from './api';
 import { toErrorValue } from '../../components/error-text';
-import { tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
+import { tokensOf, type Findings, type FoundKey, type NotOtp, type TransferFound, type Unreadable } from './findings';
 import { findInFiles, findInLink, findOnScreen, type Source } from './sources';
 
 export type Problem =
@@ -35,6 +35,8 @@ export type FlowView =
   | { step: 'pick'; keys: FoundKey[]; notes: SideNotes }
   | { step: 'preview'; key: FoundKey; notes: SideNotes; saving: boolean; error: ErrorValue | null }
   | { step: 'saved'; account: AccountMeta }
+  /** A Google Authenticator transfer code: its batch (held in main) becomes an import preview. */
+  | { step: 'transfer'; transfer: TransferFound }
   | { step: 'problem'; problem: Problem; source: Source };
 
 export interface EnrollFlow {
@@ -207,6 +209,7 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
 function decide(source: Source, findings: Findings): FlowView {
   const notes: SideNotes = { unreadable: findings.unreadable, rejected: findings.rejected };
   const [first] = findings.keys;
+  if (findings.transfer) return { step: 'transfer', transfer: findings.transfer };
   if (findings.keys.length > 1) return { step: 'pick', keys: findings.keys, notes };
   if (first) return { step: 'preview', key: first, notes, saving: false, error: null };
   const problem: Problem =
