@@ -126,6 +126,7 @@ describe('import from another app', () => {
       expect(await rows.nth(2).textContent()).toContain('Proton');
       await expectNoSecretIn(page);
       expect((await session.bridge.call('accounts.list')).length).toBe(1); // nothing written before Import
+      await page.getByTestId('import-commit').scrollIntoViewIfNeeded();
       await screenshot(page, `import-preview-${language}`);
 
       await page.getByRole('button', { name: t.importN }).click();
