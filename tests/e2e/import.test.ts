@@ -139,6 +139,30 @@ describe('import from another app', () => {
   }
 });
 
+describe('files that cannot be read as they are', () => {
+  it('an unknown format lists the known ones; a damaged file says what and where (en)', async () => {
+    writeFileSync(exportFile, 'shopping list\nmilk\n');
+    const page = await open('en');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Import from another app' }).click();
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const problem = page.getByTestId('import-problem');
+    await expect.poll(() => problem.getAttribute('data-code')).toBe('unknown-format');
+    expect(await problem.textContent()).toMatch(/Formats Authdesk reads: .*Aegis.*2FAS/);
+    // Forcing a format reads the same file again with that importer.
+    await page.getByLabel('Format').selectOption('aegis');
+    await page.getByRole('button', { name: 'Try this format' }).click();
+    await expect.poll(() => problem.getAttribute('data-code')).not.toBe('unknown-format');
+
+    writeFileSync(exportFile, '{"version":1,"header":{"slots":null},"db":{"entries":[{"type":"totp"');
+    await page.getByLabel('Format').selectOption('');
+    await page.getByRole('button', { name: 'Choose another file…' }).click();
+    await expect.poll(() => problem.getAttribute('data-code')).toBe('damaged-file');
+    expect(await problem.textContent()).toContain('aegis-export.json (Aegis) is damaged: it stops being valid JSON');
+    expect(await session.bridge.call('accounts.list')).toEqual([]);
+  });
+});
+
 describe('Google Authenticator transfer codes', () => {
   for (const [language, t] of [
     [

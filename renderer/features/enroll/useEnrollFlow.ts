@@ -80,14 +80,24 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
     enrollApi.discardQuietly(live.current);
     live.current.clear();
   }, []);
+  /**
+   * The transfer batch main holds for us. It outlives new scans (the next part joins it) but not
+   * Cancel/Back or leaving the screen: then a code of another export can start afresh.
+   */
+  const transferToken = useRef<string | null>(null);
+  const dropTransfer = useCallback(() => {
+    if (transferToken.current) enrollApi.discardTransferQuietly(transferToken.current);
+    transferToken.current = null;
+  }, []);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
       dropLive();
+      dropTransfer();
     };
-  }, [dropLive]);
+  }, [dropLive, dropTransfer]);
 
   const show = useCallback(
     (source: Source, findings: Findings, id = scanId.current) => {
@@ -97,6 +107,7 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
         return;
       }
       for (const token of tokensOf(findings)) live.current.add(token);
+      if (findings.transfer) transferToken.current = findings.transfer.token;
       setView(decide(source, findings));
     },
     [setView],
@@ -169,8 +180,9 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
     scanId.current++;
     busy.current = false;
     dropLive();
+    dropTransfer();
     setView({ step: 'start' });
-  }, [dropLive, setView]);
+  }, [dropLive, dropTransfer, setView]);
 
   return {
     view,

@@ -8,7 +8,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
 import type { ImportStep } from '../../../common/transfer-import';
-import { importApi } from './api';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import './import.css';
 
@@ -17,7 +16,7 @@ interface Props {
   onScanNext(): void;
   onImage(): void;
   onCamera(): void;
-  /** Back to the start of the scan screen (after Cancel, or after importing). */
+  /** Back to the start of the scan screen (after Cancel, or after importing); the flow drops the batch in main. */
   onClose(added: AccountMeta[]): void;
 }
 
@@ -25,10 +24,8 @@ export function TransferCard({ step, onScanNext, onImage, onCamera, onClose }: P
   const { t } = useTranslation('import');
   const progress = step.transfer;
   const incomplete = progress !== null && !progress.complete;
-  const cancel = () => {
-    importApi.discardQuietly(step.token);
-    onClose([]);
-  };
+  // onClose resets the scan flow, which drops the batch in main.
+  const cancel = () => onClose([]);
   return (
     <section className="enroll-card" aria-labelledby="transfer-title" data-testid="transfer-card">
       <h2 id="transfer-title">{t('transfer.title')}</h2>

@@ -14,6 +14,7 @@ import type { Channel, InputOf, Outcome, ResultOf } from '../../../common/ipc/co
 import type { ImportStep } from '../../../common/transfer-import';
 import { exportMigration } from '../../../core/transfer/index';
 import type { SecretStore } from '../../../core/vault/types';
+import { IMPORT_TTL_MS } from '../../../electron/handlers/import-sessions';
 import { realHandlers } from '../../unit/handlers/harness';
 import { describeWithVectors, hasVectors, readVectorJson, vectorPath } from '../../support/vectors';
 
@@ -179,6 +180,18 @@ describe('files that cannot be read as they are', () => {
     const step = await ok('transfer.importFile', {});
     expect(step).toMatchObject({ status: 'problem', error: { code: 'damaged-file' } });
     if (step.status === 'problem') expect(step.error.message).toMatch(/cut\.json \(Aegis\) is damaged/);
+  });
+
+  it('a held file is dropped after 15 minutes without use', async () => {
+    const { h, call, ok } = await harness();
+    nextFile = path.join(tmp, 'held.txt');
+    writeFileSync(nextFile, 'otpauth://totp/Held:me?secret=JBSWY3DPEHPK3PXQ&issuer=Held\n');
+    const step = preview(await ok('transfer.importFile', {}));
+    h.clock.advance(IMPORT_TTL_MS);
+    expect(await call('transfer.importCommit', { token: step.token, include: [0] })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('15 minutes') },
+    });
   });
 
   it('a closed dialog is "cancelled"; a missing file is a clear error', async () => {
