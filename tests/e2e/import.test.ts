@@ -206,4 +206,18 @@ describe('Google Authenticator transfer codes', () => {
       expect((await session.bridge.call('accounts.list')).length).toBe(12);
     });
   }
+
+  it('Cancel drops the batch: a code of another export then starts afresh (en)', async () => {
+    const first = exportMigration(TRANSFER, 11).uris;
+    const other = exportMigration(TRANSFER, 22).uris;
+    const page = await open('en', false);
+    await paste(page, first[0]!);
+    const progress = page.getByTestId('transfer-progress');
+    await progress.getByText('1 of 2 scanned').waitFor();
+    await page.getByTestId('transfer-card').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('transfer-card').waitFor({ state: 'detached' });
+    await paste(page, other[1]!);
+    await progress.getByText('1 of 2 scanned').waitFor();
+    expect(await page.getByTestId('transfer-card').textContent()).toContain('missing: 1');
+  });
 });
