@@ -16,6 +16,7 @@ import { fixedClock } from '../../core/clock';
 import { exportAegisEncrypted, exportMigration } from '../../core/transfer/index';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
+import { repoRoot } from '../support/vectors';
 
 const T = 1_700_000_000_000;
 const PASSWORD = 'correct horse battery';
@@ -59,6 +60,20 @@ async function paste(page: Page, text: string): Promise<void> {
       }, text),
     )
     .toBe(true);
+}
+
+/** Serious and critical axe-core violations (as tests/e2e/a11y.test.ts; the page must be opened with bypassCSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Found[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function expectNoSecretIn(page: Page): Promise<void> {
@@ -219,5 +234,22 @@ describe('Google Authenticator transfer codes', () => {
     await paste(page, other[1]!);
     await progress.getByText('1 of 2 scanned').waitFor();
     expect(await page.getByTestId('transfer-card').textContent()).toContain('missing: 1');
+  });
+
+  it('the import page and the transfer card pass an axe audit (dark theme)', async () => {
+    writeFileSync(exportFile, await exportAegisEncrypted(IN_FILE, PASSWORD, { scryptN: 1024 }));
+    await session.bridge.call('settings.set', { language: 'en' });
+    const { page } = await session.open({ frozenAt: T, clockRuns: true, colorScheme: 'dark', bypassCSP: true });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Import from another app' }).click();
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await page.getByLabel('Password of the file').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByTestId('import-preview').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await paste(page, exportMigration(TRANSFER, 5).uris[0]!);
+    await page.getByTestId('transfer-progress').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
