@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../common/otp/types';
@@ -251,5 +252,34 @@ describe('Google Authenticator transfer codes', () => {
     await paste(page, exportMigration(TRANSFER, 5).uris[0]!);
     await page.getByTestId('transfer-progress').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('both QR codes of a transfer dropped as pictures at once: read, joined, complete (en)', async () => {
+    const { uris } = exportMigration(TRANSFER, 31);
+    const pngs = await Promise.all(
+      uris.map(async (uri) => (await QRCode.toBuffer(uri, { type: 'png', scale: 4, margin: 4 })).toString('base64')),
+    );
+    const page = await open('en', false);
+    await expect
+      .poll(() =>
+        page.evaluate((files) => {
+          const data = new DataTransfer();
+          files.forEach((b64, i) =>
+            data.items.add(
+              new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], `part${i + 1}.png`, { type: 'image/png' }),
+            ),
+          );
+          document.body.dispatchEvent(
+            new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+          return !document.body.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        }, pngs),
+      )
+      .toBe(true);
+    await page.getByTestId('transfer-progress').getByText('2 of 2 scanned').waitFor();
+    expect(await page.getByTestId('import-item').count()).toBe(12);
+    await expectNoSecretIn(page);
   });
 });
