@@ -4,7 +4,7 @@
  * The open dialog is the one injected port: the test names the file. Every
  * response is recorded and searched for the fixtures' secrets at the end.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,10 +194,17 @@ describe('files that cannot be read as they are', () => {
     });
   });
 
-  it('a closed dialog is "cancelled"; a missing file is a clear error', async () => {
+  it('a closed dialog is "cancelled"; a 50 MB or missing file is a clear error', async () => {
     const { call, ok } = await harness();
     nextFile = null;
     expect(await ok('transfer.importFile', {})).toEqual({ status: 'cancelled' });
+    nextFile = path.join(tmp, 'huge.json');
+    writeFileSync(nextFile, '');
+    truncateSync(nextFile, 50 * 1024 * 1024); // sparse: refused from its size, never read
+    expect(await call('transfer.importFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'file-too-large', message: expect.stringContaining('50 MB') },
+    });
     nextFile = path.join(tmp, 'gone.json');
     expect(await call('transfer.importFile', {})).toMatchObject({
       ok: false,
