@@ -63,6 +63,8 @@ export interface AppServicesOptions {
   checkUpdate?: () => Promise<UpdateCheckResult>;
   /** Copy in main, app lock, clock check, shortcut and quick-pick. */
   desktop: AppDesktopOptions;
+  /** The import open dialog (Electron's in the app; the web bridge and tests name a file). */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -127,7 +129,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     desktop.setApplyOffset(next.applyClockOffset);
     emit('settingsChanged');
   });
-  const services: Services = { vault, settings, clock, platform, checkUpdate: options.checkUpdate, desktop };
+  const services: Services = {
+    vault,
+    settings,
+    clock,
+    platform,
+    checkUpdate: options.checkUpdate,
+    desktop,
+    chooseImportFile: options.chooseImportFile,
+  };
   return {
     services,
     handlers: createHandlers(services),

@@ -22,6 +22,7 @@ import { startDesktopShell, type DesktopShell } from './desktop';
 import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
+import { importFileDialog } from './import-dialog';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
     emit: tell,
     policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
+    chooseImportFile: importFileDialog(() => mainWindow),
     desktop: {
       clipboard: electronClipboard,
       os: touchIdPrompt(),

@@ -13,6 +13,7 @@ import { UpdateNotice } from './components/UpdateNotice';
 import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
 import { SettingsView } from './features/settings/SettingsView';
+import { ImportView } from './features/import/ImportView';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
@@ -24,7 +25,7 @@ const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })
 const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
 const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
 
-export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings';
+export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import';
 /** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
 type ScanStart = 'screen' | undefined;
 
@@ -101,7 +102,7 @@ export function App() {
               className="icon-btn"
               aria-label={t('settings.open')}
               title={t('settings.open')}
-              aria-pressed={view === 'settings'}
+              aria-pressed={view === 'settings' || view === 'import'}
               onClick={() => setView(view === 'settings' ? 'accounts' : 'settings')}
             >
               <Icon name="gear" />
@@ -119,7 +120,8 @@ export function App() {
             onGuided={go('guided')}
             onAddManually={go('add')}
           />
-          {view === 'settings' && <SettingsView onClose={() => setView('accounts')} />}
+          {view === 'settings' && <SettingsView onClose={() => setView('accounts')} onImport={go('import')} />}
+          {view === 'import' && <ImportView onDone={(added) => done(added[0])} />}
           {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
           {(view === 'scan' || view === 'guided') && (
             <Suspense fallback={<p className="muted loading">{t('loading')}</p>}>

@@ -43,6 +43,11 @@ export const channelNames = [
   'app.checkClock',
   'app.desktopStatus',
   'app.closeQuickPick',
+  'transfer.importFormats',
+  'transfer.importFile',
+  'transfer.importRetry',
+  'transfer.importCommit',
+  'transfer.importDiscard',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

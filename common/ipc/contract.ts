@@ -30,6 +30,7 @@ import {
 } from '../settings';
 import type { RecoveryNotice, TrashEntry, VaultProblem } from '../vault-problems';
 import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
+import type { ImportFormatView, ImportStep } from '../transfer-import';
 
 export type {
   AppInfo,
@@ -47,6 +48,8 @@ export type {
   RecoveryNotice,
   TrashEntry,
   VaultProblem,
+  ImportFormatView,
+  ImportStep,
 };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
@@ -56,6 +59,8 @@ const channel =
 
 const none = z.object({}).strict();
 const id = z.string().min(1).max(64);
+const importToken = z.string().min(1).max(64);
+const importFormat = z.string().min(1).max(32);
 
 /**
  * A secret typed by hand (the "enter a key manually" form). Validated again by
@@ -79,7 +84,9 @@ export type PreviewResult =
   /** An otpauth key: `token` names the parsed draft that main keeps until save/discard. */
   | { kind: 'otp'; token: string; account: AccountPreview; duplicateOf: string | null }
   /** A QR code that is no authenticator key (web link, Wi-Fi, plain text, ...). */
-  | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string };
+  | { kind: 'not-otp'; what: 'web-link' | 'wifi' | 'text' | 'migration'; message: string }
+  /** A Google Authenticator transfer code: main adds it to the open batch (transfer.import* carry on). */
+  | { kind: 'transfer'; step: Extract<ImportStep, { status: 'preview' }> };
 
 export const contract = {
   'accounts.list': channel<AccountMeta[]>()(none),
@@ -164,6 +171,24 @@ export const contract = {
   'app.desktopStatus': channel<DesktopStatus>()(none),
   /** The quick-pick window hides itself (Esc, or after a copy). */
   'app.closeQuickPick': channel<void>()(none),
+
+  // Import from another app's file or a Google Authenticator transfer code (issue 10). Main keeps the
+  // file or batch under `token`; results carry labels and parameters, never a secret.
+  /** The formats the "Format" select offers. */
+  'transfer.importFormats': channel<ImportFormatView[]>()(none),
+  /** Main shows the open dialog, reads the chosen file (size-limited) and parses it; `format` skips detection. */
+  'transfer.importFile': channel<ImportStep>()(z.object({ format: importFormat.optional() }).strict()),
+  /** Parses the held file again: with the password the user typed, or another format. */
+  'transfer.importRetry': channel<ImportStep>()(
+    z
+      .object({ token: importToken, format: importFormat.optional(), password: z.string().min(1).max(1024).optional() })
+      .strict(),
+  ),
+  /** Writes the items at `include` (preview indexes), all or nothing; returns the accounts added. */
+  'transfer.importCommit': channel<AccountMeta[]>()(
+    z.object({ token: importToken, include: z.array(z.number().int().min(0).max(1_000_000)).max(100_000) }).strict(),
+  ),
+  'transfer.importDiscard': channel<void>()(z.object({ token: importToken }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,7 +16,7 @@ export const NOT_OTP_MESSAGES: Readonly<Record<NotOtpKind, string>> = {
   wifi: 'This QR code holds Wi-Fi network settings, not an authenticator key.',
   text: 'This QR code holds plain text, not an authenticator key.',
   migration:
-    'This is a Google Authenticator transfer code. Importing those is not supported yet — it arrives with the import feature.',
+    'This is a Google Authenticator transfer code: import its accounts (scan it in the app, or `authdesk import`).',
 };
 
 /** Classifies `text`; an otpauth:// text that is broken throws its AuthdeskError (the user learns why). */

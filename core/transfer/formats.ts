@@ -36,3 +36,9 @@ export function importerFor(format: string): Importer | undefined {
 export function knownFormatsText(): string {
   return IMPORTERS.map((i) => `${i.id} (${i.name})`).join(', ');
 }
+
+/** Id and name of every format, for a "Format" picker. */
+export const IMPORT_FORMAT_LIST: readonly { id: ImportFormat; name: string }[] = IMPORTERS.map(({ id, name }) => ({
+  id,
+  name,
+}));

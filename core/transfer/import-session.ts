@@ -20,6 +20,11 @@ export interface ImportOptions extends ParseOptions {
 
 /** Reads and parses a file. Files over the limit are refused from their size alone, without reading them. */
 export async function readImport(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  return parseImport(await readImportBytes(file), file, options);
+}
+
+/** A file's bytes for importing (kept by the app while it asks for a password); size-checked before reading. */
+export async function readImportBytes(file: string): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -33,7 +38,7 @@ export async function readImport(file: string, options: ImportOptions = {}): Pro
     const { size } = stats;
     if (stats.isDirectory()) throw new AuthdeskError('bad-input', `${file} is a folder, not a file to import.`);
     if (size > MAX_IMPORT_BYTES) throw tooLarge(file, size);
-    return await parseImport(await handle.readFile(), file, options);
+    return await handle.readFile();
   } finally {
     await handle.close();
   }

@@ -1,9 +1,10 @@
 /** Moving accounts in and out of Authdesk: the public surface of core/transfer. */
 export type { ImportFormat, ImportedEntry, ImportResult, EntryProblem } from './types';
-export { FORMAT_IDS, knownFormatsText } from './formats';
+export { FORMAT_IDS, IMPORT_FORMAT_LIST, knownFormatsText } from './formats';
 export { MAX_IMPORT_BYTES } from './detect';
 export {
   readImport,
+  readImportBytes,
   parseImport,
   previewImport,
   commitImport,

@@ -29,7 +29,14 @@ if (!dataDir || !keychainService || keychainService === APP_ID || isRealFolder) 
 }
 
 const port = Number.parseInt(process.env.AUTHDESK_PREVIEW_PORT ?? '0', 10) || 0;
-const bridge = await startBridge({ dataDir, keychainService, port });
+// The browser has no main-process open dialog: "Choose file…" imports the file AUTHDESK_IMPORT_FILE names.
+const importFile = process.env.AUTHDESK_IMPORT_FILE?.trim();
+const bridge = await startBridge({
+  dataDir,
+  keychainService,
+  port,
+  chooseImportFile: async () => (importFile ? path.resolve(importFile) : null),
+});
 console.log(`Authdesk web preview (data: ${dataDir}, keychain service: ${keychainService})`);
 console.log(`Open: ${bridge.url}`);
 console.log('Ctrl+C stops it.');

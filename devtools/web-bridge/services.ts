@@ -28,6 +28,8 @@ export interface PlatformHooks {
   checkUpdate?: () => Promise<UpdateCheckResult>;
   /** Where the clock check reads a Date header (tests: a local HTTPS server with a skewed clock); default HTTPS. */
   dateProbe?: DateProbe;
+  /** Stands in for the import open dialog: the path to import, or null (cancelled). Absent: not available. */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -84,6 +86,7 @@ export async function createBridgeServices(options: {
     platform: webPlatform(opened, options.hooks),
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
+    chooseImportFile: options.hooks.chooseImportFile,
     desktop: { clipboard, probe: options.hooks.dateProbe ?? httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };

@@ -4,12 +4,21 @@
  * discard drops it. The renderer sees a preview without the secret.
  */
 import { accountPreview, describeQrText } from '../../core/otp/index';
+import { isMigrationUri } from '../../core/transfer/index';
+import { transferStep } from './import';
+import { ImportSessions } from './import-sessions';
 import { PendingDrafts } from './pending-drafts';
 import type { HandlerGroup, Services } from './types';
 
-export function enrollHandlers({ vault, clock }: Services, pending = new PendingDrafts(clock)): HandlerGroup<'enroll'> {
+export function enrollHandlers(
+  { vault, clock }: Services,
+  pending = new PendingDrafts(clock),
+  imports = new ImportSessions(clock),
+): HandlerGroup<'enroll'> {
   return {
     'enroll.preview': async ({ text }) => {
+      // A Google Authenticator transfer code is many accounts: it becomes an import preview (import.ts).
+      if (isMigrationUri(text)) return { kind: 'transfer', step: await transferStep(vault, imports, text) };
       const described = describeQrText(text);
       if (described.kind !== 'otp') return described;
       const duplicate = await vault.findDuplicate(described.draft);

@@ -7,6 +7,9 @@ import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { enrollHandlers } from './enroll';
+import { importHandlers } from './import';
+import { ImportSessions } from './import-sessions';
+import { PendingDrafts } from './pending-drafts';
 import { settingsHandlers } from './settings';
 import { AuthdeskError } from '../../common/errors';
 import type { Handlers, Services } from './types';
@@ -18,10 +21,13 @@ export { retryingVault } from './vault-access';
 export { createDesktopServices, type DesktopServices } from './desktop-services';
 
 export function createHandlers(services: Services): Handlers {
+  // One store of imports in progress: a transfer code scanned in the enroll flow is committed by transfer.import*.
+  const imports = new ImportSessions(services.clock);
   return {
     ...accountHandlers(services),
     ...lockedOut(services, codeHandlers(services)),
-    ...enrollHandlers(services),
+    ...enrollHandlers(services, new PendingDrafts(services.clock), imports),
+    ...importHandlers(services, imports),
     ...vaultHandlers(services),
     ...settingsHandlers(services),
     ...appHandlers(services),

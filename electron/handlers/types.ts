@@ -38,6 +38,8 @@ export interface Services {
   checkUpdate?: () => Promise<UpdateCheckResult>;
   /** Clipboard, app lock, clock check, shortcut and quick-pick (desktop-services.ts). */
   desktop: DesktopServices;
+  /** The "Import from another app" open dialog: the chosen path, or null when cancelled. Absent: no dialog here. */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

@@ -40,6 +40,11 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'app.checkClock': {},
   'app.desktopStatus': {},
   'app.closeQuickPick': {},
+  'transfer.importFormats': {},
+  'transfer.importFile': { format: 'aegis' },
+  'transfer.importRetry': { token: 'tok', format: 'aegis', password: 'pw' },
+  'transfer.importCommit': { token: 'tok', include: [0] },
+  'transfer.importDiscard': { token: 'tok' },
 };
 
 export interface BadInput {

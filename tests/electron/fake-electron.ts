@@ -397,6 +397,17 @@ export const dialog = {
     this.shown.push(options);
     return { response: 0 };
   },
+  /** What the next open dialog answers (the import file picker). */
+  openAnswer: { canceled: true, filePaths: [] as string[] },
+  opened: [] as { parent: unknown; options: unknown }[],
+  async showOpenDialog(parentOrOptions: unknown, maybeOptions?: unknown) {
+    const withParent = maybeOptions !== undefined;
+    this.opened.push({
+      parent: withParent ? parentOrOptions : null,
+      options: withParent ? maybeOptions : parentOrOptions,
+    });
+    return this.openAnswer;
+  },
 };
 
 export const systemPreferences = {

@@ -39,7 +39,7 @@ export function CameraView({ onFound, onFailed, onStop }: Props) {
         enrollApi.discardQuietly(tokensOf(findings));
         return true;
       }
-      if (findings.keys.length > 0) {
+      if (findings.keys.length > 0 || findings.transfer) {
         callbacks.current.onFound(findings);
         return true;
       }

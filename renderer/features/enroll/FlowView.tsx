@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
+import { TransferCard } from '../import/TransferCard';
 import { CameraView } from './CameraView';
 import { PickKey } from './PickKey';
 import { PreviewCard } from './PreviewCard';
@@ -48,6 +49,17 @@ export function FlowView({ flow, start, saved, openImagePicker }: Props) {
       return <PreviewCard key={view.key.token} view={view} onSave={flow.save} onCancel={flow.reset} />;
     case 'saved':
       return <>{saved(view.account)}</>;
+    case 'transfer':
+      return (
+        <TransferCard
+          key={view.transfer.token}
+          step={view.transfer}
+          onScanNext={flow.scanScreen}
+          onImage={openImagePicker}
+          onCamera={flow.startCamera}
+          onClose={flow.reset}
+        />
+      );
     case 'problem':
       return (
         <ProblemView

@@ -9,6 +9,9 @@ export const enrollApi = {
   discardQuietly: (tokens: Iterable<string>) => {
     for (const token of tokens) void unwrap(bridge().enroll.discard({ token })).catch(() => undefined);
   },
+  /** A Google Authenticator transfer batch main holds (see features/import); gone already is fine. */
+  discardTransferQuietly: (token: string) =>
+    void unwrap(bridge().transfer.importDiscard({ token })).catch(() => undefined),
   stepAside: () => unwrap(bridge().app.stepAside()),
   comeBack: () => unwrap(bridge().app.comeBack()),
   displays: () => unwrap(bridge().app.displays()),

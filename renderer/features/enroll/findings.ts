@@ -20,6 +20,8 @@ export interface FoundKey {
 }
 
 export type NotOtp = Extract<PreviewResult, { kind: 'not-otp' }>;
+/** A Google Authenticator transfer batch, as main holds it after the latest part. */
+export type TransferFound = Extract<PreviewResult, { kind: 'transfer' }>['step'];
 
 export interface Unreadable {
   reason: CaptureFailure;
@@ -35,6 +37,8 @@ export interface Findings {
   rejected: ErrorValue[];
   /** Files that could not be read as pictures. */
   unreadable: Unreadable[];
+  /** Transfer codes went into main's open batch: its state after the last one (one batch, so the last is all). */
+  transfer?: TransferFound;
 }
 
 export const noFindings = (): Findings => ({ keys: [], notOtp: [], rejected: [], unreadable: [] });
@@ -46,6 +50,10 @@ export async function previewAll(texts: readonly string[], into: Findings = noFi
       const result = await enrollApi.preview(text);
       if (result.kind === 'not-otp') {
         if (!into.notOtp.some((n) => n.what === result.what && n.message === result.message)) into.notOtp.push(result);
+        continue;
+      }
+      if (result.kind === 'transfer') {
+        into.transfer = result.step;
         continue;
       }
       // The secret stays in main, so labels and parameters are the best the renderer can compare.

@@ -18,7 +18,8 @@ export interface ScreenSteps {
 }
 
 /** Keys found, or texts that claimed to be keys (main refused them): either way the person sees an answer. */
-const foundAuthenticatorText = (f: Findings): boolean => f.keys.length > 0 || f.rejected.length > 0;
+const foundAuthenticatorText = (f: Findings): boolean =>
+  f.keys.length > 0 || f.rejected.length > 0 || f.transfer !== undefined;
 
 /** The decoder takes the buffer it is given; the stitch still needs the original pixels. */
 const copyOf = (image: RgbaImage): RgbaImage => ({ ...image, data: new Uint8ClampedArray(image.data) });

@@ -11,7 +11,7 @@ import type { AccountMeta } from '../../../common/otp/types';
 import { CaptureError, type CaptureFailure } from '../../scan/capture';
 import { enrollApi } from './api';
 import { toErrorValue } from '../../components/error-text';
-import { tokensOf, type Findings, type FoundKey, type NotOtp, type Unreadable } from './findings';
+import { tokensOf, type Findings, type FoundKey, type NotOtp, type TransferFound, type Unreadable } from './findings';
 import { findInFiles, findInLink, findOnScreen, type Source } from './sources';
 
 export type Problem =
@@ -35,6 +35,8 @@ export type FlowView =
   | { step: 'pick'; keys: FoundKey[]; notes: SideNotes }
   | { step: 'preview'; key: FoundKey; notes: SideNotes; saving: boolean; error: ErrorValue | null }
   | { step: 'saved'; account: AccountMeta }
+  /** A Google Authenticator transfer code: its batch (held in main) becomes an import preview. */
+  | { step: 'transfer'; transfer: TransferFound }
   | { step: 'problem'; problem: Problem; source: Source };
 
 export interface EnrollFlow {
@@ -78,14 +80,24 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
     enrollApi.discardQuietly(live.current);
     live.current.clear();
   }, []);
+  /**
+   * The transfer batch main holds for us. It outlives new scans (the next part joins it) but not
+   * Cancel/Back or leaving the screen: then a code of another export can start afresh.
+   */
+  const transferToken = useRef<string | null>(null);
+  const dropTransfer = useCallback(() => {
+    if (transferToken.current) enrollApi.discardTransferQuietly(transferToken.current);
+    transferToken.current = null;
+  }, []);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
       dropLive();
+      dropTransfer();
     };
-  }, [dropLive]);
+  }, [dropLive, dropTransfer]);
 
   const show = useCallback(
     (source: Source, findings: Findings, id = scanId.current) => {
@@ -95,6 +107,7 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
         return;
       }
       for (const token of tokensOf(findings)) live.current.add(token);
+      if (findings.transfer) transferToken.current = findings.transfer.token;
       setView(decide(source, findings));
     },
     [setView],
@@ -167,8 +180,9 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
     scanId.current++;
     busy.current = false;
     dropLive();
+    dropTransfer();
     setView({ step: 'start' });
-  }, [dropLive, setView]);
+  }, [dropLive, dropTransfer, setView]);
 
   return {
     view,
@@ -207,6 +221,7 @@ export function useEnrollFlow(options: { onSaved?(account: AccountMeta): void } 
 function decide(source: Source, findings: Findings): FlowView {
   const notes: SideNotes = { unreadable: findings.unreadable, rejected: findings.rejected };
   const [first] = findings.keys;
+  if (findings.transfer) return { step: 'transfer', transfer: findings.transfer };
   if (findings.keys.length > 1) return { step: 'pick', keys: findings.keys, notes };
   if (first) return { step: 'preview', key: first, notes, saving: false, error: null };
   const problem: Problem =

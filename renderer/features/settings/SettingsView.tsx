@@ -25,7 +25,7 @@ import { CheckField, SelectField, TextField } from './fields';
 const CLEAR_SECONDS = [0, 10, 20, 30, 45, 60, 90, 120] as const;
 const LOCK_MINUTES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
 
-export function SettingsView({ onClose }: { onClose(): void }) {
+export function SettingsView({ onClose, onImport }: { onClose(): void; onImport?(): void }) {
   const { t } = useTranslation('settings');
   const { t: tApp } = useTranslation();
   const { settings: s, update } = useSettings();
@@ -58,6 +58,13 @@ export function SettingsView({ onClose }: { onClose(): void }) {
         </button>
         <h2 id="settings-title">{t('title')}</h2>
       </div>
+      {onImport && (
+        <div className="settings-group">
+          <button type="button" className="btn" onClick={onImport} data-testid="open-import">
+            {t('menu', { ns: 'import' })}
+          </button>
+        </div>
+      )}
       {error && (
         <Banner tone="error" onDismiss={() => setError(null)} dismissLabel={t('dismiss', { ns: 'common' })}>
           {error}

@@ -11,6 +11,7 @@ import { fixedClock } from '../../../core/clock';
 import type { LoadedPolicy } from '../../../core/policy';
 import { openSettingsStore } from '../../../core/settings';
 import { createSecretStore, openVault } from '../../../core/vault/index';
+import type { SecretStore } from '../../../core/vault/types';
 import {
   createDesktopServices,
   createHandlers,
@@ -38,6 +39,10 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Where the clock check reads a Date header (default: offline). */
   probe?: DateProbe;
+  /** Answers the import open dialog (transfer.importFile). */
+  chooseImportFile?: () => Promise<string | null>;
+  /** Wraps the real keychain store (a store that fails after N writes, for all-or-nothing tests). */
+  wrapSecrets?: (store: SecretStore) => SecretStore;
 }
 
 export async function realHandlers(prefix: string, options: HarnessOptions = {}) {
@@ -45,7 +50,7 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), `${prefix}-`));
   const secrets = createSecretStore(uniqueServiceName(prefix));
   const clock = fixedClock(T0);
-  const vault = await openVault({ dataDir, secrets, clock });
+  const vault = await openVault({ dataDir, secrets: options.wrapSecrets?.(secrets) ?? secrets, clock });
   const platformCalls: string[] = [];
   const platform: Platform = {
     openExternal: async (url) => void platformCalls.push(`open ${url}`),
@@ -74,6 +79,7 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     platform,
     checkUpdate: options.checkUpdate,
     desktop,
+    chooseImportFile: options.chooseImportFile,
   });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */

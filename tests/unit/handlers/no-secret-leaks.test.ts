@@ -8,6 +8,10 @@ import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 import { readAllSecrets } from '../../support/keychain';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exportAegisEncrypted, exportMigration } from '../../../core/transfer/index';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;
 const responses = new Map<Channel, string[]>();
@@ -18,6 +22,9 @@ const TOTP_SHA256 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const HOTP = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
 const PREVIEWED = 'KRUGS4ZANFZSAYJAONSWG4TFOQQQ';
 const ORPHAN = 'ONSWG4TFOQQG63TMPEQGC3RAN5ZHA2DBNY';
+const IMPORTED = 'NBSWY3DPO5XXE3DEEBQW4ZDTMFWXA3DF';
+const TRANSFERRED = 'KNSWG4TFORZSAZTSN5WSAYJAOBUG63TF';
+const importFile = path.join(mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-import-')), 'aegis.json');
 
 /** Every way a secret could show up in a JSON response. */
 function spellings(base32: string): string[] {
@@ -46,7 +53,7 @@ async function record<C extends Channel>(channel: C, input: Parameters<typeof h.
 }
 
 beforeAll(async () => {
-  h = await realHandlers('authdesk-leaks');
+  h = await realHandlers('authdesk-leaks', { chooseImportFile: async () => importFile });
   // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
   const a = await record('accounts.add', {
     uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example`,
@@ -133,6 +140,26 @@ beforeAll(async () => {
   await record('app.checkClock', {});
   await record('app.desktopStatus', {});
   await record('app.closeQuickPick', {});
+  // Import: an encrypted file (password asked, a wrong one, the right one), a transfer code, commit, discard.
+  const imported = { issuer: 'Imported', name: 'ivy', algorithm: 'SHA1', digits: 6, period: 30 } as const;
+  const totpOf = (secret: string, issuer: string) => ({ ...imported, type: 'totp' as const, secret, issuer });
+  writeFileSync(
+    importFile,
+    await exportAegisEncrypted([totpOf(IMPORTED, 'Imported'), totpOf(TOTP, 'Example')], 'correct horse battery', {
+      scryptN: 1024,
+    }),
+  );
+  await record('transfer.importFormats', {});
+  const asked = await record('transfer.importFile', {});
+  if (!asked.ok || asked.value.status === 'cancelled') throw new Error('no import token');
+  const { token } = asked.value;
+  await record('transfer.importRetry', { token, password: 'wrong password' });
+  await record('transfer.importRetry', { token, password: 'correct horse battery' });
+  await record('transfer.importCommit', { token, include: [0, 1] });
+  const [code] = exportMigration([totpOf(TRANSFERRED, 'Transferred')]).uris;
+  const transfer = await record('enroll.preview', { text: code! });
+  if (transfer.ok && transfer.value.kind === 'transfer')
+    await record('transfer.importDiscard', { token: transfer.value.step.token });
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
@@ -146,18 +173,21 @@ describe('no handler returns a secret', () => {
 
   it('the vault really holds those secrets (the search below looks for real values)', async () => {
     const stored = (await readAllSecrets(h.secrets)).map((i) => i.secret);
-    expect(stored).toEqual(expect.arrayContaining([TOTP, PREVIEWED, ORPHAN]));
+    expect(stored).toEqual(expect.arrayContaining([TOTP, PREVIEWED, ORPHAN, IMPORTED]));
   });
 
-  it.each([TOTP, TOTP_SHA256, HOTP, PREVIEWED, ORPHAN])('no response contains %s in any spelling', (secret) => {
-    const forms = spellings(secret);
-    for (const [channel, texts] of responses) {
-      for (const text of texts) {
-        for (const form of forms)
-          expect(text.includes(form), `${channel} leaked ${form}: ${text.slice(0, 200)}`).toBe(false);
+  it.each([TOTP, TOTP_SHA256, HOTP, PREVIEWED, ORPHAN, IMPORTED, TRANSFERRED])(
+    'no response contains %s in any spelling',
+    (secret) => {
+      const forms = spellings(secret);
+      for (const [channel, texts] of responses) {
+        for (const text of texts) {
+          for (const form of forms)
+            expect(text.includes(form), `${channel} leaked ${form}: ${text.slice(0, 200)}`).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('no response echoes the app-lock password (right or wrong)', () => {
     for (const [channel, texts] of responses)

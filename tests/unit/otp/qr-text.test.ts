@@ -38,7 +38,7 @@ describe('describeQrText', () => {
       [
         'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC',
         'migration',
-        'This is a Google Authenticator transfer code. Importing those is not supported yet — it arrives with the import feature.',
+        'This is a Google Authenticator transfer code: import its accounts (scan it in the app, or `authdesk import`).',
       ],
     ];
     for (const [text, what, message] of cases) expect(describeQrText(text)).toEqual({ kind: 'not-otp', what, message });
