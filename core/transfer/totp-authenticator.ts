@@ -58,8 +58,12 @@ function decodeBase64(input: ImportInput): Buffer {
   const text = (input.text ?? '').replace(/\s+/g, '');
   const stray = /[^A-Za-z0-9+/=]/.exec(text);
   if (stray) throw damaged(NAME, `character ${stray.index + 1}`, `"${stray[0]}" is not base64`);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0)
-    throw damaged(NAME, 'the end', 'the base64 text is cut short');
+  const padding = /=*$/.exec(text)!.index;
+  const inner = text.indexOf('=');
+  if (inner >= 0 && inner < padding)
+    throw damaged(NAME, `character ${inner + 1}`, 'a base64 "=" stands inside the text');
+  if (text.length % 4 !== 0 || text.length - padding > 2)
+    throw damaged(NAME, 'the end', `the base64 text is cut short (${text.length} characters, not a multiple of 4)`);
   const bytes = Buffer.from(text, 'base64');
   if (bytes.length < 16 || bytes.length % 16 !== 0)
     throw damaged(
