@@ -45,7 +45,7 @@ export const authenticatorPlusImporter: Importer = {
     try {
       const entry = await accountsEntry(reader);
       if (entry.encrypted && password === undefined) throw passwordRequired(NAME);
-      if (entry.uncompressedSize > MAX_UNPACKED) throw tooBigInside(entry.uncompressedSize);
+      if (entry.uncompressedSize > MAX_UNPACKED) throw tooBigInside();
       const text = await unpack(entry, password);
       const result = await otpauthListImporter.parse(
         { bytes: Buffer.from(text, 'utf8'), text, json: undefined, source: `${input.source} (${ACCOUNTS})` },
@@ -66,8 +66,7 @@ async function accountsEntry(reader: ZipReader<Uint8Array>): Promise<FileEntry> 
     throw damaged(NAME, 'the zip directory', `${zipMessage(err)} (the file is cut short or changed)`);
   }
   const found = entries.find((e) => !e.directory && (e.filename === ACCOUNTS || e.filename.endsWith(`/${ACCOUNTS}`)));
-  if (!found || found.directory)
-    throw damaged(NAME, 'the zip directory', `there is no ${ACCOUNTS} in it (${entries.length} other files)`);
+  if (!found) throw damaged(NAME, 'the zip directory', `there is no ${ACCOUNTS} in it (${entries.length} other files)`);
   return found;
 }
 
@@ -77,7 +76,7 @@ async function unpack(entry: FileEntry, password: string | undefined): Promise<s
   const sink = new WritableStream<Uint8Array>({
     write(chunk) {
       total += chunk.length;
-      if (total > MAX_UNPACKED) throw tooBigInside(total);
+      if (total > MAX_UNPACKED) throw tooBigInside();
       chunks.push(chunk);
     },
   });
@@ -108,9 +107,9 @@ function zipMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function tooBigInside(size: number): AuthdeskError {
+function tooBigInside(): AuthdeskError {
   return new AuthdeskError(
     'file-too-large',
-    `${ACCOUNTS} inside this ${NAME} unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB (${size} bytes so far): it is not a real backup.`,
+    `${ACCOUNTS} inside this ${NAME} unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: it is not a real backup.`,
   );
 }
