@@ -1,6 +1,6 @@
 /**
- * FreeOTP 2.x backups (`externalBackup.xml`, which despite the name is a
- * Java-serialized HashMap<String, String>; see java-hashmap.ts). Keys:
+ * FreeOTP 2.x backups: an `.xml` file that is really a Java-serialized
+ * HashMap<String, String> (see java-hashmap.ts). Keys:
  * `masterKey`, `<uuid>` and `<uuid>-token`.
  * - `masterKey` is JSON {mAlgorithm "PBKDF2withHmacSHA1|SHA512", mIterations,
  *   mSalt, mEncryptedKey}; key = PBKDF2(password, salt, iterations, 32 bytes)
