@@ -65,8 +65,11 @@ async function accountsEntry(reader: ZipReader<Uint8Array>): Promise<FileEntry> 
   } catch (err) {
     throw damaged(NAME, 'the zip directory', `${zipMessage(err)} (the file is cut short or changed)`);
   }
-  const found = entries.find((e) => !e.directory && (e.filename === ACCOUNTS || e.filename.endsWith(`/${ACCOUNTS}`)));
-  if (!found) throw damaged(NAME, 'the zip directory', `there is no ${ACCOUNTS} in it (${entries.length} other files)`);
+  const found = entries.find(
+    (e): e is FileEntry => !e.directory && (e.filename === ACCOUNTS || e.filename.endsWith(`/${ACCOUNTS}`)),
+  );
+  if (!found)
+    throw damaged(NAME, 'the zip directory', `there is no ${ACCOUNTS} in it (${entries.length} other entries)`);
   return found;
 }
 
