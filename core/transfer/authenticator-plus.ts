@@ -7,16 +7,11 @@
  * ZipCrypto checks a password on one byte only: a wrong password passes that
  * check once in 256 tries and then fails the CRC, which looks the same as a
  * changed file. The message for that case says both.
+ *
+ * zip.js takes 0.1–0.2 s to load, so it loads only when such a file is read
+ * (not at every CLI start).
  */
-import {
-  ERR_INVALID_COMPRESSED_DATA,
-  ERR_INVALID_CRC32,
-  ERR_INVALID_PASSWORD,
-  ERR_INVALID_UNCOMPRESSED_SIZE,
-  Uint8ArrayReader,
-  ZipReader,
-  type FileEntry,
-} from '@zip.js/zip.js';
+import type { FileEntry, ZipReader } from '@zip.js/zip.js';
 import { AuthdeskError } from '../../common/errors';
 import { damaged, passwordRequired, wrongPassword } from './file-errors';
 import { otpauthListImporter } from './otpauth-list';
@@ -27,7 +22,7 @@ const ACCOUNTS = 'Accounts.txt';
 /** Same bound as a whole import file (detect.ts MAX_IMPORT_BYTES): a zip bomb stops here. */
 const MAX_UNPACKED = 20 * 1024 * 1024;
 const ZIP_OPTIONS = { useWebWorkers: false, checkCrc32: true } as const;
-const CHECKSUM_ERRORS = new Set([ERR_INVALID_CRC32, ERR_INVALID_COMPRESSED_DATA, ERR_INVALID_UNCOMPRESSED_SIZE]);
+type ZipJs = typeof import('@zip.js/zip.js');
 
 /** A zip (local file header first) that names Accounts.txt: names are stored in the clear even when encrypted. */
 export function looksLikeAuthenticatorPlus(input: ImportInput): boolean {
@@ -41,12 +36,13 @@ export const authenticatorPlusImporter: Importer = {
   name: NAME,
   detect: looksLikeAuthenticatorPlus,
   async parse(input, { password }) {
-    const reader = new ZipReader(new Uint8ArrayReader(input.bytes), ZIP_OPTIONS);
+    const zipjs = await import('@zip.js/zip.js');
+    const reader = new zipjs.ZipReader(new zipjs.Uint8ArrayReader(input.bytes), ZIP_OPTIONS);
     try {
       const entry = await accountsEntry(reader);
       if (entry.encrypted && password === undefined) throw passwordRequired(NAME);
       if (entry.uncompressedSize > MAX_UNPACKED) throw tooBigInside();
-      const text = await unpack(entry, password);
+      const text = await unpack(zipjs, entry, password);
       const result = await otpauthListImporter.parse(
         { bytes: Buffer.from(text, 'utf8'), text, json: undefined, source: `${input.source} (${ACCOUNTS})` },
         {},
@@ -73,7 +69,12 @@ async function accountsEntry(reader: ZipReader<Uint8Array>): Promise<FileEntry> 
   return found;
 }
 
-async function unpack(entry: FileEntry, password: string | undefined): Promise<string> {
+async function unpack(zipjs: ZipJs, entry: FileEntry, password: string | undefined): Promise<string> {
+  const checksumErrors = [
+    zipjs.ERR_INVALID_CRC32,
+    zipjs.ERR_INVALID_COMPRESSED_DATA,
+    zipjs.ERR_INVALID_UNCOMPRESSED_SIZE,
+  ];
   const chunks: Uint8Array[] = [];
   let total = 0;
   const sink = new WritableStream<Uint8Array>({
@@ -88,8 +89,8 @@ async function unpack(entry: FileEntry, password: string | undefined): Promise<s
   } catch (err) {
     if (err instanceof AuthdeskError) throw err;
     const message = zipMessage(err);
-    if (message === ERR_INVALID_PASSWORD) throw wrongPassword(NAME);
-    if (CHECKSUM_ERRORS.has(message))
+    if (message === zipjs.ERR_INVALID_PASSWORD) throw wrongPassword(NAME);
+    if (checksumErrors.includes(message))
       throw damaged(
         NAME,
         ACCOUNTS,
