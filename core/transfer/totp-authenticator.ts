@@ -55,13 +55,14 @@ export const totpAuthenticatorImporter: Importer = {
 };
 
 function decodeBase64(input: ImportInput): Buffer {
-  const text = (input.text ?? '').replace(/\s+/g, '');
-  const stray = /[^A-Za-z0-9+/=]/.exec(text);
+  // Positions are counted in the file as it is (line breaks included), so the user can find them.
+  const original = input.text ?? '';
+  const stray = /[^A-Za-z0-9+/=\s]/.exec(original);
   if (stray) throw damaged(NAME, `character ${stray.index + 1}`, `"${stray[0]}" is not base64`);
+  const inner = /=(?=[\s=]*[^\s=])/.exec(original);
+  if (inner) throw damaged(NAME, `character ${inner.index + 1}`, 'a base64 "=" stands inside the text');
+  const text = original.replace(/\s+/g, '');
   const padding = /=*$/.exec(text)!.index;
-  const inner = text.indexOf('=');
-  if (inner >= 0 && inner < padding)
-    throw damaged(NAME, `character ${inner + 1}`, 'a base64 "=" stands inside the text');
   if (text.length % 4 !== 0 || text.length - padding > 2)
     throw damaged(NAME, 'the end', `the base64 text is cut short (${text.length} characters, not a multiple of 4)`);
   const bytes = Buffer.from(text, 'base64');

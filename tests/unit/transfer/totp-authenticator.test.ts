@@ -45,6 +45,12 @@ describe('TOTP Authenticator importer', () => {
     expect(b32).toMatchObject({ secret: 'JBSWY3DPEHPK3PXP', digits: 6 });
   });
 
+  it('reads base64 broken into lines', async () => {
+    const text = backup(wrap([DENO])).toString();
+    const lines = Buffer.from(`${text.replace(/.{1,76}/g, '$&\r\n')}`);
+    expect((await parseImport(lines, 'b', { password: PASSWORD })).entries).toHaveLength(1);
+  });
+
   it('a wrong password is "wrong password", none asks for one', async () => {
     const file = backup(wrap([DENO]));
     await expect(parseImport(file, 'b', { password: 'testtest1' })).rejects.toMatchObject({ code: 'wrong-password' });
@@ -72,6 +78,14 @@ describe('TOTP Authenticator importer', () => {
     await expect(parseImport(stray, 'b', { password: PASSWORD })).rejects.toMatchObject({
       code: 'damaged-file',
       message: expect.stringMatching(/at character 101: "<" is not base64/),
+    });
+    // With the base64 broken into lines, the position still counts the line breaks.
+    const lines = Buffer.from(
+      `${file.toString().slice(0, 76)}\n${file.toString().slice(76, 90)}=${file.toString().slice(91)}`,
+    );
+    await expect(parseImport(lines, 'b', { password: PASSWORD })).rejects.toMatchObject({
+      code: 'damaged-file',
+      message: expect.stringMatching(/at character 92: a base64 "=" stands inside the text/),
     });
   });
 
