@@ -120,4 +120,10 @@ export function cbcOpen(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array)
   }
 }
 
+/** AES-256-CBC without padding rules, for whole blocks: lets a format check a known first block before the rest. */
+export function cbcDecryptUnpadded(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Buffer {
+  const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
+  return Buffer.concat([decipher.update(blocks), decipher.final()]);
+}
+
 export { randomBytes };

@@ -2,12 +2,15 @@
 import { aegisImporter } from './aegis';
 import { andotpImporter } from './andotp';
 import { authdeskBackupImporter } from './authdesk-backup';
+import { authenticatorPlusImporter } from './authenticator-plus';
 import { bitwardenCsvImporter, bitwardenJsonImporter } from './bitwarden';
+import { freeotpBackupImporter } from './freeotp-backup';
 import { freeotpPlusImporter } from './freeotp-plus';
 import { migrationImporter, otpauthListImporter } from './otpauth-list';
 import { protonImporter } from './proton';
 import { steamImporter } from './steam';
 import { stratumImporter } from './stratum';
+import { totpAuthenticatorImporter } from './totp-authenticator';
 import { twofasImporter } from './twofas';
 import type { ImportFormat, Importer } from './types';
 
@@ -20,9 +23,12 @@ export const IMPORTERS: readonly Importer[] = [
   protonImporter,
   stratumImporter,
   steamImporter,
+  freeotpBackupImporter, // Java serialization magic
+  authenticatorPlusImporter, // a zip naming Accounts.txt
   migrationImporter,
   otpauthListImporter,
   bitwardenCsvImporter,
+  totpAuthenticatorImporter, // after the text formats: it claims any long base64 text
   andotpImporter, // last: its encrypted files have no magic, so it claims leftover binary
 ];
 

@@ -19,7 +19,10 @@ export type ImportFormat =
   | 'freeotp-plus'
   | 'proton'
   | 'stratum'
-  | 'steam';
+  | 'steam'
+  | 'totp-authenticator'
+  | 'authenticator-plus'
+  | 'freeotp';
 
 /** An account found in a file: a draft plus what the source app knew beyond the code parameters. */
 export type ImportedEntry = AccountDraft & {

@@ -1,10 +1,11 @@
 /**
  * Files we recognise but do not import, so the user learns WHAT the file is
  * and what to do instead of "unknown format". Most are an app's private
- * storage copied off a rooted phone; the rest are user exports whose
- * container Authdesk cannot open yet.
+ * storage copied off a rooted phone; the rest are files that are not an
+ * export at all (an image, an unrelated zip).
  */
 import { AuthdeskError } from '../../common/errors';
+import { looksLikeAuthenticatorPlus } from './authenticator-plus';
 import { isObject } from './safe-json';
 import type { ImportInput } from './types';
 
@@ -33,14 +34,9 @@ const KNOWN: Known[] = [
     advice: EXPORT_INSTEAD,
   },
   {
-    name: 'a FreeOTP 2 backup (backup.xml)',
-    matches: (input) => input.bytes[0] === 0xac && input.bytes[1] === 0xed,
-    advice: 'Open it in FreeOTP and use Google Authenticator transfer, or export from FreeOTP+ as JSON.',
-  },
-  {
-    name: 'a ZIP archive (e.g. an Authenticator Plus backup)',
-    matches: (_, head) => head.startsWith('PK\u0003\u0004'),
-    advice: 'Unpack it (Authenticator Plus: Accounts.txt) and import the list of otpauth:// links inside.',
+    name: 'a ZIP archive without an Authenticator Plus Accounts.txt',
+    matches: (input, head) => head.startsWith('PK\u0003\u0004') && !looksLikeAuthenticatorPlus(input),
+    advice: 'Unpack it and import the export file inside.',
   },
   {
     name: 'Authy internal storage',
@@ -61,12 +57,6 @@ const KNOWN: Known[] = [
     name: 'Duo Mobile internal storage',
     matches: (input) => Array.isArray(input.json) && input.json.some((e) => isObject(e) && isObject(e.otpGenerator)),
     advice: 'Duo has no export of third-party accounts; set them up again.',
-  },
-  {
-    name: 'an encrypted TOTP Authenticator backup',
-    matches: (input) => /^[A-Za-z0-9+/=\s]{64,}$/.test(input.text ?? '') && !(input.text ?? '').includes('://'),
-    advice:
-      'Authdesk cannot open these yet. In TOTP Authenticator, export without encryption or via Google Authenticator transfer.',
   },
 ];
 

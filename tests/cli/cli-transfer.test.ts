@@ -135,6 +135,25 @@ describeWithVectors('import of other apps (shared vectors)', () => {
     expect((await run('code', 'deno', '--at', '1700000000')).stdout).toMatch(/^Deno \(Mason\) {2}790 195/);
   });
 
+  it('reads the zip, Java-serialized and base64 backups too (bundled zip.js), by content or --format', async () => {
+    const zipPassword = file('zip-password.txt');
+    writeFileSync(zipPassword, 'testtesttest\n');
+    const zip = await run('import', vectorPath('importers', 'authenticator_plus.zip'), '--password-file', zipPassword);
+    expect(zip.code, zip.stderr).toBe(0);
+    expect(zip.stdout).toMatch(/^Authenticator Plus backup: 7 accounts in /);
+    const forced = ['--format', 'freeotp', '--password-file', vectorPassword];
+    const freeotp = await run('import', vectorPath('importers', 'freeotp_v2_api34.xml'), ...forced);
+    expect(freeotp.code, freeotp.stderr).toBe(0);
+    expect(freeotp.stdout).toMatch(/^FreeOTP 2 backup: 6 accounts in /);
+    oneErrorLine(
+      await run('import', vectorPath('importers', 'totp_authenticator.bin'), '--password-file', vectorPassword),
+      1,
+      /^authdesk: Wrong password: it does not open this TOTP Authenticator file/,
+    );
+    const help = await run('import', '--help');
+    expect(help.stdout).toMatch(/totp-authenticator \(TOTP Authenticator\).*andotp/s);
+  });
+
   it('adds every account of a transfer link, and says which parts are missing', async () => {
     const { cases } = JSON.parse(readFileSync(vectorPath('migration', 'migration_cases.json'), 'utf8')) as {
       cases: { id: string; uri: string }[];

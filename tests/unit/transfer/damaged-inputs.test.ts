@@ -57,7 +57,10 @@ describe('random input', () => {
 
   it('an image is refused with a pointer to add --image', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    await expect(parseImport(png, 'qr.png')).rejects.toMatchObject({ code: 'unsupported', message: /add --image/ });
+    await expect(parseImport(png, 'qr.png')).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringMatching(/add --image/),
+    });
   });
 });
 
