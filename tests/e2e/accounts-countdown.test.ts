@@ -36,7 +36,7 @@ interface Phase {
 }
 
 async function phase(page: Page): Promise<Phase> {
-  const timed = page.locator('li.row .timed').first();
+  const timed = page.locator('li.row .timed:not(.is-static)').first();
   await timed.waitFor();
   return timed.evaluate((el) => {
     const progressOf = (selector: string, name: string) => {
