@@ -7,6 +7,7 @@ import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { enrollHandlers } from './enroll';
+import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { ImportSessions } from './import-sessions';
 import { PendingDrafts } from './pending-drafts';
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
     ...lockedOut(services, codeHandlers(services)),
     ...enrollHandlers(services, new PendingDrafts(services.clock), imports),
     ...importHandlers(services, imports),
+    ...exportHandlers(services),
     ...vaultHandlers(services),
     ...settingsHandlers(services),
     ...appHandlers(services),

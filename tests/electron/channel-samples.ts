@@ -45,6 +45,12 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'transfer.importRetry': { token: 'tok', format: 'aegis', password: 'pw' },
   'transfer.importCommit': { token: 'tok', include: [0] },
   'transfer.importDiscard': { token: 'tok' },
+  'transfer.exportFile': { format: 'encrypted', password: 'correct horse battery' },
+  'transfer.exportQrCodes': {},
+  'transfer.qrHidden': {},
+  'transfer.exportSheet': { language: 'en' },
+  'transfer.verifyChoose': {},
+  'transfer.verifyBackup': { token: 'tok', password: 'pw' },
 };
 
 export interface BadInput {
