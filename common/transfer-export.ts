@@ -38,3 +38,10 @@ export interface VerifyView {
   extra: string[];
   different: string[];
 }
+
+/** One account's otpauth QR code for a phone (PNG data URL); the window is content-protected while it is shown. */
+export interface AccountQr {
+  image: string;
+  /** "Issuer (name)". */
+  label: string;
+}

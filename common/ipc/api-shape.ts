@@ -50,6 +50,7 @@ export const channelNames = [
   'transfer.importDiscard',
   'transfer.exportFile',
   'transfer.exportQrCodes',
+  'transfer.accountQr',
   'transfer.qrHidden',
   'transfer.exportSheet',
   'transfer.verifyChoose',

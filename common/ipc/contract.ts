@@ -33,6 +33,7 @@ import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../deskt
 import type { ImportFormatView, ImportStep } from '../transfer-import';
 import {
   EXPORT_FILE_FORMATS,
+  type AccountQr,
   type ExportQrCodes,
   type ExportWritten,
   type VerifyChosen,
@@ -57,6 +58,7 @@ export type {
   VaultProblem,
   ImportFormatView,
   ImportStep,
+  AccountQr,
   ExportQrCodes,
   ExportWritten,
   VerifyChosen,
@@ -209,6 +211,8 @@ export const contract = {
   ),
   /** Google Authenticator transfer QR codes as PNG data URLs; the window is content-protected from now on. */
   'transfer.exportQrCodes': channel<ExportQrCodes>()(none),
+  /** One account's otpauth QR code, for a phone, after the user confirmed "show secret"; protection on from now. */
+  'transfer.accountQr': channel<AccountQr>()(z.object({ id }).strict()),
   /** The QR codes (or an account's code) left the screen: content protection goes back to the setting. */
   'transfer.qrHidden': channel<void>()(none),
   /** The printable recovery sheet (every secret in clear, as QR code and text), in `language`, to a new file. */

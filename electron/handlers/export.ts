@@ -18,6 +18,7 @@ import { exportAegisEncrypted } from '../../core/transfer/aegis';
 import { exportAuthdeskBackup } from '../../core/transfer/authdesk-backup';
 import { exportMigration, exportOtpauthList } from '../../core/transfer/export';
 import { migrationQrPng } from '../../core/transfer/migration-qr';
+import { formatOtpauthUri } from '../../core/otp/uri-format';
 import { recoverySheetHtml } from '../../core/transfer/recovery-sheet';
 import { verifyBackup } from '../../core/transfer/verify';
 import { writeNewFile } from '../../core/transfer/write-new';
@@ -29,6 +30,7 @@ import type { Handlers, Services } from './types';
 type ExportChannel =
   | 'transfer.exportFile'
   | 'transfer.exportQrCodes'
+  | 'transfer.accountQr'
   | 'transfer.qrHidden'
   | 'transfer.exportSheet'
   | 'transfer.verifyChoose'
@@ -92,6 +94,16 @@ export function exportHandlers({ vault, settings, clock, exportShell }: Services
       await shell.protectWindow(true);
       return { images, count: accounts.length - left.length, leftOut: left.map(accountLabel) };
     },
+    'transfer.accountQr': async ({ id }) => {
+      const shell = needShell(exportShell);
+      await refusePlainText(settings);
+      const [account] = await vault.exportDrafts([id]);
+      if (!account) throw new AuthdeskError('not-found', 'This account no longer exists.');
+      const { id: _id, ...draft } = account;
+      const png = await accountQrPng(formatOtpauthUri(draft as AccountDraft));
+      await shell.protectWindow(true);
+      return { image: `data:image/png;base64,${png.toString('base64')}`, label: accountLabel(account) };
+    },
     'transfer.qrHidden': async () => needShell(exportShell).protectWindow(false),
     'transfer.exportSheet': async ({ language }) => {
       const shell = needShell(exportShell);
@@ -118,6 +130,9 @@ export function exportHandlers({ vault, settings, clock, exportShell }: Services
     },
   };
 }
+
+/** The same rendering as the transfer codes (error correction M, 6 px modules): it scans from a screen. */
+const accountQrPng = migrationQrPng;
 
 function needShell(shell: ExportShell | undefined): ExportShell {
   if (!shell) throw new AuthdeskError('unsupported', 'Exporting is not available here.');

@@ -47,6 +47,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'transfer.importDiscard': { token: 'tok' },
   'transfer.exportFile': { format: 'encrypted', password: 'correct horse battery' },
   'transfer.exportQrCodes': {},
+  'transfer.accountQr': { id: 'a1' },
   'transfer.qrHidden': {},
   'transfer.exportSheet': { language: 'en' },
   'transfer.verifyChoose': {},

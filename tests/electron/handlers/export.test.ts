@@ -218,6 +218,48 @@ describe('transfer.exportQrCodes', () => {
   }, 60_000);
 });
 
+describe('transfer.accountQr', () => {
+  it('one account’s otpauth link as a PNG, protection on while shown; an unknown id is not-found', async () => {
+    const { h, shell, ok, call } = await harness({ accounts: ACCOUNTS.slice(12) });
+    const hotp = (await h.vault.list()).find((a) => a.type === 'hotp')!;
+    const qr = await ok('transfer.accountQr', { id: hotp.id });
+    expect(qr.label).toBe('Forge (carol)');
+    expect(shell.protection).toEqual([true]);
+    const png = fresh('account.png');
+    writeFileSync(png, Buffer.from(qr.image.split(',')[1]!, 'base64'));
+    const [text] = await readQrTextsFromFile(png);
+    const [mine] = await vaultDrafts(h).then((all) => all.filter((a) => a.type === 'hotp'));
+    expect(parseOtpauthUri(text!)).toEqual(mine);
+    await ok('transfer.qrHidden', {});
+    expect(shell.protection).toEqual([true, false]);
+    expect(await call('transfer.accountQr', { id: 'no-such-account' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  }, 30_000);
+
+  it('while the app is locked every export refuses (app-locked); hiding the codes still works', async () => {
+    const { h, shell, call, ok } = await harness({ accounts: ACCOUNTS.slice(0, 1) });
+    const [only] = await h.vault.list();
+    await h.settings.set({ appLock: 'password' });
+    await ok('app.setLockPassword', { password: PASSWORD });
+    await ok('app.lock', {});
+    shell.saveAnswer = fresh('locked.json');
+    shell.openAnswer = shell.saveAnswer;
+    for (const [channel, input] of [
+      ['transfer.exportFile', { format: 'encrypted', password: PASSWORD }],
+      ['transfer.exportQrCodes', {}],
+      ['transfer.accountQr', { id: only!.id }],
+      ['transfer.exportSheet', { language: 'en' }],
+      ['transfer.verifyChoose', {}],
+    ] as const)
+      expect(await call(channel, input as never)).toMatchObject({ ok: false, error: { code: 'app-locked' } });
+    expect(shell.asked).toEqual([]);
+    await ok('transfer.qrHidden', {});
+    expect(shell.protection).toEqual([false]);
+  });
+});
+
 describe('transfer.exportSheet', () => {
   it('an HTML page per language with each account’s QR code, key, issuer and name; print CSS; 0600', async () => {
     const { h, shell, ok } = await harness({ accounts: ACCOUNTS.slice(11) });

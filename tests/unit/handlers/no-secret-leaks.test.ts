@@ -185,6 +185,8 @@ beforeAll(async () => {
   await record('transfer.exportSheet', { language: 'nb' });
   const qr = await record('transfer.exportQrCodes', {});
   if (!qr.ok || !qr.value.images.length) throw new Error('no transfer QR codes');
+  const one = await record('transfer.accountQr', { id: idA });
+  if (!one.ok) throw new Error(`no account QR code: ${one.error.message}`);
   await record('transfer.qrHidden', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
