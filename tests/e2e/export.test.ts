@@ -213,6 +213,61 @@ describe('export & back up', () => {
     expect((await readImport(saved[0]!)).entries).toHaveLength(2);
   });
 
+  for (const language of ['en', 'nb'] as const) {
+    const t =
+      language === 'en'
+        ? {
+            actions: 'Actions for Service 1',
+            item: 'Show QR code for phone',
+            show: 'Show secret',
+            done: 'Done, hide the code',
+          }
+        : {
+            actions: 'Handlinger for Service 1',
+            item: 'Vis QR-kode for telefon',
+            show: 'Vis hemmeligheten',
+            done: 'Ferdig, skjul koden',
+          };
+    it(`"Show QR code for phone" from the row menu: confirmation, then the code, protected until closed (${language})`, async () => {
+      await session.bridge.call('settings.set', { language });
+      await session.bridge.call('accounts.add', { manual: ACCOUNTS[0]! });
+      const { page } = await session.open({ frozenAt: T });
+      await page.getByRole('button', { name: t.actions }).click();
+      await page.getByRole('menuitem', { name: t.item }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('account-qr-confirm').waitFor();
+      expect(await dialog.locator('img').count()).toBe(0); // nothing asked of main before the confirmation
+      expect(protection).toEqual([]);
+      await screenshot(page, `export-account-qr-confirm-${language}`);
+
+      await dialog.getByRole('button', { name: t.show }).click();
+      const image = dialog.locator('img.export-qr-image');
+      await image.waitFor();
+      expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(protection).toEqual([true]);
+      await expectNoSecretIn(page);
+      await screenshot(page, `export-account-qr-${language}`);
+
+      await dialog.getByRole('button', { name: t.done }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => protection).toEqual([true, false]);
+    });
+  }
+
+  it('Escape closes the account QR dialog and lifts the protection; axe finds nothing serious in it', async () => {
+    await session.bridge.call('settings.set', { language: 'en' });
+    await session.bridge.call('accounts.add', { manual: ACCOUNTS[0]! });
+    const { page } = await session.open({ frozenAt: T, clockRuns: true, bypassCSP: true });
+    await page.getByRole('button', { name: 'Actions for Service 1' }).click();
+    await page.getByRole('menuitem', { name: 'Show QR code for phone' }).click();
+    await page.getByRole('button', { name: 'Show secret' }).click();
+    await page.locator('img.export-qr-image').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => protection).toEqual([true, false]);
+  });
+
   it('the export page and the QR viewer pass an axe audit (dark theme)', async () => {
     const page = await open('en', 2, { clockRuns: true, colorScheme: 'dark', bypassCSP: true });
     await page.locator('input[value="otpauth"]').check();

@@ -7,6 +7,7 @@ export const exportApi = {
   exportFile: (format: ExportFileFormat, password?: string) =>
     unwrap(bridge().transfer.exportFile(password ? { format, password } : { format })),
   qrCodes: () => unwrap(bridge().transfer.exportQrCodes()),
+  accountQr: (id: string) => unwrap(bridge().transfer.accountQr({ id })),
   /** Best effort: the window goes back to the content-protection setting. */
   qrHidden: () => void unwrap(bridge().transfer.qrHidden()).catch(() => undefined),
   sheet: (language: 'en' | 'nb') => unwrap(bridge().transfer.exportSheet({ language })),
