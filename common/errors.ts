@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'damaged-file'
   | 'unknown-format'
   | 'file-too-large'
+  | 'file-exists'
+  | 'nothing-to-export'
   // desktop: app lock
   | 'app-locked'
   | 'lock-unavailable'

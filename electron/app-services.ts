@@ -21,6 +21,7 @@ import type { EventName, UpdateCheckResult } from '../common/ipc/contract';
 import type { LockState, ShortcutStatus } from '../common/desktop';
 import type { OsPrompt } from './app-lock';
 import type { ClipboardPort, TimerPort } from './clipboard-guard';
+import type { ExportShell } from './handlers/export-shell';
 import {
   createDesktopServices,
   createHandlers,
@@ -65,6 +66,8 @@ export interface AppServicesOptions {
   desktop: AppDesktopOptions;
   /** The import open dialog (Electron's in the app; the web bridge and tests name a file). */
   chooseImportFile?: () => Promise<string | null>;
+  /** The export save/open dialogs and window protection (Electron's in the app; stand-ins in the bridge and tests). */
+  exportShell?: ExportShell;
 }
 
 export interface AppServices {
@@ -137,6 +140,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     checkUpdate: options.checkUpdate,
     desktop,
     chooseImportFile: options.chooseImportFile,
+    exportShell: options.exportShell,
   };
   return {
     services,

@@ -23,6 +23,7 @@ import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
 import { importFileDialog } from './import-dialog';
+import { exportShell } from './export-dialogs';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
@@ -105,6 +106,10 @@ async function start(): Promise<void> {
     policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
     chooseImportFile: importFileDialog(() => mainWindow),
+    exportShell: exportShell(
+      () => mainWindow,
+      async () => (await settings.get()).contentProtection,
+    ),
     desktop: {
       clipboard: electronClipboard,
       os: touchIdPrompt(),

@@ -14,6 +14,7 @@ import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
 import { SettingsView } from './features/settings/SettingsView';
 import { ImportView } from './features/import/ImportView';
+import { ExportView } from './features/export';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
@@ -25,7 +26,7 @@ const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })
 const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
 const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
 
-export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import';
+export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import' | 'export';
 /** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
 type ScanStart = 'screen' | undefined;
 
@@ -102,7 +103,7 @@ export function App() {
               className="icon-btn"
               aria-label={t('settings.open')}
               title={t('settings.open')}
-              aria-pressed={view === 'settings' || view === 'import'}
+              aria-pressed={view === 'settings' || view === 'import' || view === 'export'}
               onClick={() => setView(view === 'settings' ? 'accounts' : 'settings')}
             >
               <Icon name="gear" />
@@ -120,8 +121,11 @@ export function App() {
             onGuided={go('guided')}
             onAddManually={go('add')}
           />
-          {view === 'settings' && <SettingsView onClose={() => setView('accounts')} onImport={go('import')} />}
+          {view === 'settings' && (
+            <SettingsView onClose={() => setView('accounts')} onImport={go('import')} onExport={go('export')} />
+          )}
           {view === 'import' && <ImportView onDone={(added) => done(added[0])} />}
+          {view === 'export' && <ExportView onClose={go('settings')} />}
           {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
           {(view === 'scan' || view === 'guided') && (
             <Suspense fallback={<p className="muted loading">{t('loading')}</p>}>

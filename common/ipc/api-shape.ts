@@ -48,6 +48,13 @@ export const channelNames = [
   'transfer.importRetry',
   'transfer.importCommit',
   'transfer.importDiscard',
+  'transfer.exportFile',
+  'transfer.exportQrCodes',
+  'transfer.accountQr',
+  'transfer.qrHidden',
+  'transfer.exportSheet',
+  'transfer.verifyChoose',
+  'transfer.verifyBackup',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -31,6 +31,14 @@ import {
 import type { RecoveryNotice, TrashEntry, VaultProblem } from '../vault-problems';
 import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
 import type { ImportFormatView, ImportStep } from '../transfer-import';
+import {
+  EXPORT_FILE_FORMATS,
+  type AccountQr,
+  type ExportQrCodes,
+  type ExportWritten,
+  type VerifyChosen,
+  type VerifyView,
+} from '../transfer-export';
 
 export type {
   AppInfo,
@@ -50,6 +58,11 @@ export type {
   VaultProblem,
   ImportFormatView,
   ImportStep,
+  AccountQr,
+  ExportQrCodes,
+  ExportWritten,
+  VerifyChosen,
+  VerifyView,
 };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
@@ -189,6 +202,27 @@ export const contract = {
     z.object({ token: importToken, include: z.array(z.number().int().min(0).max(1_000_000)).max(100_000) }).strict(),
   ),
   'transfer.importDiscard': channel<void>()(z.object({ token: importToken }).strict()),
+
+  // Export & back up (issue 10): main opens the save/open dialogs, reads the vault and writes the file
+  // (new, 0600). Results carry paths, counts and labels; only the QR codes' PNG images encode secrets.
+  /** Writes every account to a new file in `format`; encrypted formats need the password (typed twice). */
+  'transfer.exportFile': channel<ExportWritten>()(
+    z.object({ format: z.enum(EXPORT_FILE_FORMATS), password: z.string().min(8).max(1024).optional() }).strict(),
+  ),
+  /** Google Authenticator transfer QR codes as PNG data URLs; the window is content-protected from now on. */
+  'transfer.exportQrCodes': channel<ExportQrCodes>()(none),
+  /** One account's otpauth QR code, for a phone, after the user confirmed "show secret"; protection on from now. */
+  'transfer.accountQr': channel<AccountQr>()(z.object({ id }).strict()),
+  /** The QR codes (or an account's code) left the screen: content protection goes back to the setting. */
+  'transfer.qrHidden': channel<void>()(none),
+  /** The printable recovery sheet (every secret in clear, as QR code and text), in `language`, to a new file. */
+  'transfer.exportSheet': channel<ExportWritten>()(z.object({ language: z.enum(['en', 'nb']) }).strict()),
+  /** Main shows the open dialog for a backup to verify and keeps its path under a token. */
+  'transfer.verifyChoose': channel<VerifyChosen>()(none),
+  /** Opens the chosen backup with `password` and compares it with the vault entry by entry. */
+  'transfer.verifyBackup': channel<VerifyView>()(
+    z.object({ token: importToken, password: z.string().min(1).max(1024).optional() }).strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -31,11 +31,20 @@ if (!dataDir || !keychainService || keychainService === APP_ID || isRealFolder) 
 const port = Number.parseInt(process.env.AUTHDESK_PREVIEW_PORT ?? '0', 10) || 0;
 // The browser has no main-process open dialog: "Choose file…" imports the file AUTHDESK_IMPORT_FILE names.
 const importFile = process.env.AUTHDESK_IMPORT_FILE?.trim();
+// Nor a save dialog: exports are written into AUTHDESK_EXPORT_DIR under their suggested names;
+// "Verify backup" checks the file AUTHDESK_VERIFY_FILE names. A browser tab cannot be content-protected.
+const exportDir = process.env.AUTHDESK_EXPORT_DIR?.trim();
+const verifyFile = process.env.AUTHDESK_VERIFY_FILE?.trim();
 const bridge = await startBridge({
   dataDir,
   keychainService,
   port,
   chooseImportFile: async () => (importFile ? path.resolve(importFile) : null),
+  exportShell: {
+    chooseSaveFile: async ({ defaultName }) => (exportDir ? path.resolve(exportDir, defaultName) : null),
+    chooseBackupFile: async () => (verifyFile ? path.resolve(verifyFile) : null),
+    protectWindow: async () => undefined,
+  },
 });
 console.log(`Authdesk web preview (data: ${dataDir}, keychain service: ${keychainService})`);
 console.log(`Open: ${bridge.url}`);

@@ -11,6 +11,7 @@ import type { Clock } from '../../core/clock';
 import { appInfo } from '../../electron/app-info';
 import { createAppServices } from '../../electron/app-services';
 import type { Handlers, Platform, Services } from '../../electron/handlers';
+import type { ExportShell } from '../../electron/handlers/export-shell';
 import type { LoadedPolicy } from '../../core/policy';
 import type { DisplayInfo, EventName, UpdateCheckResult } from '../../common/ipc/contract';
 import { httpsDateProbe, type DateProbe } from '../../core/clock-check';
@@ -30,6 +31,8 @@ export interface PlatformHooks {
   dateProbe?: DateProbe;
   /** Stands in for the import open dialog: the path to import, or null (cancelled). Absent: not available. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Stands in for the export save/open dialogs and window protection. Absent: exporting is not available. */
+  exportShell?: ExportShell;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -87,6 +90,7 @@ export async function createBridgeServices(options: {
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
     chooseImportFile: options.hooks.chooseImportFile,
+    exportShell: options.hooks.exportShell,
     desktop: { clipboard, probe: options.hooks.dateProbe ?? httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };

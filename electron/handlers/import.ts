@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { AuthdeskError } from '../../common/errors';
 import type { AccountDraft, AccountMeta } from '../../common/otp/types';
+import type { Channel } from '../../common/ipc/contract';
 import type { ImportStep } from '../../common/transfer-import';
 import {
   IMPORT_FORMAT_LIST,
@@ -30,7 +31,7 @@ const RETRYABLE = new Set(['password-required', 'wrong-password', 'damaged-file'
 export function importHandlers(
   { vault, chooseImportFile }: Services,
   sessions: ImportSessions,
-): HandlerGroup<'transfer'> {
+): Pick<HandlerGroup<'transfer'>, Extract<Channel, `transfer.import${string}`>> {
   return {
     'transfer.importFormats': async () => IMPORT_FORMAT_LIST.map(({ id, name }) => ({ id, name })),
     'transfer.importFile': async ({ format }) => {

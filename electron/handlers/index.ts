@@ -7,6 +7,7 @@ import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { enrollHandlers } from './enroll';
+import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { ImportSessions } from './import-sessions';
 import { PendingDrafts } from './pending-drafts';
@@ -28,10 +29,17 @@ export function createHandlers(services: Services): Handlers {
     ...lockedOut(services, codeHandlers(services)),
     ...enrollHandlers(services, new PendingDrafts(services.clock), imports),
     ...importHandlers(services, imports),
+    ...exportsWhileUnlocked(services),
     ...vaultHandlers(services),
     ...settingsHandlers(services),
     ...appHandlers(services),
   } satisfies Handlers;
+}
+
+/** Exports hand out secrets: refused while locked, like codes. qrHidden is not: it only lifts the protection. */
+function exportsWhileUnlocked(services: Services) {
+  const { 'transfer.qrHidden': qrHidden, ...rest } = exportHandlers(services);
+  return { ...lockedOut(services, rest), 'transfer.qrHidden': qrHidden };
 }
 
 /** While the app is locked every code channel refuses: no code leaves main. */

@@ -15,6 +15,7 @@ import type {
   UpdateCheckResult,
 } from '../../common/ipc/contract';
 import type { DesktopServices } from './desktop-services';
+import type { ExportShell } from './export-shell';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -40,6 +41,8 @@ export interface Services {
   desktop: DesktopServices;
   /** The "Import from another app" open dialog: the chosen path, or null when cancelled. Absent: no dialog here. */
   chooseImportFile?: () => Promise<string | null>;
+  /** The export side's dialogs and window protection (export-shell.ts). Absent: nothing can be exported here. */
+  exportShell?: ExportShell;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

@@ -45,6 +45,13 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'transfer.importRetry': { token: 'tok', format: 'aegis', password: 'pw' },
   'transfer.importCommit': { token: 'tok', include: [0] },
   'transfer.importDiscard': { token: 'tok' },
+  'transfer.exportFile': { format: 'encrypted', password: 'correct horse battery' },
+  'transfer.exportQrCodes': {},
+  'transfer.accountQr': { id: 'a1' },
+  'transfer.qrHidden': {},
+  'transfer.exportSheet': { language: 'en' },
+  'transfer.verifyChoose': {},
+  'transfer.verifyBackup': { token: 'tok', password: 'pw' },
 };
 
 export interface BadInput {

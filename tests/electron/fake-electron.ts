@@ -408,6 +408,18 @@ export const dialog = {
     });
     return this.openAnswer;
   },
+  /** What the next save dialog answers (the export pickers); Electron gives '' as filePath when cancelled. */
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  saved: [] as { parent: unknown; options: unknown }[],
+  async showSaveDialog(parentOrOptions: unknown, maybeOptions?: unknown) {
+    const withParent = maybeOptions !== undefined;
+    const options = (withParent ? maybeOptions : parentOrOptions) as { defaultPath?: unknown };
+    // Electron throws on a defaultPath that is not a string (a conversion failure), so the fake does too.
+    if (options.defaultPath !== undefined && typeof options.defaultPath !== 'string')
+      throw new TypeError('Error processing argument at index 1, conversion failure');
+    this.saved.push({ parent: withParent ? parentOrOptions : null, options });
+    return this.saveAnswer;
+  },
 };
 
 export const systemPreferences = {

@@ -33,6 +33,8 @@ export interface RowHandlers {
   onDrop(event: DragEvent<HTMLLIElement>): void;
   onDragEnd(): void;
   onError(message: string): void;
+  /** "Show QR code for phone" (features/export/AccountQrDialog); absent: the item is not offered. */
+  onShowQr?(id: string): void;
 }
 
 interface Props {
@@ -109,6 +111,9 @@ export const AccountRow = memo(function AccountRow(props: Props) {
       disabled: props.position === props.total,
       run: () => handlers.onMove(account.id, 1),
     },
+    ...(handlers.onShowQr
+      ? [{ label: t('accountQr.menu', { ns: 'export' }), run: () => handlers.onShowQr?.(account.id) }]
+      : []),
     { label: t('row.deleteShort'), shortcut: 'Del', danger: true, run: () => handlers.onDelete(account.id) },
   ];
 

@@ -23,6 +23,7 @@ import { useUndoShortcut } from './useUndoShortcut';
 import { useVisibleAccounts } from './useVisibleAccounts';
 import { useWindowedRows } from './useWindowedRows';
 import { VaultProblems } from './VaultProblems';
+import { AccountQrDialog } from '../export/AccountQrDialog';
 
 interface Props extends AddActions {
   visible: boolean;
@@ -47,7 +48,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   const windowed = useWindowedRows(shown.length, listRef, visible);
   const { focusAfterRender, focusRow } = useRowFocus(visibleIds, windowed.reveal);
   const { copiedId, copy } = useCopyCode(byId, setError);
-  const { handlers, editingId, dropTarget } = useRowHandlers({
+  const { handlers, editingId, dropTarget, qrId, closeQr } = useRowHandlers({
     allIds,
     visibleIds,
     byId,
@@ -111,6 +112,7 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
           </p>
         </>
       )}
+      {qrId && byId.get(qrId) && <AccountQrDialog account={byId.get(qrId)!} onClose={closeQr} />}
       {lastPending && (
         <Toast actionLabel={t('toast.undo')} onAction={() => undo(lastPending.id)}>
           {t('toast.deleted', { account: lastPending.issuer || lastPending.name })}

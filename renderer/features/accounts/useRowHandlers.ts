@@ -31,6 +31,8 @@ export function useRowHandlers(options: Options) {
   const { t } = useTranslation('accounts');
   const announce = useAnnounce();
   const [editingId, setEditingId] = useState<string | null>(null);
+  /** The account whose QR code dialog is open ("Show QR code for phone"). */
+  const [qrId, setQrId] = useState<string | null>(null);
   const editing = useLatest(editingId);
 
   const visible = useLatest(options.visibleIds);
@@ -92,8 +94,13 @@ export function useRowHandlers(options: Options) {
       },
       onFocusRow: setActiveId,
       onError,
+      onShowQr: setQrId,
     }),
     [listHandlers, copy, rename, remove, announce, t, focusAfterRender, editing, setActiveId, onError, byId],
   );
-  return { handlers, editingId, dropTarget };
+  const closeQr = useCallback(() => {
+    if (qrId) focusAfterRender(qrId);
+    setQrId(null);
+  }, [qrId, focusAfterRender]);
+  return { handlers, editingId, dropTarget, qrId, closeQr };
 }

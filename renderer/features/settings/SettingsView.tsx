@@ -25,7 +25,15 @@ import { CheckField, SelectField, TextField } from './fields';
 const CLEAR_SECONDS = [0, 10, 20, 30, 45, 60, 90, 120] as const;
 const LOCK_MINUTES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
 
-export function SettingsView({ onClose, onImport }: { onClose(): void; onImport?(): void }) {
+export function SettingsView({
+  onClose,
+  onImport,
+  onExport,
+}: {
+  onClose(): void;
+  onImport?(): void;
+  onExport?(): void;
+}) {
   const { t } = useTranslation('settings');
   const { t: tApp } = useTranslation();
   const { settings: s, update } = useSettings();
@@ -63,6 +71,11 @@ export function SettingsView({ onClose, onImport }: { onClose(): void; onImport?
           <button type="button" className="btn" onClick={onImport} data-testid="open-import">
             {t('menu', { ns: 'import' })}
           </button>
+          {onExport && (
+            <button type="button" className="btn" onClick={onExport} data-testid="open-export">
+              {t('menu', { ns: 'export' })}
+            </button>
+          )}
         </div>
       )}
       {error && (

@@ -44,6 +44,8 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'damaged-file': true,
   'unknown-format': true,
   'file-too-large': true,
+  'file-exists': true,
+  'nothing-to-export': true,
   'image-too-large': true,
   'disk-full': true,
   'read-only': true,

@@ -20,6 +20,7 @@ import {
   type Platform,
 } from '../../../electron/handlers';
 import { appInfo } from '../../../electron/app-info';
+import type { ExportShell } from '../../../electron/handlers/export-shell';
 import { lockPasswordFile } from '../../../core/app-lock-password';
 import type { DateProbe } from '../../../core/clock-check';
 import { memoryClipboard } from '../../../devtools/web-bridge/memory-clipboard';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   probe?: DateProbe;
   /** Answers the import open dialog (transfer.importFile). */
   chooseImportFile?: () => Promise<string | null>;
+  /** Answers the export save/open dialogs and records window protection (transfer.export*, transfer.verify*). */
+  exportShell?: ExportShell;
   /** Wraps the real keychain store (a store that fails after N writes, for all-or-nothing tests). */
   wrapSecrets?: (store: SecretStore) => SecretStore;
 }
@@ -80,6 +83,7 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     checkUpdate: options.checkUpdate,
     desktop,
     chooseImportFile: options.chooseImportFile,
+    exportShell: options.exportShell,
   });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */

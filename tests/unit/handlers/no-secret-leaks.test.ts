@@ -8,10 +8,11 @@ import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 import { readAllSecrets } from '../../support/keychain';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportAegisEncrypted, exportMigration } from '../../../core/transfer/index';
+import type { ExportShell } from '../../../electron/handlers/export-shell';
 
 let h: Awaited<ReturnType<typeof realHandlers>>;
 const responses = new Map<Channel, string[]>();
@@ -25,6 +26,14 @@ const ORPHAN = 'ONSWG4TFOQQG63TMPEQGC3RAN5ZHA2DBNY';
 const IMPORTED = 'NBSWY3DPO5XXE3DEEBQW4ZDTMFWXA3DF';
 const TRANSFERRED = 'KNSWG4TFORZSAZTSN5WSAYJAOBUG63TF';
 const importFile = path.join(mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-import-')), 'aegis.json');
+const exportDir = mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-export-'));
+/** Each save dialog answers a new file in exportDir; "Verify backup" opens the last one written. */
+let lastSaved = '';
+const exportShell: ExportShell = {
+  chooseSaveFile: async ({ defaultName }) => (lastSaved = path.join(exportDir, `${responses.size}-${defaultName}`)),
+  chooseBackupFile: async () => lastSaved,
+  protectWindow: async () => undefined,
+};
 
 /** Every way a secret could show up in a JSON response. */
 function spellings(base32: string): string[] {
@@ -47,13 +56,14 @@ function spellings(base32: string): string[] {
 async function record<C extends Channel>(channel: C, input: Parameters<typeof h.call<C>>[1]) {
   const outcome = await h.call(channel, input);
   const list = responses.get(channel) ?? [];
-  list.push(JSON.stringify(outcome) ?? '');
+  // The only secret-bearing bytes allowed out: PNG images of QR codes the user asked to show (see the export step).
+  list.push((JSON.stringify(outcome) ?? '').replace(/"data:image\/png;base64,[A-Za-z0-9+/=]+"/g, '"PNG"'));
   responses.set(channel, list);
   return outcome;
 }
 
 beforeAll(async () => {
-  h = await realHandlers('authdesk-leaks', { chooseImportFile: async () => importFile });
+  h = await realHandlers('authdesk-leaks', { chooseImportFile: async () => importFile, exportShell });
   // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
   const a = await record('accounts.add', {
     uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example`,
@@ -160,11 +170,32 @@ beforeAll(async () => {
   const transfer = await record('enroll.preview', { text: code! });
   if (transfer.ok && transfer.value.kind === 'transfer')
     await record('transfer.importDiscard', { token: transfer.value.step.token });
+  // Export: every format, the sheet, and a backup verified. The transfer QR codes come back as PNG
+  // images, which encode secrets as pictures by design (the hand-off to a phone); they are left out of
+  // the search below, which looks at every other byte of the response (the count and the labels).
+  await record('transfer.exportFile', { format: 'encrypted', password: 'correct horse battery' });
+  await record('transfer.verifyChoose', {});
+  const chosen = await record('transfer.verifyChoose', {});
+  if (chosen.ok && chosen.value.status === 'chosen') {
+    await record('transfer.verifyBackup', { token: chosen.value.token, password: 'wrong password' });
+    await record('transfer.verifyBackup', { token: chosen.value.token, password: 'correct horse battery' });
+  }
+  await record('transfer.exportFile', { format: 'aegis', password: 'correct horse battery' });
+  await record('transfer.exportFile', { format: 'otpauth' });
+  await record('transfer.exportSheet', { language: 'nb' });
+  const qr = await record('transfer.exportQrCodes', {});
+  if (!qr.ok || !qr.value.images.length) throw new Error('no transfer QR codes');
+  const one = await record('transfer.accountQr', { id: idA });
+  if (!one.ok) throw new Error(`no account QR code: ${one.error.message}`);
+  await record('transfer.qrHidden', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
 
-afterAll(async () => h?.cleanUp());
+afterAll(async () => {
+  await h?.cleanUp();
+  rmSync(exportDir, { recursive: true, force: true });
+});
 
 describe('no handler returns a secret', () => {
   it('every contract channel was called', () => {
