@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'damaged-file'
   | 'unknown-format'
   | 'file-too-large'
+  | 'backup-folder-missing'
   // desktop: app lock
   | 'app-locked'
   | 'lock-unavailable'
