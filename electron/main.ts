@@ -23,6 +23,8 @@ import { broadcast, registerIpc } from './ipc/registry';
 import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
 import { importFileDialog } from './import-dialog';
+import { backupFolderDialog } from './backup-folder-dialog';
+import { flushBackupOnQuit } from './backup-on-quit';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
@@ -96,7 +98,7 @@ async function start(): Promise<void> {
   installDisplayMediaHandler(ses, round);
 
   let shell: DesktopShell | null = null;
-  const { handlers, settings, services, desktop } = await createAppServices({
+  const { handlers, settings, services, desktop, backup } = await createAppServices({
     dataDir: dir,
     keychainService: keychainService(),
     clock,
@@ -105,6 +107,7 @@ async function start(): Promise<void> {
     policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
     chooseImportFile: importFileDialog(() => mainWindow),
+    chooseBackupFolder: backupFolderDialog(() => mainWindow),
     desktop: {
       clipboard: electronClipboard,
       os: touchIdPrompt(),
@@ -119,6 +122,7 @@ async function start(): Promise<void> {
     },
   });
   registerIpc({ handlers, windows: () => [...windows] });
+  flushBackupOnQuit(app, () => backup.flush());
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
   });

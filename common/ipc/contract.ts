@@ -31,6 +31,7 @@ import {
 import type { RecoveryNotice, TrashEntry, VaultProblem } from '../vault-problems';
 import type { ClockStatus, CopyResult, DesktopStatus, LockState } from '../desktop';
 import type { ImportFormatView, ImportStep } from '../transfer-import';
+import { BACKUP_PASSWORD_MIN, type BackupStatus } from '../backup';
 
 export type {
   AppInfo,
@@ -50,6 +51,7 @@ export type {
   VaultProblem,
   ImportFormatView,
   ImportStep,
+  BackupStatus,
 };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
@@ -189,6 +191,21 @@ export const contract = {
     z.object({ token: importToken, include: z.array(z.number().int().min(0).max(1_000_000)).max(100_000) }).strict(),
   ),
   'transfer.importDiscard': channel<void>()(z.object({ token: importToken }).strict()),
+
+  // Automatic local backups (issue 10). The backup password goes in and never comes back: status says only
+  // whether one is set. The keep count is the setting backupKeep (settings.set).
+  /** Folder, password set or not, last success, last failure (error code), and whether the reminder is due. */
+  'backup.status': channel<BackupStatus>()(none),
+  /** Main shows the folder dialog and stores the choice as settings.backupFolder (refused when the policy fixes it). */
+  'backup.chooseFolder': channel<BackupStatus>()(none),
+  /** Sets or replaces the backup password (kept in the OS keychain). */
+  'backup.setPassword': channel<BackupStatus>()(
+    z.object({ password: z.string().min(BACKUP_PASSWORD_MIN).max(1024) }).strict(),
+  ),
+  /** Writes a backup at once; fails with the cause (folder gone, disk full, read-only, keychain locked). */
+  'backup.runNow': channel<BackupStatus>()(none),
+  /** Hides the "no backup for N days" reminder for a week. */
+  'backup.dismissReminder': channel<BackupStatus>()(none),
 } as const;
 
 export type Contract = typeof contract;

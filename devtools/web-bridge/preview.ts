@@ -31,11 +31,14 @@ if (!dataDir || !keychainService || keychainService === APP_ID || isRealFolder) 
 const port = Number.parseInt(process.env.AUTHDESK_PREVIEW_PORT ?? '0', 10) || 0;
 // The browser has no main-process open dialog: "Choose file…" imports the file AUTHDESK_IMPORT_FILE names.
 const importFile = process.env.AUTHDESK_IMPORT_FILE?.trim();
+// Nor a folder dialog: "Choose folder…" in Backups uses the folder AUTHDESK_BACKUP_FOLDER names.
+const backupFolder = process.env.AUTHDESK_BACKUP_FOLDER?.trim();
 const bridge = await startBridge({
   dataDir,
   keychainService,
   port,
   chooseImportFile: async () => (importFile ? path.resolve(importFile) : null),
+  chooseBackupFolder: async () => (backupFolder ? path.resolve(backupFolder) : null),
 });
 console.log(`Authdesk web preview (data: ${dataDir}, keychain service: ${keychainService})`);
 console.log(`Open: ${bridge.url}`);

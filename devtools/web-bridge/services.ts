@@ -30,6 +30,8 @@ export interface PlatformHooks {
   dateProbe?: DateProbe;
   /** Stands in for the import open dialog: the path to import, or null (cancelled). Absent: not available. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Stands in for the backup folder dialog: the folder to use, or null (cancelled). Absent: not available. */
+  chooseBackupFolder?: () => Promise<string | null>;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -87,6 +89,7 @@ export async function createBridgeServices(options: {
     policy: options.hooks.policy,
     checkUpdate: options.hooks.checkUpdate,
     chooseImportFile: options.hooks.chooseImportFile,
+    chooseBackupFolder: options.hooks.chooseBackupFolder,
     desktop: { clipboard, probe: options.hooks.dateProbe ?? httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };

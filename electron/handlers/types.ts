@@ -15,6 +15,7 @@ import type {
   UpdateCheckResult,
 } from '../../common/ipc/contract';
 import type { DesktopServices } from './desktop-services';
+import type { AutoBackup } from '../../core/backup/index';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -40,6 +41,10 @@ export interface Services {
   desktop: DesktopServices;
   /** The "Import from another app" open dialog: the chosen path, or null when cancelled. Absent: no dialog here. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Automatic local backups (core/backup). Absent: the backup channels say they are not available. */
+  backup?: AutoBackup;
+  /** The backup folder dialog: the chosen folder, or null when cancelled. Absent: no dialog here. */
+  chooseBackupFolder?: () => Promise<string | null>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

@@ -45,6 +45,11 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'transfer.importRetry': { token: 'tok', format: 'aegis', password: 'pw' },
   'transfer.importCommit': { token: 'tok', include: [0] },
   'transfer.importDiscard': { token: 'tok' },
+  'backup.status': {},
+  'backup.chooseFolder': {},
+  'backup.setPassword': { password: 'correct horse battery' },
+  'backup.runNow': {},
+  'backup.dismissReminder': {},
 };
 
 export interface BadInput {

@@ -8,7 +8,7 @@ import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 import { readAllSecrets } from '../../support/keychain';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportAegisEncrypted, exportMigration } from '../../../core/transfer/index';
@@ -25,6 +25,8 @@ const ORPHAN = 'ONSWG4TFOQQG63TMPEQGC3RAN5ZHA2DBNY';
 const IMPORTED = 'NBSWY3DPO5XXE3DEEBQW4ZDTMFWXA3DF';
 const TRANSFERRED = 'KNSWG4TFORZSAZTSN5WSAYJAOBUG63TF';
 const importFile = path.join(mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-import-')), 'aegis.json');
+const backupFolder = mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-backups-'));
+const BACKUP_PASSWORD = 'staple backup phrase';
 
 /** Every way a secret could show up in a JSON response. */
 function spellings(base32: string): string[] {
@@ -53,7 +55,10 @@ async function record<C extends Channel>(channel: C, input: Parameters<typeof h.
 }
 
 beforeAll(async () => {
-  h = await realHandlers('authdesk-leaks', { chooseImportFile: async () => importFile });
+  h = await realHandlers('authdesk-leaks', {
+    chooseImportFile: async () => importFile,
+    chooseBackupFolder: async () => backupFolder,
+  });
   // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
   const a = await record('accounts.add', {
     uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example`,
@@ -160,6 +165,14 @@ beforeAll(async () => {
   const transfer = await record('enroll.preview', { text: code! });
   if (transfer.ok && transfer.value.kind === 'transfer')
     await record('transfer.importDiscard', { token: transfer.value.step.token });
+  // Automatic backups: refused before a password is set, then set up, written, reminded, dismissed.
+  await record('backup.status', {});
+  await record('backup.runNow', {}); // refused: no folder, no password
+  await record('backup.chooseFolder', {});
+  await record('backup.setPassword', { password: BACKUP_PASSWORD });
+  await record('backup.runNow', {});
+  await record('backup.status', {});
+  await record('backup.dismissReminder', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
@@ -188,6 +201,13 @@ describe('no handler returns a secret', () => {
       }
     },
   );
+
+  it('no response holds the backup password, and a backup was really written with it', () => {
+    expect(readdirSync(backupFolder).filter((n) => n.startsWith('authdesk-backup-'))).toHaveLength(1);
+    for (const [channel, texts] of responses)
+      for (const text of texts)
+        expect(text.includes(BACKUP_PASSWORD), `${channel} echoed the backup password`).toBe(false);
+  });
 
   it('no response echoes the app-lock password (right or wrong)', () => {
     for (const [channel, texts] of responses)
