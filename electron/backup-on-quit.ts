@@ -5,14 +5,19 @@
  */
 import type { App } from 'electron';
 
-export function flushBackupOnQuit(app: Pick<App, 'on' | 'quit'>, flush: () => Promise<void>): void {
+export function flushBackupOnQuit(
+  app: Pick<App, 'on' | 'quit'>,
+  backup: { busy(): boolean; flush(): Promise<void> },
+): void {
   let state: 'idle' | 'flushing' | 'done' = 'idle';
   app.on('before-quit', (event) => {
-    if (state === 'done') return;
+    // Nothing waiting: quit at once (the other before-quit handlers decide for themselves).
+    if (state === 'done' || (state === 'idle' && !backup.busy())) return;
     event.preventDefault();
     if (state === 'flushing') return; // a second Quit while writing: the running flush quits when done
     state = 'flushing';
-    void flush()
+    void backup
+      .flush()
       .catch(() => undefined)
       .finally(() => {
         state = 'done';

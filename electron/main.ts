@@ -122,7 +122,7 @@ async function start(): Promise<void> {
     },
   });
   registerIpc({ handlers, windows: () => [...windows] });
-  flushBackupOnQuit(app, () => backup.flush());
+  flushBackupOnQuit(app, backup);
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
   });

@@ -56,6 +56,8 @@ export interface AutoBackup {
   runNow(): Promise<BackupStatus>;
   /** Runs a waiting backup now and waits for any running one (on quit). */
   flush(): Promise<void>;
+  /** A backup is waiting for its quiet period, queued or running (quitting must wait for it). */
+  busy(): boolean;
   status(): Promise<BackupStatus>;
   setPassword(password: string): Promise<BackupStatus>;
   /** Hides the reminder for a week. */
@@ -73,7 +75,8 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   const debounceMs = options.debounceMs ?? BACKUP_DEBOUNCE_MS;
   const notify = () => options.onStatusChange?.();
   let timer: unknown = null;
-  let running = 0;
+  /** Backups queued or running (a waiting timer is `timer`). */
+  let inFlight = 0;
   let closed = false;
   // One queue for backups and state-file updates: read-modify-write of backup-state.json never interleaves.
   let queue: Promise<unknown> = Promise.resolve();
@@ -92,8 +95,6 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   };
 
   const attempt = async (kind: Attempt): Promise<void> => {
-    running++;
-    notify();
     const at = clock.now();
     try {
       const config = await configuration();
@@ -117,13 +118,19 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
       const { code, message } = toErrorValue(err);
       await updateBackupState(dataDir, (s) => ({ ...s, lastError: { code, message, at } })).catch(() => undefined);
       if (kind === 'manual') throw err;
-    } finally {
-      running--;
-      notify();
     }
   };
 
-  const runQueued = (kind: Attempt) => enqueue(() => attempt(kind));
+  const runQueued = async (kind: Attempt): Promise<void> => {
+    inFlight++;
+    notify();
+    try {
+      await enqueue(() => attempt(kind));
+    } finally {
+      inFlight--;
+      notify();
+    }
+  };
 
   const status = async (): Promise<BackupStatus> => {
     const [s, state, passwordSet, count] = await Promise.all([
@@ -152,7 +159,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
     lastSuccessAt: state.lastSuccessAt,
     lastFile: state.lastFile,
     lastError: state.lastError,
-    pending: timer !== null || running > 0,
+    pending: timer !== null || inFlight > 0,
     reminder: backupReminder({
       now: clock.now(),
       lastSuccessAt: state.lastSuccessAt,
@@ -187,6 +194,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
       }
       await queue;
     },
+    busy: () => timer !== null || inFlight > 0,
     status,
     async setPassword(next) {
       await password.set(next);

@@ -40,12 +40,23 @@ function tryQuit(): boolean {
 }
 
 describe('flushBackupOnQuit', () => {
+  it('nothing waiting: the quit is not held at all', () => {
+    let flushes = 0;
+    flushBackupOnQuit(app as unknown as App, { busy: () => false, flush: async () => void flushes++ });
+    expect(tryQuit()).toBe(false);
+    expect(flushes).toBe(0);
+  });
+
   it('holds the quit until the waiting backup is written, then quits; a second quit passes', async () => {
     let finish!: () => void;
     let flushes = 0;
-    flushBackupOnQuit(app as unknown as App, () => {
-      flushes++;
-      return new Promise<void>((resolve) => (finish = resolve));
+    let busy = true;
+    flushBackupOnQuit(app as unknown as App, {
+      busy: () => busy,
+      flush: () => {
+        flushes++;
+        return new Promise<void>((resolve) => (finish = resolve)).then(() => void (busy = false));
+      },
     });
     expect(tryQuit()).toBe(true);
     expect(tryQuit()).toBe(true); // Quit again while writing: still held, no second flush
@@ -57,7 +68,10 @@ describe('flushBackupOnQuit', () => {
   });
 
   it('a failing flush does not keep the app from quitting', async () => {
-    flushBackupOnQuit(app as unknown as App, async () => Promise.reject(new Error('disk full')));
+    flushBackupOnQuit(app as unknown as App, {
+      busy: () => true,
+      flush: async () => Promise.reject(new Error('full')),
+    });
     expect(tryQuit()).toBe(true);
     await vi.waitFor(() => expect(app.calls).toContain('quit'));
     expect(tryQuit()).toBe(false);

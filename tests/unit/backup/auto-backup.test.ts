@@ -348,8 +348,11 @@ describe('failures become the status, and the vault is untouched', () => {
 describe('on quit', () => {
   it('flush writes a waiting backup at once, without its timer', async () => {
     const s = await setup();
+    expect(s.backup.busy()).toBe(false);
     s.backup.vaultChanged();
+    expect(s.backup.busy()).toBe(true);
     await s.backup.flush();
+    expect(s.backup.busy()).toBe(false);
     expect(s.t.pending.size).toBe(0);
     expect(ours(s.folder)).toHaveLength(1);
     expect(await decrypt(path.join(s.folder, ours(s.folder)[0]!))).toHaveLength(3);
