@@ -17,6 +17,7 @@ import { ImportView } from './features/import/ImportView';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
+import { BackupReminder } from './features/backup/BackupReminder';
 import { LockScreen } from './features/desktop/LockScreen';
 import { useLockState } from './features/desktop/useLockState';
 
@@ -34,6 +35,7 @@ export function App() {
   const [view, setView] = useState<View>('accounts');
   const [scanStart, setScanStart] = useState<ScanStart>(undefined);
   const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [focusBackups, setFocusBackups] = useState(false);
   const { settings } = useSettings();
 
   const done = useCallback((account?: AccountMeta | null) => {
@@ -41,6 +43,10 @@ export function App() {
     setView('accounts');
   }, []);
   const go = useCallback((next: View) => () => setView(next), []);
+  const openBackupSettings = useCallback(() => {
+    setFocusBackups(true);
+    setView('settings');
+  }, []);
   const scan = useCallback(() => {
     setScanStart('screen');
     setView('scan');
@@ -103,7 +109,10 @@ export function App() {
               aria-label={t('settings.open')}
               title={t('settings.open')}
               aria-pressed={view === 'settings' || view === 'import'}
-              onClick={() => setView(view === 'settings' ? 'accounts' : 'settings')}
+              onClick={() => {
+                setFocusBackups(false);
+                setView(view === 'settings' ? 'accounts' : 'settings');
+              }}
             >
               <Icon name="gear" />
             </button>
@@ -112,6 +121,7 @@ export function App() {
         <DesktopStatusBanner />
         <main className="app-main">
           <UpdateNotice />
+          {view === 'accounts' && <BackupReminder onOpenSettings={openBackupSettings} />}
           <AccountsView
             visible={view === 'accounts'}
             showNext={settings.showNextCode}
@@ -120,7 +130,9 @@ export function App() {
             onGuided={go('guided')}
             onAddManually={go('add')}
           />
-          {view === 'settings' && <SettingsView onClose={() => setView('accounts')} onImport={go('import')} />}
+          {view === 'settings' && (
+            <SettingsView onClose={() => setView('accounts')} onImport={go('import')} focusBackups={focusBackups} />
+          )}
           {view === 'import' && <ImportView onDone={(added) => done(added[0])} />}
           {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
           {(view === 'scan' || view === 'guided') && (

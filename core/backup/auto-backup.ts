@@ -133,7 +133,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   };
 
   const status = async (): Promise<BackupStatus> => {
-    const [s, state, passwordSet, count] = await Promise.all([
+    const [s, stored, passwordSet, count] = await Promise.all([
       settings.get(),
       readBackupState(dataDir),
       password.isSet().catch(() => false),
@@ -142,6 +142,14 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
         () => 0,
       ),
     ]);
+    let state = stored;
+    // The first time accounts are seen with no backup: the reminder's clock starts now.
+    if (count > 0 && state.accountsSince === null && state.lastSuccessAt === null) {
+      const at = clock.now();
+      state = await enqueue(() =>
+        updateBackupState(dataDir, (st) => ({ ...st, accountsSince: st.accountsSince ?? at })),
+      ).catch(() => state);
+    }
     return toStatus(s.backupFolder, s.backupKeep, passwordSet, state, count);
   };
 
@@ -163,6 +171,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
     reminder: backupReminder({
       now: clock.now(),
       lastSuccessAt: state.lastSuccessAt,
+      accountsSince: state.accountsSince,
       accounts,
       dismissedUntil: state.reminderDismissedUntil,
     }),

@@ -16,6 +16,7 @@ export const BACKUP_STATE_FILE = 'backup-state.json';
 
 const time = z.number().int().min(0).max(8.64e15);
 const stateSchema = z.object({
+  // Each field falls back on its own (.catch), so one bad value does not lose the rest.
   lastSuccessAt: time.nullable().catch(null),
   lastFile: z.string().max(255).nullable().catch(null),
   lastError: z
@@ -31,10 +32,18 @@ const stateSchema = z.object({
     .nullable()
     .catch(null),
   reminderDismissedUntil: time.nullable().catch(null),
+  /** When accounts were first seen (the reminder's start when there never was a backup). */
+  accountsSince: time.nullable().catch(null),
 });
 export type BackupState = z.infer<typeof stateSchema>;
 
-const EMPTY: BackupState = { lastSuccessAt: null, lastFile: null, lastError: null, reminderDismissedUntil: null };
+const EMPTY: BackupState = {
+  lastSuccessAt: null,
+  lastFile: null,
+  lastError: null,
+  reminderDismissedUntil: null,
+  accountsSince: null,
+};
 
 export async function readBackupState(dataDir: string): Promise<BackupState> {
   try {

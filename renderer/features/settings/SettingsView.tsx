@@ -21,11 +21,21 @@ import { errorMessage } from '../../components/error-text';
 import { Icon } from '../../components/Icon';
 import { useSettings } from '../../settings/SettingsProvider';
 import { CheckField, SelectField, TextField } from './fields';
+import { BackupSection } from '../backup/BackupSection';
 
 const CLEAR_SECONDS = [0, 10, 20, 30, 45, 60, 90, 120] as const;
 const LOCK_MINUTES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
 
-export function SettingsView({ onClose, onImport }: { onClose(): void; onImport?(): void }) {
+export function SettingsView({
+  onClose,
+  onImport,
+  focusBackups,
+}: {
+  onClose(): void;
+  onImport?(): void;
+  /** Opened from the backup reminder: Backups is scrolled to and focused. */
+  focusBackups?: boolean;
+}) {
   const { t } = useTranslation('settings');
   const { t: tApp } = useTranslation();
   const { settings: s, update } = useSettings();
@@ -196,6 +206,13 @@ export function SettingsView({ onClose, onImport }: { onClose(): void; onImport?
           onChange={(applyClockOffset) => void set({ applyClockOffset })}
         />
       </fieldset>
+
+      <BackupSection
+        folderManaged={managed('backupFolder')}
+        managedHint={managedHint}
+        onSet={set}
+        focusOnOpen={focusBackups}
+      />
 
       <fieldset className="settings-group">
         <legend>{t('groups.portal')}</legend>

@@ -18,6 +18,8 @@ import desktopEn from '../../../renderer/features/desktop/i18n/en.json';
 import desktopNb from '../../../renderer/features/desktop/i18n/nb.json';
 import importEn from '../../../renderer/features/import/i18n/en.json';
 import importNb from '../../../renderer/features/import/i18n/nb.json';
+import backupEn from '../../../renderer/features/backup/i18n/en.json';
+import backupNb from '../../../renderer/features/backup/i18n/nb.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -36,6 +38,7 @@ describe.each([
   ['settings', settingsEn, settingsNb],
   ['desktop', desktopEn, desktopNb],
   ['import', importEn, importNb],
+  ['backup', backupEn, backupNb],
 ])('%s strings', (_name, en, nb) => {
   it('have the same keys in English and Norwegian', () => {
     expect(keys(nb).sort()).toEqual(keys(en).sort());
@@ -51,5 +54,5 @@ it('covers every feature that has strings', async () => {
   const { join, resolve } = await import('node:path');
   const features = resolve(import.meta.dirname, '../../../renderer/features');
   const withStrings = readdirSync(features).filter((name) => existsSync(join(features, name, 'i18n/en.json')));
-  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'desktop', 'enroll', 'import', 'settings']);
+  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'backup', 'desktop', 'enroll', 'import', 'settings']);
 });

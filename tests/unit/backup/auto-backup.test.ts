@@ -371,11 +371,16 @@ describe('the reminder', () => {
     expect((await s.backup.status()).reminder).toEqual({ due: true, days: 30 });
   });
 
-  it('never backed up: due once there are accounts; a manual export counts; dismiss hides it for a week', async () => {
+  it('never backed up: due 30 days after accounts were first seen; a manual export counts; dismiss hides it for a week', async () => {
     const empty = await setup({ accounts: [], password: null });
+    empty.clock.advance(100 * DAY_MS);
     expect((await empty.backup.status()).reminder).toEqual({ due: false, days: null });
 
     const s = await setup({ password: null });
+    expect((await s.backup.status()).reminder).toEqual({ due: false, days: null }); // first seen now: no nag yet
+    s.clock.advance(30 * DAY_MS - 1);
+    expect((await s.backup.status()).reminder.due).toBe(false);
+    s.clock.advance(1);
     expect((await s.backup.status()).reminder).toEqual({ due: true, days: null });
     await s.backup.dismissReminder();
     s.clock.advance(7 * DAY_MS - 1);

@@ -45,7 +45,7 @@ describe('backup channels', () => {
       },
     });
     expect(await h.ok('backup.status', {})).toMatchObject({ folder: null, passwordSet: false, enabled: false });
-    expect((await h.ok('backup.status', {})).reminder).toEqual({ due: true, days: null });
+    expect((await h.ok('backup.status', {})).reminder).toEqual({ due: false, days: null }); // 30 days from now
 
     // Cancelled: nothing stored.
     expect((await h.ok('backup.chooseFolder', {})).folder).toBeNull();
