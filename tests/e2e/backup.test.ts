@@ -37,7 +37,7 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 async function openBackups(locale?: string): Promise<Page> {
   const { page } = await session.open({ frozenAt: T, ...(locale ? { locale } : {}) });
   await page.locator('li.row').first().waitFor();
-  await page.getByRole('button', { name: locale === 'nb-NO' ? 'Innstillinger' : 'Settings' }).click();
+  await page.getByRole('button', { name: locale === 'nb-NO' ? 'Innstillinger' : 'Settings', exact: true }).click();
   return page;
 }
 
@@ -113,7 +113,9 @@ describe('Settings → Backups', () => {
 });
 
 describe('the reminder', () => {
-  it('never backed up: shown, and its button opens Backups', async () => {
+  it('never backed up: shown 30 days after the accounts were first seen; its button opens Backups', async () => {
+    expect((await session.bridge.call('backup.status')).reminder.due).toBe(false); // first seen now
+    clock.set(T + 30 * DAY);
     const { page } = await session.open({ frozenAt: T });
     const banner = page.getByRole('region', { name: 'Backup reminder' });
     await banner.getByText('Your accounts have never been backed up.').waitFor();
@@ -133,7 +135,7 @@ describe('the reminder', () => {
     await page.reload();
     await loaded;
     await page.locator('li.row').first().waitFor();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await page.clock.runFor(100); // the page's clock is paused: let React render what it got
     expect(await page.getByTestId('backup-reminder').count()).toBe(0);
 
     clock.set(T + 30 * DAY);
