@@ -17,7 +17,13 @@ import { openSettingsStore, type SettingsStore } from '../core/settings';
 import type { LoadedPolicy } from '../core/policy';
 import { createSecretStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
-import { backupKeychainService, backupPassword, createAutoBackup, type AutoBackup } from '../core/backup/index';
+import {
+  backupKeychainService,
+  backupPassword,
+  createAutoBackup,
+  type AutoBackup,
+  type BackupTimers,
+} from '../core/backup/index';
 import type { EventName, UpdateCheckResult } from '../common/ipc/contract';
 import type { LockState, ShortcutStatus } from '../common/desktop';
 import type { OsPrompt } from './app-lock';
@@ -68,6 +74,8 @@ export interface AppServicesOptions {
   chooseImportFile?: () => Promise<string | null>;
   /** The backup folder dialog (Electron's in the app; the web bridge and tests name a folder). */
   chooseBackupFolder?: () => Promise<string | null>;
+  /** The backup's quiet-period timer (tests fire it by hand); real timers by default. */
+  backupTimers?: BackupTimers;
 }
 
 export interface AppServices {
@@ -141,6 +149,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // Its own service name: an extra item under the vault's service would look like an orphan key.
     password: backupPassword(createSecretStore(backupKeychainService(options.keychainService))),
     clock,
+    timers: options.backupTimers,
     onStatusChange: () => emit('backupChanged'),
   });
   const offSettings = settings.onChange((next) => {
