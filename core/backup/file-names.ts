@@ -28,3 +28,15 @@ export function backupSortKey(name: string): string | null {
 export function isAutomaticBackupName(name: string): boolean {
   return backupSortKey(name) !== null;
 }
+
+/**
+ * A temp file core/atomic-file.ts left behind for one of our names when the
+ * writer was killed mid-write (`<name>.tmp-<pid>-<8 hex>`): also ours to delete.
+ */
+const LEFTOVER = /^(authdesk-backup-\d{8}-\d{6}(?:-\d{1,3})?\.json)\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+/** The pid that wrote a leftover temp file of ours, or null for any other name. */
+export function leftoverWriterPid(name: string): number | null {
+  const m = LEFTOVER.exec(name);
+  return m ? Number(m[2]) : null;
+}

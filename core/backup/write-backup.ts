@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AuthdeskError, type ErrorCode } from '../../common/errors';
 import { writeFileAtomic } from '../atomic-file';
-import { backupFileName, backupSortKey } from './file-names';
+import { backupFileName, backupSortKey, leftoverWriterPid } from './file-names';
 
 const MAX_SAME_SECOND = 999;
 
@@ -30,7 +30,11 @@ export async function writeBackupFile(folder: string, text: string, at: number):
   throw new AuthdeskError('internal', `Too many backups in one second in ${folder}.`);
 }
 
-/** Deletes our oldest automatic backups beyond `keep`; returns the names deleted. Never fails the backup. */
+/**
+ * Deletes our oldest automatic backups beyond `keep`, and temp files of ours
+ * a killed earlier run left (another pid: backups are written by one app
+ * process, one at a time). Returns the names deleted. Never fails the backup.
+ */
 export async function rotateBackups(folder: string, keep: number): Promise<string[]> {
   let names: string[];
   try {
@@ -39,6 +43,10 @@ export async function rotateBackups(folder: string, keep: number): Promise<strin
     return [];
   }
   const ours: { name: string; key: string }[] = [];
+  const leftovers = names.filter((n) => {
+    const pid = leftoverWriterPid(n);
+    return pid !== null && pid !== process.pid;
+  });
   for (const name of names) {
     const key = backupSortKey(name);
     if (key === null) continue;
@@ -47,9 +55,9 @@ export async function rotateBackups(folder: string, keep: number): Promise<strin
     if (stat?.isFile()) ours.push({ name, key });
   }
   ours.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const old = ours.slice(0, Math.max(0, ours.length - keep));
+  const old = ours.slice(0, Math.max(0, ours.length - keep)).map((o) => o.name);
   const deleted: string[] = [];
-  for (const { name } of old) {
+  for (const name of [...old, ...leftovers]) {
     try {
       await fs.unlink(path.join(folder, name));
       deleted.push(name);

@@ -186,6 +186,7 @@ function PasswordForm({ passwordSet, onSave }: { passwordSet: boolean; onSave(pa
       />
       <p className="field-hint" id="backup-password-hint">
         {t('passwordHint', { min: BACKUP_PASSWORD_MIN })}
+        {passwordSet && ` ${t('passwordChangeHint')}`}
       </p>
       {problem && (
         <p className="field-error" role="alert">

@@ -211,7 +211,12 @@ describe('rotation', () => {
       'authdesk-backup-20200101-000000.json.bak', // ours once, renamed by the person
       'authdesk-backup-20200101-000000.JSON',
       'my-authdesk-backup-20200101-000000.json',
+      `authdesk-backup-20200101-000000.json.tmp-${process.pid}-0123abcd`, // (a write of this very process)
+      'authdesk-backup-20200101-000000.json.tmp-12-notours', // not the atomic writer's pattern
     ];
+    // A killed earlier run's temp file: ours, deleted.
+    const leftover = 'authdesk-backup-20200101-000000.json.tmp-999999-89abcdef';
+    writeFileSync(path.join(s.folder, leftover), 'half a backup');
     for (const name of foreign) writeFileSync(path.join(s.folder, name), 'keep me');
     mkdirSync(path.join(s.folder, 'authdesk-backup-20200101-000001.json')); // a folder with our name: not a file of ours
     const made: string[] = [];
@@ -224,6 +229,7 @@ describe('rotation', () => {
     expect(new Set(made).size).toBe(5);
     expect(ours(s.folder).filter((n) => statSync(path.join(s.folder, n)).isFile())).toEqual(made.slice(2).sort());
     for (const name of foreign) expect(readFileSync(path.join(s.folder, name), 'utf8')).toBe('keep me');
+    expect(readdirSync(s.folder)).not.toContain(leftover);
     expect(statSync(path.join(s.folder, 'authdesk-backup-20200101-000001.json')).isDirectory()).toBe(true);
   });
 });
