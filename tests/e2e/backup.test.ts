@@ -102,10 +102,13 @@ describe('Settings → Backups', () => {
     const section = page.getByRole('group', { name: 'Backups' });
     await section.getByRole('button', { name: 'Back up now' }).click();
     await section
-      .getByText(/^The backup folder is not there \(a removed USB drive or a network folder not connected\?\)/)
+      .getByText(
+        /^The last backup failed \(.+\): The backup folder is not there \(a removed USB drive or a network folder not connected\?\)/,
+      )
       .first()
       .waitFor();
     expect(await section.getByTestId('backup-error').getAttribute('data-code')).toBe('backup-folder-missing');
+    expect(await section.getByRole('alert').count()).toBe(1); // said once, not once per source
     expect((await session.bridge.call('accounts.list')).map((a) => a.name)).toEqual(['octo']);
     await section.getByTestId('backup-error').scrollIntoViewIfNeeded();
     await screenshot(page, 'backup-error-en');

@@ -30,7 +30,7 @@ interface Props {
 
 export function BackupSection({ folderManaged, managedHint, onSet, focusOnOpen }: Props) {
   const { t, i18n } = useTranslation('backup');
-  const { status, set } = useBackupStatus();
+  const { status, set, reload } = useBackupStatus();
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,8 @@ export function BackupSection({ folderManaged, managedHint, onSet, focusOnOpen }
     heading.current?.focus();
   }, [focusOnOpen]);
 
-  const act = async (run: () => Promise<BackupStatus>, done?: string) => {
+  /** Runs one action; `failureInStatus`: a failure is recorded in the status (shown once, from there). */
+  const act = async (run: () => Promise<BackupStatus>, done?: string, failureInStatus = false) => {
     setProblem(null);
     setNotice(null);
     setBusy(true);
@@ -51,7 +52,9 @@ export function BackupSection({ folderManaged, managedHint, onSet, focusOnOpen }
       set(await run());
       if (done) setNotice(done);
     } catch (err) {
-      setProblem(reason(toErrorValue(err)));
+      const error = toErrorValue(err);
+      if (failureInStatus && error.code !== 'bad-input') await reload();
+      else setProblem(reason(error));
     } finally {
       setBusy(false);
     }
@@ -108,7 +111,7 @@ export function BackupSection({ folderManaged, managedHint, onSet, focusOnOpen }
           type="button"
           className="btn btn-primary"
           disabled={!status?.enabled || busy}
-          onClick={() => void act(() => unwrap(bridge().backup.runNow()), t('done'))}
+          onClick={() => void act(() => unwrap(bridge().backup.runNow()), t('done'), true)}
         >
           {busy ? t('working') : t('backUpNow')}
         </button>
