@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'file-too-large'
   | 'file-exists'
   | 'nothing-to-export'
+  | 'backup-folder-missing'
   // desktop: app lock
   | 'app-locked'
   | 'lock-unavailable'

@@ -56,6 +56,8 @@ export const settingsFields = {
   updateCheck: z.boolean(),
   /** Where backups go (an absolute path); null asks each time. */
   backupFolder: z.string().min(1).max(4096).refine(isAbsoluteFolder, 'must be a full path').nullable(),
+  /** How many automatic backups stay in the backup folder (older ones of ours are deleted). */
+  backupKeep: z.number().int().min(1).max(100),
 };
 
 export const settingsSchema = z.object(settingsFields);
@@ -83,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   applyClockOffset: false,
   updateCheck: false,
   backupFolder: null,
+  backupKeep: 10,
 };
 
 /** Keeps each valid field, replaces each missing or invalid one with its default (a hand-edited file never stops the app). */

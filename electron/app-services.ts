@@ -17,6 +17,13 @@ import { openSettingsStore, type SettingsStore } from '../core/settings';
 import type { LoadedPolicy } from '../core/policy';
 import { createSecretStore, openVault } from '../core/vault/index';
 import { watchFileChanges, type FileWatch } from '../core/watch';
+import {
+  backupKeychainService,
+  backupPassword,
+  createAutoBackup,
+  type AutoBackup,
+  type BackupTimers,
+} from '../core/backup/index';
 import type { EventName, UpdateCheckResult } from '../common/ipc/contract';
 import type { LockState, ShortcutStatus } from '../common/desktop';
 import type { OsPrompt } from './app-lock';
@@ -68,6 +75,10 @@ export interface AppServicesOptions {
   chooseImportFile?: () => Promise<string | null>;
   /** The export save/open dialogs and window protection (Electron's in the app; stand-ins in the bridge and tests). */
   exportShell?: ExportShell;
+  /** The backup folder dialog (Electron's in the app; the web bridge and tests name a folder). */
+  chooseBackupFolder?: () => Promise<string | null>;
+  /** The backup's quiet-period timer (tests fire it by hand); real timers by default. */
+  backupTimers?: BackupTimers;
 }
 
 export interface AppServices {
@@ -75,6 +86,8 @@ export interface AppServices {
   handlers: Handlers;
   settings: SettingsStore;
   desktop: DesktopServices & { setApplyOffset(on: boolean): void };
+  /** Automatic backups: the shell flushes a waiting one on quit. */
+  backup: AutoBackup;
   close(): void;
 }
 
@@ -109,6 +122,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // handlers add the same offset themselves (and report validity in local time, see handlers/codes.ts).
   const codeClock = offsetClock(clock, () => desktop.clockCheck.appliedOffset());
   let watcher: FileWatch | null = null;
+  // Every change to the list, ours or another process's, starts the backup's quiet period.
+  let backup: AutoBackup | null = null;
   // Opened on first use, not here: a locked or missing keychain must not stop the window
   // from opening; the handlers return the vault's own clear error instead.
   const vault = retryingVault(
@@ -117,6 +132,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       metadataPath: files.metadata,
       afterWrite: async () => {
         await watcher?.acknowledge();
+        backup?.vaultChanged();
         shell.onAccountsChanged?.(); // our own writes raise no watcher event
       },
     },
@@ -125,8 +141,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     file: files.metadata,
     onChange: () => {
       emit('accountsChanged');
+      backup?.vaultChanged();
       shell.onAccountsChanged?.();
     },
+  });
+  backup = createAutoBackup({
+    dataDir,
+    vault,
+    settings,
+    // Its own service name: an extra item under the vault's service would look like an orphan key.
+    password: backupPassword(createSecretStore(backupKeychainService(options.keychainService))),
+    clock,
+    timers: options.backupTimers,
+    onStatusChange: () => emit('backupChanged'),
   });
   const offSettings = settings.onChange((next) => {
     desktop.setApplyOffset(next.applyClockOffset);
@@ -141,13 +168,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     desktop,
     chooseImportFile: options.chooseImportFile,
     exportShell: options.exportShell,
+    backup,
+    chooseBackupFolder: options.chooseBackupFolder,
   };
   return {
     services,
     handlers: createHandlers(services),
     settings,
     desktop,
+    backup,
     close: () => {
+      backup.close();
       offSettings();
       watcher?.close();
     },

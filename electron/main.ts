@@ -24,6 +24,8 @@ import type { EventName } from '../common/ipc/contract';
 import { electronPlatform } from './platform';
 import { importFileDialog } from './import-dialog';
 import { exportShell } from './export-dialogs';
+import { backupFolderDialog } from './backup-folder-dialog';
+import { flushBackupOnQuit } from './backup-on-quit';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
@@ -97,7 +99,7 @@ async function start(): Promise<void> {
   installDisplayMediaHandler(ses, round);
 
   let shell: DesktopShell | null = null;
-  const { handlers, settings, services, desktop } = await createAppServices({
+  const { handlers, settings, services, desktop, backup } = await createAppServices({
     dataDir: dir,
     keychainService: keychainService(),
     clock,
@@ -110,6 +112,7 @@ async function start(): Promise<void> {
       () => mainWindow,
       async () => (await settings.get()).contentProtection,
     ),
+    chooseBackupFolder: backupFolderDialog(() => mainWindow),
     desktop: {
       clipboard: electronClipboard,
       os: touchIdPrompt(),
@@ -124,6 +127,7 @@ async function start(): Promise<void> {
     },
   });
   registerIpc({ handlers, windows: () => [...windows] });
+  flushBackupOnQuit(app, backup);
   settings.onChange((next) => {
     for (const win of windows) win.setContentProtection(next.contentProtection);
   });

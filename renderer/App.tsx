@@ -18,6 +18,7 @@ import { ExportView } from './features/export';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
+import { BackupReminder } from './features/backup/BackupReminder';
 import { LockScreen } from './features/desktop/LockScreen';
 import { useLockState } from './features/desktop/useLockState';
 
@@ -35,6 +36,7 @@ export function App() {
   const [view, setView] = useState<View>('accounts');
   const [scanStart, setScanStart] = useState<ScanStart>(undefined);
   const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [focusBackups, setFocusBackups] = useState(false);
   const { settings } = useSettings();
 
   const done = useCallback((account?: AccountMeta | null) => {
@@ -42,6 +44,10 @@ export function App() {
     setView('accounts');
   }, []);
   const go = useCallback((next: View) => () => setView(next), []);
+  const openBackupSettings = useCallback(() => {
+    setFocusBackups(true);
+    setView('settings');
+  }, []);
   const scan = useCallback(() => {
     setScanStart('screen');
     setView('scan');
@@ -104,7 +110,10 @@ export function App() {
               aria-label={t('settings.open')}
               title={t('settings.open')}
               aria-pressed={view === 'settings' || view === 'import' || view === 'export'}
-              onClick={() => setView(view === 'settings' ? 'accounts' : 'settings')}
+              onClick={() => {
+                setFocusBackups(false);
+                setView(view === 'settings' ? 'accounts' : 'settings');
+              }}
             >
               <Icon name="gear" />
             </button>
@@ -113,6 +122,7 @@ export function App() {
         <DesktopStatusBanner />
         <main className="app-main">
           <UpdateNotice />
+          {view === 'accounts' && <BackupReminder onOpenSettings={openBackupSettings} />}
           <AccountsView
             visible={view === 'accounts'}
             showNext={settings.showNextCode}
@@ -122,7 +132,12 @@ export function App() {
             onAddManually={go('add')}
           />
           {view === 'settings' && (
-            <SettingsView onClose={() => setView('accounts')} onImport={go('import')} onExport={go('export')} />
+            <SettingsView
+              onClose={() => setView('accounts')}
+              onImport={go('import')}
+              onExport={go('export')}
+              focusBackups={focusBackups}
+            />
           )}
           {view === 'import' && <ImportView onDone={(added) => done(added[0])} />}
           {view === 'export' && <ExportView onClose={go('settings')} />}

@@ -55,10 +55,12 @@ export const exportCommand: Command = {
     switch (format as CliExportFormat) {
       case 'encrypted':
         await writeNew(out, await exportAuthdeskBackup(accounts, password!));
+        await countAsBackup(ctx);
         ctx.io.out(`Exported ${n} to ${out} (Authdesk encrypted backup). Check it with: authdesk backup verify ${out}`);
         return 0;
       case 'aegis':
         await writeNew(out, await exportAegisEncrypted(accounts, password!));
+        await countAsBackup(ctx);
         ctx.io.out(`Exported ${n} to ${out} (encrypted Aegis vault).`);
         return 0;
       case 'otpauth':
@@ -97,6 +99,23 @@ export function qrFileNames(out: string, count: number): string[] {
   }
   const base = isDir ? path.join(out, 'authdesk-transfer') : out.replace(/\.png$/i, '');
   return Array.from({ length: count }, (_, i) => `${base}-${i + 1}.png`);
+}
+
+/**
+ * An encrypted export of every account is a backup: the app's "No backup for
+ * N days" reminder counts from it (backup-state.json). Loaded only here, so
+ * other commands do not pay for it; a failure to note it never fails the export.
+ */
+async function countAsBackup(ctx: Parameters<Command['run']>[1]): Promise<void> {
+  try {
+    const [{ recordBackupSuccess }, { dataDir }] = await Promise.all([
+      import('../../core/backup/backup-state'),
+      import('../../core/paths'),
+    ]);
+    await recordBackupSuccess(dataDir(ctx.io.env), Date.now());
+  } catch {
+    // The export itself is written; only the reminder may come once too often.
+  }
 }
 
 async function writeNew(file: string, content: string | Buffer): Promise<void> {

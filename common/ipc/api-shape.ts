@@ -55,6 +55,11 @@ export const channelNames = [
   'transfer.exportSheet',
   'transfer.verifyChoose',
   'transfer.verifyBackup',
+  'backup.status',
+  'backup.chooseFolder',
+  'backup.setPassword',
+  'backup.runNow',
+  'backup.dismissReminder',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;
 const _everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -75,6 +80,8 @@ export const events = {
   scanRequested: 'event.scanRequested',
   /** The quick-pick window was shown again: clear the filter, reload the list. */
   quickPickShown: 'event.quickPickShown',
+  /** A backup was queued, written or failed, or the backup password or reminder changed (backup.status tells). */
+  backupChanged: 'event.backupChanged',
 } as const;
 export type EventName = keyof typeof events;
 

@@ -39,6 +39,7 @@ import {
   type VerifyChosen,
   type VerifyView,
 } from '../transfer-export';
+import { BACKUP_PASSWORD_MIN, type BackupStatus } from '../backup';
 
 export type {
   AppInfo,
@@ -63,6 +64,7 @@ export type {
   ExportWritten,
   VerifyChosen,
   VerifyView,
+  BackupStatus,
 };
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. The result type is compile-time only. */
@@ -223,6 +225,20 @@ export const contract = {
   'transfer.verifyBackup': channel<VerifyView>()(
     z.object({ token: importToken, password: z.string().min(1).max(1024).optional() }).strict(),
   ),
+  // Automatic local backups (issue 10). The backup password goes in and never comes back: status says only
+  // whether one is set. The keep count is the setting backupKeep (settings.set).
+  /** Folder, password set or not, last success, last failure (error code), and whether the reminder is due. */
+  'backup.status': channel<BackupStatus>()(none),
+  /** Main shows the folder dialog and stores the choice as settings.backupFolder (refused when the policy fixes it). */
+  'backup.chooseFolder': channel<BackupStatus>()(none),
+  /** Sets or replaces the backup password (kept in the OS keychain). */
+  'backup.setPassword': channel<BackupStatus>()(
+    z.object({ password: z.string().min(BACKUP_PASSWORD_MIN).max(1024) }).strict(),
+  ),
+  /** Writes a backup at once; fails with the cause (folder gone, disk full, read-only, keychain locked). */
+  'backup.runNow': channel<BackupStatus>()(none),
+  /** Hides the "no backup for N days" reminder for a week. */
+  'backup.dismissReminder': channel<BackupStatus>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -35,6 +35,8 @@ const importFile = process.env.AUTHDESK_IMPORT_FILE?.trim();
 // "Verify backup" checks the file AUTHDESK_VERIFY_FILE names. A browser tab cannot be content-protected.
 const exportDir = process.env.AUTHDESK_EXPORT_DIR?.trim();
 const verifyFile = process.env.AUTHDESK_VERIFY_FILE?.trim();
+// Nor a folder dialog: "Choose folder…" in Backups uses the folder AUTHDESK_BACKUP_FOLDER names.
+const backupFolder = process.env.AUTHDESK_BACKUP_FOLDER?.trim();
 const bridge = await startBridge({
   dataDir,
   keychainService,
@@ -45,6 +47,7 @@ const bridge = await startBridge({
     chooseBackupFile: async () => (verifyFile ? path.resolve(verifyFile) : null),
     protectWindow: async () => undefined,
   },
+  chooseBackupFolder: async () => (backupFolder ? path.resolve(backupFolder) : null),
 });
 console.log(`Authdesk web preview (data: ${dataDir}, keychain service: ${keychainService})`);
 console.log(`Open: ${bridge.url}`);

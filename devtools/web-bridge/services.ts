@@ -33,6 +33,8 @@ export interface PlatformHooks {
   chooseImportFile?: () => Promise<string | null>;
   /** Stands in for the export save/open dialogs and window protection. Absent: exporting is not available. */
   exportShell?: ExportShell;
+  /** Stands in for the backup folder dialog: the folder to use, or null (cancelled). Absent: not available. */
+  chooseBackupFolder?: () => Promise<string | null>;
 }
 
 const ONE_DISPLAY: DisplayInfo[] = [{ id: '0', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
@@ -91,6 +93,7 @@ export async function createBridgeServices(options: {
     checkUpdate: options.hooks.checkUpdate,
     chooseImportFile: options.hooks.chooseImportFile,
     exportShell: options.hooks.exportShell,
+    chooseBackupFolder: options.hooks.chooseBackupFolder,
     desktop: { clipboard, probe: options.hooks.dateProbe ?? httpsDateProbe({ now: () => options.clock.now() }) },
   });
   return { services: app.services, handlers: app.handlers, opened, clipboard, close: app.close };

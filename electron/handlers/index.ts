@@ -5,6 +5,7 @@
  */
 import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
+import { backupHandlers } from './backup';
 import { codeHandlers } from './codes';
 import { enrollHandlers } from './enroll';
 import { exportHandlers } from './export';
@@ -33,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
     ...vaultHandlers(services),
     ...settingsHandlers(services),
     ...appHandlers(services),
+    ...backupHandlers(services),
   } satisfies Handlers;
 }
 

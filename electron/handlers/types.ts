@@ -16,6 +16,7 @@ import type {
 } from '../../common/ipc/contract';
 import type { DesktopServices } from './desktop-services';
 import type { ExportShell } from './export-shell';
+import type { AutoBackup } from '../../core/backup/index';
 
 /** The few things only the shell can do (Electron in the app, stand-ins in the web bridge). */
 export interface Platform {
@@ -43,6 +44,10 @@ export interface Services {
   chooseImportFile?: () => Promise<string | null>;
   /** The export side's dialogs and window protection (export-shell.ts). Absent: nothing can be exported here. */
   exportShell?: ExportShell;
+  /** Automatic local backups (core/backup). Absent: the backup channels say they are not available. */
+  backup?: AutoBackup;
+  /** The backup folder dialog: the chosen folder, or null when cancelled. Absent: no dialog here. */
+  chooseBackupFolder?: () => Promise<string | null>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;

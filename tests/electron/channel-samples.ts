@@ -52,6 +52,11 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'transfer.exportSheet': { language: 'en' },
   'transfer.verifyChoose': {},
   'transfer.verifyBackup': { token: 'tok', password: 'pw' },
+  'backup.status': {},
+  'backup.chooseFolder': {},
+  'backup.setPassword': { password: 'correct horse battery' },
+  'backup.runNow': {},
+  'backup.dismissReminder': {},
 };
 
 export interface BadInput {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Clock } from '../../core/clock';
 import { createSecretStore } from '../../core/vault/index';
+import { backupKeychainService } from '../../core/backup/index';
 import type { Channel, InputOf, ResultOf } from '../../common/ipc/contract';
 import { invokeChannel } from '../../electron/handlers';
 import { startBridge, type Bridge, type BridgeOptions } from '../../devtools/web-bridge/server';
@@ -98,8 +99,12 @@ export async function startTestBridge(
     },
     async cleanup() {
       await bridge.close();
-      const store = createSecretStore(keychainService);
-      for (const account of await store.accounts()) await store.delete(account);
+      // The vault's items, and the backup password (its own service, core/backup/password.ts).
+      for (const store of [
+        createSecretStore(keychainService),
+        createSecretStore(backupKeychainService(keychainService)),
+      ])
+        for (const account of await store.accounts()) await store.delete(account);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -21,6 +21,7 @@ import { errorMessage } from '../../components/error-text';
 import { Icon } from '../../components/Icon';
 import { useSettings } from '../../settings/SettingsProvider';
 import { CheckField, SelectField, TextField } from './fields';
+import { BackupSection } from '../backup/BackupSection';
 
 const CLEAR_SECONDS = [0, 10, 20, 30, 45, 60, 90, 120] as const;
 const LOCK_MINUTES = [0, 1, 2, 5, 10, 15, 30, 60] as const;
@@ -29,10 +30,13 @@ export function SettingsView({
   onClose,
   onImport,
   onExport,
+  focusBackups,
 }: {
   onClose(): void;
   onImport?(): void;
   onExport?(): void;
+  /** Opened from the backup reminder: Backups is scrolled to and focused. */
+  focusBackups?: boolean;
 }) {
   const { t } = useTranslation('settings');
   const { t: tApp } = useTranslation();
@@ -209,6 +213,13 @@ export function SettingsView({
           onChange={(applyClockOffset) => void set({ applyClockOffset })}
         />
       </fieldset>
+
+      <BackupSection
+        folderManaged={managed('backupFolder')}
+        managedHint={managedHint}
+        onSet={set}
+        focusOnOpen={focusBackups}
+      />
 
       <fieldset className="settings-group">
         <legend>{t('groups.portal')}</legend>

@@ -20,6 +20,8 @@ import importEn from '../../../renderer/features/import/i18n/en.json';
 import importNb from '../../../renderer/features/import/i18n/nb.json';
 import exportEn from '../../../renderer/features/export/i18n/en.json';
 import exportNb from '../../../renderer/features/export/i18n/nb.json';
+import backupEn from '../../../renderer/features/backup/i18n/en.json';
+import backupNb from '../../../renderer/features/backup/i18n/nb.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -39,6 +41,7 @@ describe.each([
   ['desktop', desktopEn, desktopNb],
   ['import', importEn, importNb],
   ['export', exportEn, exportNb],
+  ['backup', backupEn, backupNb],
 ])('%s strings', (_name, en, nb) => {
   it('have the same keys in English and Norwegian', () => {
     expect(keys(nb).sort()).toEqual(keys(en).sort());
@@ -54,5 +57,14 @@ it('covers every feature that has strings', async () => {
   const { join, resolve } = await import('node:path');
   const features = resolve(import.meta.dirname, '../../../renderer/features');
   const withStrings = readdirSync(features).filter((name) => existsSync(join(features, name, 'i18n/en.json')));
-  expect(withStrings.sort()).toEqual(['accounts', 'add-account', 'desktop', 'enroll', 'export', 'import', 'settings']);
+  expect(withStrings.sort()).toEqual([
+    'accounts',
+    'add-account',
+    'backup',
+    'desktop',
+    'enroll',
+    'export',
+    'import',
+    'settings',
+  ]);
 });

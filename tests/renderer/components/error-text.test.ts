@@ -38,6 +38,7 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'keychain-no-dbus': true,
   'keychain-gone': true,
   'keychain-bad-item': true,
+  'backup-folder-missing': true,
   'managed-by-policy': true,
   'wrong-password': true,
   'password-required': true,

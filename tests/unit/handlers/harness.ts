@@ -22,6 +22,7 @@ import {
 import { appInfo } from '../../../electron/app-info';
 import type { ExportShell } from '../../../electron/handlers/export-shell';
 import { lockPasswordFile } from '../../../core/app-lock-password';
+import { backupKeychainService, backupPassword, createAutoBackup } from '../../../core/backup/index';
 import type { DateProbe } from '../../../core/clock-check';
 import { memoryClipboard } from '../../../devtools/web-bridge/memory-clipboard';
 import type { Channel, InputOf, Outcome, ResultOf, UpdateCheckResult } from '../../../common/ipc/contract';
@@ -44,6 +45,8 @@ export interface HarnessOptions {
   chooseImportFile?: () => Promise<string | null>;
   /** Answers the export save/open dialogs and records window protection (transfer.export*, transfer.verify*). */
   exportShell?: ExportShell;
+  /** Answers the backup folder dialog (backup.chooseFolder). */
+  chooseBackupFolder?: () => Promise<string | null>;
   /** Wraps the real keychain store (a store that fails after N writes, for all-or-nothing tests). */
   wrapSecrets?: (store: SecretStore) => SecretStore;
 }
@@ -51,7 +54,9 @@ export interface HarnessOptions {
 export async function realHandlers(prefix: string, options: HarnessOptions = {}) {
   requireSecretService();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  const secrets = createSecretStore(uniqueServiceName(prefix));
+  const service = uniqueServiceName(prefix);
+  const secrets = createSecretStore(service);
+  const backupSecrets = createSecretStore(backupKeychainService(service));
   const clock = fixedClock(T0);
   const vault = await openVault({ dataDir, secrets: options.wrapSecrets?.(secrets) ?? secrets, clock });
   const platformCalls: string[] = [];
@@ -75,6 +80,16 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     passwords: lockPasswordFile(dataDir, TEST_SCRYPT),
     probe: options.probe ?? (async () => Promise.reject(new Error('offline in tests'))),
   });
+  // Automatic backups with cheap scrypt; the debounce timer never fires by itself (runNow / flush write).
+  const backup = createAutoBackup({
+    dataDir,
+    vault,
+    settings,
+    password: backupPassword(backupSecrets),
+    clock,
+    timers: { set: () => 0, clear: () => undefined },
+    scrypt: { n: TEST_SCRYPT.N, r: TEST_SCRYPT.r, p: TEST_SCRYPT.p },
+  });
   const handlers: Handlers = createHandlers({
     vault,
     settings,
@@ -84,6 +99,8 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
     desktop,
     chooseImportFile: options.chooseImportFile,
     exportShell: options.exportShell,
+    backup,
+    chooseBackupFolder: options.chooseBackupFolder,
   });
 
   /** Through invokeChannel, exactly as the registry and the web bridge call it. */
@@ -97,7 +114,8 @@ export async function realHandlers(prefix: string, options: HarnessOptions = {})
   };
 
   const cleanUp = async () => {
-    for (const account of await secrets.accounts()) await secrets.delete(account);
+    for (const store of [secrets, backupSecrets])
+      for (const account of await store.accounts()) await store.delete(account);
     rmSync(dataDir, { recursive: true, force: true });
   };
   return {

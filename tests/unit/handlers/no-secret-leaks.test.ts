@@ -8,7 +8,7 @@ import { encodeBase32, secretBytes } from '../../../core/otp/index';
 import { channels, type Channel } from '../../../common/ipc/contract';
 import { realHandlers } from './harness';
 import { readAllSecrets } from '../../support/keychain';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportAegisEncrypted, exportMigration } from '../../../core/transfer/index';
@@ -34,6 +34,8 @@ const exportShell: ExportShell = {
   chooseBackupFile: async () => lastSaved,
   protectWindow: async () => undefined,
 };
+const backupFolder = mkdtempSync(path.join(tmpdir(), 'authdesk-leaks-backups-'));
+const BACKUP_PASSWORD = 'staple backup phrase';
 
 /** Every way a secret could show up in a JSON response. */
 function spellings(base32: string): string[] {
@@ -63,7 +65,11 @@ async function record<C extends Channel>(channel: C, input: Parameters<typeof h.
 }
 
 beforeAll(async () => {
-  h = await realHandlers('authdesk-leaks', { chooseImportFile: async () => importFile, exportShell });
+  h = await realHandlers('authdesk-leaks', {
+    chooseImportFile: async () => importFile,
+    exportShell,
+    chooseBackupFolder: async () => backupFolder,
+  });
   // Accounts present: a uri, a manual entry (typed with spaces, lower case), a HOTP.
   const a = await record('accounts.add', {
     uri: `otpauth://totp/Example:alice@example.com?secret=${TOTP}&issuer=Example`,
@@ -188,6 +194,14 @@ beforeAll(async () => {
   const one = await record('transfer.accountQr', { id: idA });
   if (!one.ok) throw new Error(`no account QR code: ${one.error.message}`);
   await record('transfer.qrHidden', {});
+  // Automatic backups: refused before a password is set, then set up, written, reminded, dismissed.
+  await record('backup.status', {});
+  await record('backup.runNow', {}); // refused: no folder, no password
+  await record('backup.chooseFolder', {});
+  await record('backup.setPassword', { password: BACKUP_PASSWORD });
+  await record('backup.runNow', {});
+  await record('backup.status', {});
+  await record('backup.dismissReminder', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
@@ -219,6 +233,13 @@ describe('no handler returns a secret', () => {
       }
     },
   );
+
+  it('no response holds the backup password, and a backup was really written with it', () => {
+    expect(readdirSync(backupFolder).filter((n) => n.startsWith('authdesk-backup-'))).toHaveLength(1);
+    for (const [channel, texts] of responses)
+      for (const text of texts)
+        expect(text.includes(BACKUP_PASSWORD), `${channel} echoed the backup password`).toBe(false);
+  });
 
   it('no response echoes the app-lock password (right or wrong)', () => {
     for (const [channel, texts] of responses)
