@@ -22,7 +22,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountMeta } from '../../common/otp/types';
+import type { AccountDraft, AccountMeta } from '../../common/otp/types';
 import type { VaultProblem } from '../../common/vault-problems';
 import { openVault } from '../../core/vault/vault';
 import { readMetadata } from '../../core/vault/metadata-file';
@@ -100,7 +100,7 @@ interface Operation {
   verify(run: KillRun, acked: boolean, state: Awaited<ReturnType<typeof commonChecks>>): Promise<string | null>;
 }
 
-async function addInProcess(issuer: string, name: string, draft = totp(issuer, name, newSecret())) {
+async function addInProcess(issuer: string, name: string, draft: AccountDraft = totp(issuer, name, newSecret())) {
   const account = await (await vault()).add(draft);
   known.set(account.id, draft.secret);
   return account;
