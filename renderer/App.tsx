@@ -14,6 +14,7 @@ import { AccountsView } from './features/accounts/AccountsView';
 import { AddAccountView } from './features/add-account/AddAccountView';
 import { SettingsView } from './features/settings/SettingsView';
 import { ImportView } from './features/import/ImportView';
+import { TrashView } from './features/accounts/TrashView';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
@@ -25,7 +26,7 @@ const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })
 const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
 const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
 
-export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import';
+export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import' | 'trash';
 /** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
 type ScanStart = 'screen' | undefined;
 
@@ -119,7 +120,9 @@ export function App() {
             onScan={scan}
             onGuided={go('guided')}
             onAddManually={go('add')}
+            onTrash={go('trash')}
           />
+          {view === 'trash' && <TrashView onClose={() => done()} />}
           {view === 'settings' && <SettingsView onClose={() => setView('accounts')} onImport={go('import')} />}
           {view === 'import' && <ImportView onDone={(added) => done(added[0])} />}
           {view === 'add' && <AddAccountView onAdded={done} onCancel={() => done()} onScan={scan} />}
