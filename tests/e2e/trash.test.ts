@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
-import { createSecretStore } from '../../core/vault/index';
+import { createSecretStore, openVault } from '../../core/vault/index';
 import { trashItemName } from '../../core/vault/trash';
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
@@ -73,5 +73,24 @@ describe('recently deleted (trash)', () => {
     await page.getByText('Dropbox (bob) kan ikke gjenopprettes').waitFor();
     await expect.poll(() => page.locator('.trash-list').innerText()).toMatch(/27 dager igjen/);
     await screenshot(page, 'trash-nb');
+  });
+
+  it('an account whose key was edited by hand says so on its row, in one sentence, and the others keep their codes', async () => {
+    // Added by another process, so the app has no copy of the key cached: it reads the edited item.
+    const secrets = createSecretStore(session.bridge.keychainService);
+    const vault = await openVault({ dataDir: session.bridge.dataDir, secrets });
+    const totp = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 } as const;
+    const kept = await vault.add({ ...totp, issuer: 'Kept', name: 'k', secret: GOOD });
+    const broken = await vault.add({ ...totp, issuer: 'Dropbox', name: 'bob', secret: 'MFRGGZDFMZTWQ2LK' });
+    await secrets.set(broken.id, 'edited by hand: 0189!');
+    const { page } = await session.open({ frozenAt: T });
+    const row = page.locator('li.row', { hasText: 'Dropbox' });
+    await expect
+      .poll(() => row.locator('.row-problem').innerText())
+      .toBe('No code: the key of Dropbox in the keychain was changed outside Authdesk and cannot be read.');
+    const keptCode = page.locator('li.row', { hasText: 'Kept' }).locator('.code');
+    await expect.poll(() => keptCode.getAttribute('data-code')).toBe(referenceTotp(GOOD, DELETED_AT));
+    expect(kept.id).not.toBe(broken.id);
+    await screenshot(page, 'unreadable-key-en');
   });
 });
