@@ -29,6 +29,11 @@ import { flushBackupOnQuit } from './backup-on-quit';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
 import { createMainWindow, devToolsAllowed, guardWebContents, hardenSession } from './window';
+import { limitCoreDumps, limitHelperCoreDumps } from './core-dumps';
+
+// Before anything reads a key: a crash from here on dumps no memory (Linux; see core-dumps.ts).
+const coreDumps = limitCoreDumps();
+if (!coreDumps.applied && process.platform === 'linux') console.error(`[authdesk] core dumps: ${coreDumps.detail}`);
 
 const dir = dataDir();
 const policy = loadPolicy(policyFile(process.env, process.platform, policyOverrideAllowed(app)));
@@ -75,6 +80,7 @@ function runApp(): void {
   } else {
     app.on('second-instance', () => void showMainWindow());
     app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+    limitHelperCoreDumps(app);
     app.on('window-all-closed', () => {
       // Closing to the tray hides the window, so this only runs after a real close (closeToTray off).
       if (process.platform !== 'darwin') app.quit();

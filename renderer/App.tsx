@@ -15,6 +15,7 @@ import { AddAccountView } from './features/add-account/AddAccountView';
 import { SettingsView } from './features/settings/SettingsView';
 import { ImportView } from './features/import/ImportView';
 import { ExportView } from './features/export';
+import { TrashView } from './features/accounts/TrashView';
 import { useSettings } from './settings/SettingsProvider';
 import { bridge } from './api';
 import { DesktopStatusBanner } from './features/desktop/DesktopStatusBanner';
@@ -27,7 +28,7 @@ const EnrollEntry = lazy(() => enroll().then((m) => ({ default: m.EnrollEntry })
 const GuidedSetup = lazy(() => enroll().then((m) => ({ default: m.GuidedSetup })));
 const EnrollAnywhere = lazy(() => enroll().then((m) => ({ default: m.EnrollAnywhere })));
 
-export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import' | 'export';
+export type View = 'accounts' | 'add' | 'scan' | 'guided' | 'settings' | 'import' | 'export' | 'trash';
 /** How the scan screen starts: at once from the screen (the Scan buttons) or with work pasted/dropped elsewhere. */
 type ScanStart = 'screen' | undefined;
 
@@ -130,7 +131,9 @@ export function App() {
             onScan={scan}
             onGuided={go('guided')}
             onAddManually={go('add')}
+            onTrash={go('trash')}
           />
+          {view === 'trash' && <TrashView onClose={() => done()} />}
           {view === 'settings' && (
             <SettingsView
               onClose={() => setView('accounts')}

@@ -27,6 +27,7 @@ export const channelNames = [
   'vault.acknowledge',
   'vault.trash',
   'vault.undelete',
+  'vault.unlockKeychain',
   'settings.get',
   'settings.set',
   'app.info',

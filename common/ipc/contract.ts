@@ -154,6 +154,8 @@ export const contract = {
   'vault.trash': channel<TrashEntry[]>()(none),
   /** Brings a deleted account back, secret included. */
   'vault.undelete': channel<AccountMeta>()(z.object({ id }).strict()),
+  /** Asks the keychain to show its OWN unlock prompt (the app never sees the password); false if dismissed. */
+  'vault.unlockKeychain': channel<{ unlocked: boolean }>()(none),
 
   'settings.get': channel<SettingsView>()(none),
   'settings.set': channel<SettingsView>()(settingsPatchSchema),

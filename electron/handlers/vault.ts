@@ -9,5 +9,6 @@ export function vaultHandlers({ vault }: Services): HandlerGroup<'vault'> {
     'vault.acknowledge': async () => vault.acknowledgeRecovery(),
     'vault.trash': async () => vault.trash(),
     'vault.undelete': async ({ id }) => vault.undelete(id),
+    'vault.unlockKeychain': async () => ({ unlocked: await vault.unlock() }),
   };
 }

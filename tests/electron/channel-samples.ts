@@ -24,6 +24,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'vault.acknowledge': {},
   'vault.trash': {},
   'vault.undelete': { id: 'a1' },
+  'vault.unlockKeychain': {},
   'settings.get': {},
   'settings.set': { contentProtection: false, language: 'nb', portalUrl: 'https://selfservice.educloud.no/' },
   'app.info': {},

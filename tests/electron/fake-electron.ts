@@ -238,6 +238,10 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   hasLock = true;
   readonly calls: string[] = [];
+  /** Real Electron lists every process of the app; the fake has only this one. */
+  getAppMetrics() {
+    return [{ pid: process.pid, type: 'Browser' as const }];
+  }
   readonly paths = new Map<string, string>();
   private resolveReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));

@@ -52,7 +52,8 @@ export function AccountList(props: Props) {
             account={a}
             position={win.start + i + 1}
             total={accounts.length}
-            code={c?.code ?? null}
+            code={c?.error ? null : (c?.code ?? null)}
+            unreadable={Boolean(c?.error)}
             next={c?.next ?? null}
             validFrom={c?.validFrom ?? null}
             validUntil={c?.validUntil ?? null}

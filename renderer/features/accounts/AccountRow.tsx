@@ -43,6 +43,8 @@ interface Props {
   position: number;
   total: number;
   code: string | null;
+  /** Its keychain value cannot be read: the row says so instead of a code. */
+  unreadable?: boolean;
   next: string | null;
   validFrom: number | null;
   validUntil: number | null;
@@ -164,6 +166,7 @@ export const AccountRow = memo(function AccountRow(props: Props) {
           <span className="who">
             <span className="issuer">{title}</span>
             {subtitle && <span className="name">{subtitle}</span>}
+            {props.unreadable && <span className="row-problem">{t('row.unreadable', { account: title })}</span>}
           </span>
           <span className="codes">
             {props.validFrom !== null && props.validUntil !== null && !isHotp ? (

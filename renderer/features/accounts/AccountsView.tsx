@@ -7,7 +7,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
+import { Icon } from '../../components/Icon';
 import { errorMessage } from '../../components/error-text';
+import { ApiError } from '../../api';
+import { KeychainLockedBanner } from './KeychainLockedBanner';
 import { Toast } from '../../components/Toast';
 import { AccountList } from './AccountList';
 import { EmptyState, type AddActions } from './EmptyState';
@@ -30,19 +33,34 @@ interface Props extends AddActions {
   showNext: boolean;
   /** An account just added elsewhere: scroll to it, focus it, flash it. */
   highlightId: string | null;
+  /** Opens the recently deleted accounts. */
+  onTrash(): void;
 }
 
-export function AccountsView({ visible, showNext, highlightId, ...addActions }: Props) {
+export function AccountsView({ visible, showNext, highlightId, onTrash, ...addActions }: Props) {
   const { t } = useTranslation('accounts');
   const [error, setError] = useState<string | null>(null);
-  const reportFailure = useCallback((err: unknown) => setError(errorMessage(err)), []);
+  // A locked keychain gets its own banner with an Unlock button instead of an error line.
+  const [keychainLocked, setKeychainLocked] = useState(false);
+  const [unlocks, setUnlocks] = useState(0);
+  const reportFailure = useCallback((err: unknown) => {
+    if (err instanceof ApiError && err.code === 'keychain-locked') setKeychainLocked(true);
+    else setError(errorMessage(err));
+  }, []);
   const { accounts, loadError, reload, rename, reorder } = useAccounts(setError);
   const { pending, remove: scheduleRemoval, undo } = useDeferredRemoval(reload, setError);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string | null>(null);
 
   const { kept, shown, allIds, visibleIds, byId, timeBasedKey } = useVisibleAccounts(accounts, pending, query);
-  const live = useCodes(timeBasedKey, reportFailure, visible);
+  // Each unlock changes the key, so the codes are fetched again at once.
+  const live = useCodes(timeBasedKey && `${timeBasedKey}#${unlocks}`, reportFailure, visible);
+  // New codes came: the keychain is unlocked (here, or by the person elsewhere). Adjusted while rendering.
+  const [codesSeen, setCodesSeen] = useState(live.codes);
+  if (codesSeen !== live.codes) {
+    setCodesSeen(live.codes);
+    if (live.codes.size) setKeychainLocked(false);
+  }
   const tabStop = activeId && visibleIds.includes(activeId) ? activeId : (visibleIds[0] ?? null);
   const listRef = useRef<HTMLUListElement>(null);
   const windowed = useWindowedRows(shown.length, listRef, visible);
@@ -76,6 +94,14 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
   const isEmpty = accounts !== null && kept.length === 0;
   return (
     <section className="accounts-view" hidden={!visible} aria-label={t('title')}>
+      {keychainLocked && (
+        <KeychainLockedBanner
+          onUnlocked={() => {
+            setKeychainLocked(false);
+            setUnlocks((n) => n + 1);
+          }}
+        />
+      )}
       <VaultProblems onRepaired={() => void reload()} />
       {loadError && <Banner tone="error">{loadError}</Banner>}
       {error && (
@@ -113,6 +139,13 @@ export function AccountsView({ visible, showNext, highlightId, ...addActions }: 
         </>
       )}
       {qrId && byId.get(qrId) && <AccountQrDialog account={byId.get(qrId)!} onClose={closeQr} />}
+      {/* Always reachable, also when every account was deleted. */}
+      <p className="list-foot">
+        <button type="button" className="btn btn-ghost btn-small" data-testid="open-trash" onClick={onTrash}>
+          <Icon name="trash" />
+          <span>{t('trash')}</span>
+        </button>
+      </p>
       {lastPending && (
         <Toast actionLabel={t('toast.undo')} onAction={() => undo(lastPending.id)}>
           {t('toast.deleted', { account: lastPending.issuer || lastPending.name })}

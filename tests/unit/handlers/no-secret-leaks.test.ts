@@ -135,6 +135,7 @@ beforeAll(async () => {
   await record('app.info', {});
   await record('app.openPortal', {});
   await record('vault.trash', {});
+  await record('vault.unlockKeychain', {}); // unlocked already: no prompt
   await record('vault.acknowledge', {});
   await record('vault.restoreAll', {});
   await record('app.stepAside', {});
