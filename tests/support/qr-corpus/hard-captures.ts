@@ -13,7 +13,7 @@ import type { Rng } from './prng';
 import { qrSymbol, renderQr } from './qr-raster';
 import { migrationText, otpauthText } from './texts';
 
-export const CAPTURES_PER_KIND = 20;
+export const CAPTURES_PER_KIND = 30;
 
 /** A few lines of "text" in a box (a notification's title and body, a window's contents). */
 function lines(img: RgbaImage, x: number, y: number, w: number, h: number, ink: Rgb, rng: Rng): void {
