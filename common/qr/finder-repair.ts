@@ -220,10 +220,13 @@ export function guessMissingFinders(finders: FinderPattern[], width: number, hei
     const r = 4.5 * module;
     return p.x - r >= 0 && p.y - r >= 0 && p.x + r <= width && p.y + r <= height;
   };
-  for (let i = 0; i < finders.length; i++) {
-    for (let j = i + 1; j < finders.length; j++) {
-      const a = finders[i] as FinderPattern;
-      const b = finders[j] as FinderPattern;
+  // A whole finder's 3-module core is crossed by about 3 modules' worth of rows; data that
+  // happens to look like a finder along a row or two is not one to build on.
+  const strong = finders.filter((f) => f.hits >= 2 * f.module);
+  for (let i = 0; i < strong.length; i++) {
+    for (let j = i + 1; j < strong.length; j++) {
+      const a = strong[i] as FinderPattern;
+      const b = strong[j] as FinderPattern;
       if (Math.max(a.module, b.module) > 1.4 * Math.min(a.module, b.module)) continue;
       const module = (a.module + b.module) / 2;
       const hits = Math.min(a.hits, b.hits);
@@ -249,10 +252,10 @@ export function guessMissingFinders(finders: FinderPattern[], width: number, hei
           options.push({ corner: centre, centre, other: a });
         }
       }
+      // A strong finder at one of the places already makes the pair a whole symbol: zxing had its chance.
+      if (options.some(({ centre }) => near(centre, module, hits))) continue;
       for (const { corner, centre, other } of options) {
         if (!fits(centre, module)) continue;
-        // The symbol is already whole (zxing had its chance), or another symbol's finder sits there.
-        if (near(centre, module, hits)) continue;
         const [p, q] = corner === centre ? [a, b] : [other, centre];
         const axis1 = unit(sub(p, corner));
         const axis2 = unit(sub(q, corner));
