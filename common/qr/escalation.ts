@@ -204,9 +204,6 @@ export async function escalate(input: EscalationInput): Promise<boolean> {
   function* steps(): Generator<Step> {
     // (a) zxing found finder patterns and a grid but error correction failed: look closer.
     yield* leadSteps();
-    // (a2) a finder pattern covered (a window edge, a notification): zxing does not even
-    // see the symbol. Two finders tell where the third is: paint it there and read again.
-    yield* finderRepairSteps();
     // (c1) faint symbols beside strong content: every neighbourhood gets the same contrast.
     // Computed inside the step (it is budgeted work) and kept for the texture search.
     let normalized: GrayImage | null = null;
@@ -223,6 +220,10 @@ export async function escalate(input: EscalationInput): Promise<boolean> {
           ),
       };
     yield* leadSteps();
+    // (c1a) a finder pattern covered (a window edge, a notification): zxing does not even
+    // see the symbol. Two finders tell where the third is: paint it there and read again.
+    // After the cheap whole-image pass, whose detections may make this unnecessary.
+    yield* finderRepairSteps();
     // (c1b) a photo of a monitor: its pixel grid beats with the camera's (moiré), fine lines
     // and bands over the modules. A low-pass filter removes the lines, then a tighter local
     // contrast than (c1) evens out the bands (read 18 of 20 such photos vs 16 without it).

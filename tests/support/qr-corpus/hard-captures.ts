@@ -2,7 +2,7 @@
  * HARD conditions seen in real captures that the decoder still missed
  * (issue 12): something covering part of the code, a phone photo of a
  * monitor (moiré), a long transfer code shrunk down, a very lossy JPEG.
- * 20 images each; goal >= 90 % read in each, never a wrong text.
+ * 30 images each (as every hard condition); goal >= 90 % read in each, never a wrong text.
  */
 import type { RgbaImage } from '../../../common/qr/types';
 import { blit, createImage, fillRect, type Rgb } from './canvas';
