@@ -27,7 +27,10 @@ export function processIo(): CliIo {
   return {
     out: (text) => void process.stdout.write(`${text}\n`),
     err: (text) => void process.stderr.write(`${text}\n`),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // A getter: touching process.stdin sets up the stdin stream (~5 ms), which list and code never need.
+    get interactive() {
+      return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    },
     ask: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {

@@ -6,7 +6,7 @@
 import { versionLine } from '../core/build-info';
 import { toErrorValue } from '../common/errors';
 import { commandHelp, parseCommandArgs, type CliContext } from './command';
-import { commands } from './commands';
+import { loadAllCommands, loadCommand } from './commands';
 import { UsageError } from './usage-error';
 import { VERSION } from './version';
 import { safeIo } from './safe-io';
@@ -33,19 +33,19 @@ export async function runCli(argv: string[], rawCtx: CliContext): Promise<number
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      io.err(globalHelp()); // no command is wrong usage: help goes to stderr, exit 2
+      io.err(await globalHelp()); // no command is wrong usage: help goes to stderr, exit 2
       return 2;
     }
     if (first === '--help' || first === '-h') {
-      io.out(globalHelp());
+      io.out(await globalHelp());
       return 0;
     }
     if (first === '--version' || first === '-V') {
       io.out(versionLine(VERSION));
       return 0;
     }
-    if (first === 'help') return showHelpFor(rest[0], ctx);
-    const command = commands.find((c) => c.name === first);
+    if (first === 'help') return await showHelpFor(rest[0], ctx);
+    const command = await loadCommand(first);
     if (!command)
       throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
     const args = parseCommandArgs(command, rest);
@@ -67,18 +67,20 @@ export async function runCli(argv: string[], rawCtx: CliContext): Promise<number
   }
 }
 
-function showHelpFor(name: string | undefined, ctx: CliContext): number {
+async function showHelpFor(name: string | undefined, ctx: CliContext): Promise<number> {
   if (name === undefined) {
-    ctx.io.out(globalHelp());
+    ctx.io.out(await globalHelp());
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) throw new UsageError(`unknown command "${name}"`);
   ctx.io.out(commandHelp(command));
   return 0;
 }
 
-function globalHelp(): string {
+/** Loads every command for its summary: only help pays for that. */
+async function globalHelp(): Promise<string> {
+  const commands = await loadAllCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: authdesk <command> [options]',

@@ -8,10 +8,16 @@ import { printableText } from '../common/safe-text';
 import type { CliIo } from './io';
 
 export function safeIo(io: CliIo): CliIo {
+  // Each member passed on by name, not spread: a spread would read `interactive` (and so set up stdin) now.
   return {
-    ...io,
     out: (text) => io.out(printableText(text, '\n')),
     err: (text) => io.err(printableText(text, '\n')),
     ask: (question) => io.ask(printableText(question)),
+    askHidden: (question) => io.askHidden(question),
+    readStdin: (maxBytes) => io.readStdin(maxBytes),
+    get interactive() {
+      return io.interactive;
+    },
+    env: io.env,
   };
 }

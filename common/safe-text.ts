@@ -42,10 +42,13 @@ export function escapeUnsafeInJson(json: string): string {
   return json.replace(UNSAFE_ALL, (c) => (c === '\n' ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`));
 }
 
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : null;
+// Made on first use: building one loads ICU's break rules (a few ms), and most CLI runs never cut a label.
+let cachedSegmenter: Intl.Segmenter | null | undefined;
+const graphemes = (): Intl.Segmenter | null =>
+  (cachedSegmenter ??=
+    typeof Intl !== 'undefined' && 'Segmenter' in Intl
+      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+      : null);
 
 /**
  * At most `max` UTF-16 units, cut on a grapheme boundary: a flag, a family
@@ -53,6 +56,7 @@ const segmenter =
  */
 export function cutToGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
+  const segmenter = graphemes();
   if (!segmenter) {
     // No Intl.Segmenter: at least never split a surrogate pair.
     const cut = text.slice(0, max);

@@ -4,7 +4,7 @@
  * schemas, the `settings.set` channel accepts a partial object of them, and the
  * renderer's settings page reads the same types. No secrets live in settings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LANGUAGES = ['en', 'nb'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,31 +1,35 @@
-/** Every command, in the order `authdesk --help` lists them. */
+/**
+ * Every command, in the order `authdesk --help` lists them, each loaded only
+ * when it runs: a person waits for `authdesk code github`, and it should not
+ * parse the import, export and backup code (protobuf, CSV, zip, scrypt) first.
+ * The bundle gives every command its own chunk (scripts/cli-bundle.mjs splits).
+ */
 import type { Command } from '../command';
-import { addCommand } from './add';
-import { backupCommand } from './backup';
-import { checkUpdateCommand } from './check-update';
-import { codeCommand } from './code';
-import { decodeQrCommand } from './decode-qr';
-import { doctorCommand } from './doctor';
-import { editCommand } from './edit';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { listCommand } from './list';
-import { policyCommand } from './policy';
-import { removeCommand } from './remove';
-import { renameCommand } from './rename';
 
-export const commands: readonly Command[] = [
-  codeCommand,
-  listCommand,
-  addCommand,
-  renameCommand,
-  editCommand,
-  removeCommand,
-  importCommand,
-  exportCommand,
-  backupCommand,
-  decodeQrCommand,
-  doctorCommand,
-  policyCommand,
-  checkUpdateCommand,
-];
+const loaders = {
+  code: async () => (await import('./code')).codeCommand,
+  list: async () => (await import('./list')).listCommand,
+  add: async () => (await import('./add')).addCommand,
+  rename: async () => (await import('./rename')).renameCommand,
+  edit: async () => (await import('./edit')).editCommand,
+  remove: async () => (await import('./remove')).removeCommand,
+  import: async () => (await import('./import')).importCommand,
+  export: async () => (await import('./export')).exportCommand,
+  backup: async () => (await import('./backup')).backupCommand,
+  'decode-qr': async () => (await import('./decode-qr')).decodeQrCommand,
+  doctor: async () => (await import('./doctor')).doctorCommand,
+  policy: async () => (await import('./policy')).policyCommand,
+  'check-update': async () => (await import('./check-update')).checkUpdateCommand,
+} satisfies Record<string, () => Promise<Command>>;
+
+export const commandNames = Object.keys(loaders) as readonly string[];
+
+/** The command called `name`, or undefined when there is none. */
+export function loadCommand(name: string): Promise<Command> | undefined {
+  return Object.hasOwn(loaders, name) ? loaders[name as keyof typeof loaders]() : undefined;
+}
+
+/** All of them (for the overall help, which lists every summary). */
+export function loadAllCommands(): Promise<Command[]> {
+  return Promise.all(commandNames.map((name) => loadCommand(name) as Promise<Command>));
+}

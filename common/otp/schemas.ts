@@ -4,7 +4,7 @@
  * accounts file (input from disk). Core's own checks (core/otp/params.ts)
  * use the same ranges and add the sentences people read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALGORITHMS, COUNTER, DIGITS, LABEL_MAX_LENGTH, OTP_TYPES, PERIOD, type OtpType } from './vocabulary';
 
 export const otpTypeSchema = z.enum(OTP_TYPES);

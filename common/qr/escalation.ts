@@ -10,12 +10,14 @@
 import type { Budget } from './budget';
 import { readQrWithZxing } from './engine';
 import { boxBlur, normalizeLocalContrast, stretchContrast, unsharpMask } from './enhance';
+import { findFinderPatterns, finderInk, guessMissingFinders, paintFinder, type FinderGuess } from './finder-repair';
 import { readQrWithJsqr } from './jsqr-pass';
 import { cropGray, grayToRgba, scaleGray, type GrayImage, type Rect } from './pixels';
 import { findQrLikeRegions } from './regions';
 import { boundsOf, toImageCoordinates, type ResultSet } from './results';
 
-export type PassName = 'error-crop' | 'upscale' | 'sharpen' | 'local-contrast' | 'smooth' | 'texture-crop' | 'jsqr';
+export type PassName =
+  'error-crop' | 'upscale' | 'sharpen' | 'local-contrast' | 'smooth' | 'texture-crop' | 'finder-repair' | 'jsqr';
 
 /** jsQR is slow: it sees a whole image only below this size (longest side). */
 const SMALL_IMAGE = 1200;
@@ -57,7 +59,7 @@ interface Step {
 }
 
 /** Relative cost per pixel (plain zxing pass = 1), rounded up from the bench's traces. */
-const COST = { zxingView: 1.5, localContrast: 3, smooth: 4, upscale: 1.5, sharpen: 2.5, jsqr: 4 };
+const COST = { zxingView: 1.5, localContrast: 3, smooth: 4, upscale: 1.5, sharpen: 2.5, jsqr: 4, finderScan: 0.5 };
 
 /** Enlarges a rectangle around its centre by `factor` (adds a quiet zone for crops). */
 function grow(rect: Rect, factor: number): Rect {
@@ -174,6 +176,31 @@ export async function escalate(input: EscalationInput): Promise<boolean> {
     }
   }
 
+  function* finderRepairSteps(): Generator<Step> {
+    let guesses: FinderGuess[] = [];
+    yield {
+      name: 'finder-repair/search',
+      work: area(whole) * COST.finderScan,
+      run: () => {
+        guesses = guessMissingFinders(findFinderPatterns(gray), gray.width, gray.height);
+      },
+    };
+    for (const guess of guesses) {
+      if (results.covers(guess.region)) continue;
+      // Modules under 3 px are enlarged, as for crops (zxing's sampler wants a few pixels each).
+      const scale = guess.module < 3 ? Math.min(3, Math.round((3 / guess.module) * 4) / 4) : 1;
+      yield {
+        name: `finder-repair@${scale}`,
+        work: area(guess.region) * scale * scale * COST.zxingView,
+        run: () => {
+          const view = cropView(gray, 'finder-repair', guess.region, 'none', scale);
+          paintFinder(view.pixels, view.rect, scale, guess, finderInk(gray, guess));
+          return zxingOn(view);
+        },
+      };
+    }
+  }
+
   function* steps(): Generator<Step> {
     // (a) zxing found finder patterns and a grid but error correction failed: look closer.
     yield* leadSteps();
@@ -193,6 +220,10 @@ export async function escalate(input: EscalationInput): Promise<boolean> {
           ),
       };
     yield* leadSteps();
+    // (c1a) a finder pattern covered (a window edge, a notification): zxing does not even
+    // see the symbol. Two finders tell where the third is: paint it there and read again.
+    // After the cheap whole-image pass, whose detections may make this unnecessary.
+    yield* finderRepairSteps();
     // (c1b) a photo of a monitor: its pixel grid beats with the camera's (moiré), fine lines
     // and bands over the modules. A low-pass filter removes the lines, then a tighter local
     // contrast than (c1) evens out the bands (read 18 of 20 such photos vs 16 without it).

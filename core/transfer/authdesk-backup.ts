@@ -8,7 +8,7 @@
  * password_check only make the error say WHICH part is wrong.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthdeskError } from '../../common/errors';
 import { describeIssue } from '../vault/metadata-schema';
 import type { AccountDraft } from '../../common/otp/types';

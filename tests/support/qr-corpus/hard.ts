@@ -10,7 +10,7 @@ import { CAPTURES_PER_KIND, captureConditions } from './hard-captures';
 import { renderQr } from './qr-raster';
 import { migrationText, otpauthText } from './texts';
 
-const PER_KIND = 10;
+const PER_KIND = 30;
 
 const conditions: Record<string, Condition> = {
   // A 2 px symbol on a HiDPI screen captured at logical size: modules of 1.1-1.4 blurry pixels.

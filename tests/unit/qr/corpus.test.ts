@@ -26,13 +26,15 @@ async function decode(c: CorpusCase) {
 }
 
 describe('the corpus itself', () => {
-  it('has at least 200 ordinary and 140 hard images with unique ids, 20 per capture condition', () => {
+  it('has at least 200 ordinary and 330 hard images with unique ids, 30 per hard condition', () => {
     const ordinary = ordinaryCases();
     const hard = hardCases();
     expect(ordinary.length).toBeGreaterThanOrEqual(200);
-    expect(hard.length).toBeGreaterThanOrEqual(140);
+    expect(hard.length).toBeGreaterThanOrEqual(330);
     for (const kind of ['covered-toast', 'screen-photo', 'long-transfer-small', 'heavy-jpeg'])
-      expect(hard.filter((c) => c.kind === kind).length).toBeGreaterThanOrEqual(20);
+      expect(hard.filter((c) => c.kind === kind).length).toBeGreaterThanOrEqual(30);
+    for (const kind of new Set(hard.map((c) => c.kind)))
+      expect(hard.filter((c) => c.kind === kind).length, kind).toBeGreaterThanOrEqual(30);
     expect(new Set([...ordinary, ...hard].map((c) => c.id)).size).toBe(ordinary.length + hard.length);
   });
 
