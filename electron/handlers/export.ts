@@ -62,7 +62,13 @@ const FILES: Record<ExportFileFormat | 'sheet', (date: string) => SaveRequest> =
   }),
 };
 
-export function exportHandlers({ vault, settings, clock, exportShell }: Services): Pick<Handlers, ExportChannel> {
+export function exportHandlers({
+  vault,
+  settings,
+  clock,
+  exportShell,
+  backup,
+}: Services): Pick<Handlers, ExportChannel> {
   const backups = new Map<string, string>();
   const today = () => new Date(clock.now()).toISOString().slice(0, 10);
 
@@ -81,7 +87,10 @@ export function exportHandlers({ vault, settings, clock, exportShell }: Services
           : format === 'aegis'
             ? await exportAegisEncrypted(accounts, password!)
             : exportOtpauthList(accounts);
-      return written(file, content, accounts.length);
+      const result = await written(file, content, accounts.length);
+      // An encrypted export is a backup the person keeps: the "no backup for N days" reminder starts again.
+      if (format !== 'otpauth') await backup?.recordManualBackup();
+      return result;
     },
     'transfer.exportQrCodes': async () => {
       const shell = needShell(exportShell);

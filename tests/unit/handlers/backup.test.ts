@@ -110,4 +110,21 @@ describe('backup channels', () => {
     expect((await h.ok('backup.status', {})).keep).toBe(3);
     expect(await h.call('settings.set', { backupKeep: 0 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
+
+  it('an encrypted export from the export page counts as a backup for the reminder; the plain list does not', async () => {
+    const out = tempDir('export');
+    let n = 0;
+    const h = await harness({
+      exportShell: {
+        chooseSaveFile: async ({ defaultName }) => path.join(out, `${++n}-${defaultName}`),
+        chooseBackupFile: async () => null,
+        protectWindow: async () => undefined,
+      },
+    });
+    expect((await h.ok('backup.status', {})).lastSuccessAt).toBeNull();
+    await h.ok('transfer.exportFile', { format: 'otpauth' });
+    expect((await h.ok('backup.status', {})).lastSuccessAt).toBeNull();
+    await h.ok('transfer.exportFile', { format: 'aegis', password: PASSWORD });
+    expect((await h.ok('backup.status', {})).lastSuccessAt).toEqual(expect.any(Number));
+  });
 });
