@@ -3,9 +3,11 @@
  * before the first paint), kept in step with main (settings-changed events,
  * e.g. the tray or another window), and applied at once: language, theme,
  * large digits. `update` writes any subset through settings.set; the screen
- * shows the change at once and goes back if main refuses it.
+ * shows the change at once and goes back if main refuses it. Changes still on
+ * their way to main are laid over anything read back meanwhile: a reload set
+ * off by an earlier change must not undo a later click (it did, for a moment).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../common/settings';
 import { bridge, unwrap } from '../api';
 import { applyLanguage } from '../components/language';
@@ -37,13 +39,20 @@ export function applyToDocument(settings: Settings): () => void {
 
 export function SettingsProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
+  // Patches sent to main and not answered yet, in the order they were made.
+  const inFlight = useRef(new Map<number, SettingsPatch>());
+  const nextId = useRef(0);
+  const withInFlight = useCallback(
+    (saved: Settings): Settings => Object.assign({ ...saved }, ...inFlight.current.values()) as Settings,
+    [],
+  );
 
   useEffect(
     () =>
       bridge().events.onSettingsChanged(() => {
-        void loadSettings().then(setSettings);
+        void loadSettings().then((loaded) => setSettings(withInFlight(loaded)));
       }),
-    [],
+    [withInFlight],
   );
   useEffect(() => applyToDocument(settings), [settings]);
   useEffect(() => {
@@ -54,15 +63,20 @@ export function SettingsProvider({ initial, children }: { initial: Settings; chi
   const update = useCallback(
     async (patch: SettingsPatch) => {
       const previous = latest.current;
+      const id = nextId.current++;
+      inFlight.current.set(id, patch);
       setSettings({ ...previous, ...patch });
       try {
-        setSettings(await unwrap(bridge().settings.set(patch)));
+        const saved = await unwrap(bridge().settings.set(patch));
+        inFlight.current.delete(id);
+        setSettings(withInFlight(saved));
       } catch (err) {
+        inFlight.current.delete(id);
         setSettings((current) => ({ ...current, ...pick(previous, patch) }));
         throw err;
       }
     },
-    [latest],
+    [latest, withInFlight],
   );
 
   const value = useMemo(() => ({ settings, update }), [settings, update]);
