@@ -7,7 +7,7 @@
  *
  * Nothing here may import `electron` or Node: the renderer imports its types.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountMeta, AccountPreview, CodeResult } from '../otp/types';
 import { DEFAULTS } from '../otp/vocabulary';
 import {

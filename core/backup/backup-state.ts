@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from '../../common/errors';
 import { writeFileAtomic } from '../atomic-file';
 import { ensureDataFolder } from '../data-folder';

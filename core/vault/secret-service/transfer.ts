@@ -6,8 +6,9 @@
  * crosses the session bus in clear text; only a service that refuses that
  * algorithm gets the "plain" session, as libsecret also falls back to.
  */
-import { createCipheriv, createDecipheriv, createDiffieHellmanGroup, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { SecretBus } from './bus';
+import { generateModp2KeyPair } from './dh-modp2';
 import { BusFailure } from './bus';
 import { SERVICE_NAME, SERVICE_PATH, SERVICE_IFACE } from './names';
 
@@ -23,8 +24,7 @@ export interface Transfer {
 }
 
 export async function openTransfer(bus: SecretBus): Promise<Transfer> {
-  const dh = createDiffieHellmanGroup('modp2');
-  dh.generateKeys();
+  const dh = generateModp2KeyPair();
   try {
     const [output, session] = await bus.call({
       destination: SERVICE_NAME,
@@ -32,7 +32,7 @@ export async function openTransfer(bus: SecretBus): Promise<Transfer> {
       interface: SERVICE_IFACE,
       member: 'OpenSession',
       signature: 'sv',
-      body: [DH_ALGORITHM, new bus.dbus.Variant('ay', dh.getPublicKey())],
+      body: [DH_ALGORITHM, new bus.dbus.Variant('ay', dh.publicValue)],
     });
     const serverKey = (output as { value: Buffer }).value;
     const shared = leftPad(dh.computeSecret(serverKey), PRIME_BYTES);
@@ -78,7 +78,7 @@ function plain(session: string): Transfer {
   };
 }
 
-/** computeSecret drops leading zero bytes on some Node versions; the protocol hashes all 128. */
+/** The derived secret may lack leading zero bytes; the protocol hashes all 128. */
 function leftPad(bytes: Buffer, size: number): Buffer {
   return bytes.length >= size ? bytes : Buffer.concat([Buffer.alloc(size - bytes.length), bytes]);
 }
