@@ -19,14 +19,20 @@ export interface DhKeyPair {
   computeSecret(peerValue: Buffer): Buffer;
 }
 
+// Node documents generateKeyPairSync('dh', { group }) (since 15); @types/node declares no overload for it.
+const generateDhKeyPair = generateKeyPairSync as unknown as (
+  type: 'dh',
+  options: { group: 'modp2' },
+) => { publicKey: KeyObject; privateKey: KeyObject };
+
 export function generateModp2KeyPair(): DhKeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('dh', { group: 'modp2' });
+  const { publicKey, privateKey } = generateDhKeyPair('dh', { group: 'modp2' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const { algorithm, publicValue } = splitSpki(spki);
   return {
     publicValue,
     computeSecret(peerValue) {
-      const peer: KeyObject = createPublicKey({ key: joinSpki(algorithm, peerValue), format: 'der', type: 'spki' });
+      const peer = createPublicKey({ key: joinSpki(algorithm, peerValue), format: 'der', type: 'spki' });
       return diffieHellman({ privateKey, publicKey: peer });
     },
   };
