@@ -97,6 +97,7 @@ describe('import from another app', () => {
         importN: 'Import 2 accounts',
         done: '2 accounts imported.',
         toList: 'Show the accounts',
+        found: 'Aegis (encrypted): 3 accounts found',
       },
     ],
     [
@@ -111,6 +112,7 @@ describe('import from another app', () => {
         importN: 'Importer 2 kontoer',
         done: '2 kontoer importert.',
         toList: 'Vis kontoene',
+        found: 'Aegis (kryptert)',
       },
     ],
   ] as const) {
@@ -136,6 +138,7 @@ describe('import from another app', () => {
       const rows = page.getByTestId('import-item');
       await page.getByTestId('import-preview').waitFor();
       expect(await rows.count()).toBe(3);
+      expect(await page.getByTestId('import-found').textContent()).toContain(t.found); // the format named in the UI's language
       expect(await rows.nth(0).getAttribute('data-duplicate')).toBe('true');
       expect(await rows.nth(0).getByRole('checkbox').isChecked()).toBe(false);
       expect(await rows.nth(1).getByRole('checkbox').isChecked()).toBe(true);

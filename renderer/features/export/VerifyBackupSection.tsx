@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorValue } from '../../../common/errors';
 import type { VerifyChosen, VerifyView } from '../../../common/transfer-export';
 import { toErrorValue, useErrorText } from '../../components/error-text';
+import { localFormatName } from '../../components/format-name';
 import { exportApi } from './api';
 
 type Chosen = Extract<VerifyChosen, { status: 'chosen' }>;
@@ -91,7 +92,13 @@ function VerifyReport({ report }: { report: VerifyView }) {
       <p className={report.ok ? 'export-done' : 'import-error'}>
         <strong>{report.ok ? t('verify.ok') : t('verify.notOk')}</strong>
       </p>
-      <p>{t('verify.matching', { count: report.matching, format: report.formatName, inBackup: report.inBackup })}</p>
+      <p>
+        {t('verify.matching', {
+          count: report.matching,
+          format: localFormatName(report.formatName, t),
+          inBackup: report.inBackup,
+        })}
+      </p>
       {report.missing.length > 0 && <p>{t('verify.missing', { list: report.missing.join(', ') })}</p>}
       {report.different.length > 0 && <p>{t('verify.different', { list: report.different.join('; ') })}</p>}
       {report.extra.length > 0 && <p>{t('verify.extra', { list: report.extra.join(', ') })}</p>}

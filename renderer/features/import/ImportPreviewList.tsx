@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ImportPreviewView } from '../../../common/transfer-import';
+import { localFormatName } from '../../components/format-name';
 
 interface Props {
   preview: ImportPreviewView;
@@ -18,7 +19,9 @@ export function ImportPreviewList({ preview, include, onToggle, disabled }: Prop
   const { t: tEnroll } = useTranslation('enroll');
   return (
     <>
-      <p data-testid="import-found">{t('found', { format: preview.formatName, count: preview.items.length })}</p>
+      <p data-testid="import-found">
+        {t('found', { format: localFormatName(preview.formatName, t), count: preview.items.length })}
+      </p>
       {preview.items.length > 0 && (
         <table className="import-table" data-testid="import-items">
           <thead>
