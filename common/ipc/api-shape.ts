@@ -60,6 +60,7 @@ export const channelNames = [
   'backup.chooseFolder',
   'backup.setPassword',
   'backup.runNow',
+  'backup.turnOff',
   'backup.dismissReminder',
 ] as const satisfies readonly Channel[];
 type Unlisted = Exclude<Channel, (typeof channelNames)[number]>;

@@ -239,6 +239,8 @@ export const contract = {
   ),
   /** Writes a backup at once; fails with the cause (folder gone, disk full, read-only, keychain locked). */
   'backup.runNow': channel<BackupStatus>()(none),
+  /** Stops automatic backups (forgets the password; written backups stay); refused when the policy sets the folder. */
+  'backup.turnOff': channel<BackupStatus>()(none),
   /** Hides the "no backup for N days" reminder for a week. */
   'backup.dismissReminder': channel<BackupStatus>()(none),
 } as const;

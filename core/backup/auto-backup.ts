@@ -60,6 +60,11 @@ export interface AutoBackup {
   busy(): boolean;
   status(): Promise<BackupStatus>;
   setPassword(password: string): Promise<BackupStatus>;
+  /**
+   * Stops automatic backups: a waiting one is dropped, a running one finishes, the password is forgotten.
+   * The backups already written stay in the folder (they still open with the old password).
+   */
+  turnOff(): Promise<BackupStatus>;
   /** Hides the reminder for a week. */
   dismissReminder(): Promise<BackupStatus>;
   /** A manual encrypted export of every account counts as a backup for the reminder. */
@@ -207,6 +212,14 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
     status,
     async setPassword(next) {
       await password.set(next);
+      notify();
+      return status();
+    },
+    async turnOff() {
+      if (timer !== null) timers.clear(timer);
+      timer = null;
+      await queue;
+      await password.clear();
       notify();
       return status();
     },

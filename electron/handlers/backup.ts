@@ -34,6 +34,13 @@ export function backupHandlers({ backup, settings, chooseBackupFolder }: Service
       return b.status();
     },
     'backup.runNow': async () => service().runNow(),
+    'backup.turnOff': async () => {
+      const b = service();
+      // A folder the organisation sets means it wants these backups: the user cannot switch them off.
+      if ((await settings.get()).managed.includes('backupFolder'))
+        throw new AuthdeskError('managed-by-policy', "Automatic backups are set by your organisation's policy.");
+      return b.turnOff();
+    },
     'backup.dismissReminder': async () => service().dismissReminder(),
   };
 }

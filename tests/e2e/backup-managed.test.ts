@@ -45,6 +45,8 @@ describe('a backup folder set by the policy', () => {
     await section.getByLabel('Repeat the backup password').fill('correct horse battery');
     await section.getByRole('button', { name: 'Set password' }).click();
     await section.getByText('Automatic backups are on.').waitFor();
+    // Backups the organisation set up cannot be switched off here (main refuses it too).
+    expect(await section.getByRole('button', { name: 'Turn off automatic backups' }).count()).toBe(0);
     // The policy's folder does not exist yet: the cause is named, nothing is created elsewhere.
     await section.getByRole('button', { name: 'Back up now' }).click();
     await expect

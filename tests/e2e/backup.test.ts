@@ -92,6 +92,14 @@ describe('Settings → Backups', () => {
     await nb.getByText('Automatisk sikkerhetskopiering er på.').waitFor();
     await nb.scrollIntoViewIfNeeded();
     await screenshot(page, 'backup-settings-nb');
+
+    // Turned off: the password is forgotten, the file written stays.
+    await nb.getByRole('button', { name: 'Slå av automatisk sikkerhetskopiering' }).click();
+    await nb.getByText(/^Automatisk sikkerhetskopiering er av\. Sikkerhetskopiene som alt er i mappen/).waitFor();
+    await expect.poll(async () => (await session.bridge.call('backup.status')).passwordSet).toBe(false);
+    expect(await nb.getByRole('button', { name: 'Slå av automatisk sikkerhetskopiering' }).count()).toBe(0);
+    expect(await nb.getByRole('button', { name: 'Ta sikkerhetskopi nå' }).isDisabled()).toBe(true);
+    expect(readdirSync(folder)).toEqual(files);
   });
 
   it('a failed backup shows its cause, and the accounts are untouched', async () => {

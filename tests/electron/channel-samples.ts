@@ -57,6 +57,7 @@ export const validInputs: { [C in Channel]: InputOf<C> } = {
   'backup.chooseFolder': {},
   'backup.setPassword': { password: 'correct horse battery' },
   'backup.runNow': {},
+  'backup.turnOff': {},
   'backup.dismissReminder': {},
 };
 

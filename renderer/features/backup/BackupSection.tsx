@@ -2,8 +2,9 @@
  * Settings → Backups: the folder (main's folder dialog), the backup password
  * (typed twice here, handed to main at once, never shown or read back: main
  * only says whether one is set), how many to keep, "Back up now", and the
- * last backup and the last failure with its cause. A folder fixed by the
- * admin policy is shown but cannot be changed.
+ * last backup and the last failure with its cause, and "Turn off" (forgets
+ * the password; written backups stay). A folder fixed by the admin policy is
+ * shown but cannot be changed, nor can its backups be turned off.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,6 +124,18 @@ export function BackupSection({ folderManaged, managedHint, onSet, focusOnOpen }
               : t('last', { time: time(status.lastSuccessAt) })}
         </p>
       </div>
+      {status?.passwordSet && !folderManaged && (
+        <div className="backup-row">
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => void act(() => unwrap(bridge().backup.turnOff()), t('turnedOff'))}
+          >
+            {t('turnOff')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="backup-notice" role="status">
           {notice}

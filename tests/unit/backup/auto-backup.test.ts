@@ -365,6 +365,22 @@ describe('on quit', () => {
     await s.backup.flush(); // nothing waiting: no second file
     expect(ours(s.folder)).toHaveLength(1);
   });
+
+  it('turning off drops a waiting backup, forgets the password and keeps the files written', async () => {
+    const s = await setup();
+    await s.backup.runNow();
+    s.backup.vaultChanged();
+    expect(s.t.pending.size).toBe(1);
+    const status = await s.backup.turnOff();
+    expect(status).toMatchObject({ enabled: false, passwordSet: false, folder: s.folder, pending: false });
+    expect(await s.passwordStore.accounts()).toEqual([]); // gone from the keychain
+    expect(s.t.pending.size).toBe(0); // the waiting backup was dropped
+    s.backup.vaultChanged(); // off: the quiet period ends in nothing
+    await s.afterDebounce();
+    expect(ours(s.folder)).toHaveLength(1);
+    expect((await s.backup.status()).lastError).toBeNull();
+    expect(await decrypt(path.join(s.folder, ours(s.folder)[0]!))).toHaveLength(3);
+  });
 });
 
 describe('the reminder', () => {

@@ -69,6 +69,12 @@ describe('backup channels', () => {
     expect(restored.entries).toEqual([
       expect.objectContaining({ issuer: 'Example', name: 'alice', secret: 'JBSWY3DPEHPK3PXP' }),
     ]);
+
+    // Turned off: the password is forgotten, the file stays, a change writes nothing more.
+    expect(await h.ok('backup.turnOff', {})).toMatchObject({ folder, passwordSet: false, enabled: false });
+    await h.ok('accounts.add', { uri: 'otpauth://totp/Example:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Example' });
+    expect(await h.call('backup.runNow', {})).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(readdirSync(folder)).toEqual(files);
   });
 
   it('"Back up now" without a folder or password is refused with what is missing', async () => {
@@ -93,6 +99,10 @@ describe('backup channels', () => {
     });
     expect(await h.call('backup.chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'managed-by-policy' } });
     expect(asked).toBe(0);
+    // Nor can the backups the organisation set up be switched off.
+    await h.ok('backup.setPassword', { password: PASSWORD });
+    expect(await h.call('backup.turnOff', {})).toMatchObject({ ok: false, error: { code: 'managed-by-policy' } });
+    expect((await h.ok('backup.status', {})).passwordSet).toBe(true);
     expect(await h.call('settings.set', { backupFolder: '/tmp' })).toMatchObject({
       ok: false,
       error: { code: 'managed-by-policy' },

@@ -203,6 +203,7 @@ beforeAll(async () => {
   await record('backup.runNow', {});
   await record('backup.status', {});
   await record('backup.dismissReminder', {});
+  await record('backup.turnOff', {});
   await record('accounts.remove', { id: idC });
   await record('accounts.remove', { id: idC }); // refused: already gone
 }, 60_000);
