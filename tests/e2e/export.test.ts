@@ -263,6 +263,12 @@ describe('export & back up', () => {
     await page.getByRole('button', { name: 'Show secret' }).click();
     await page.locator('img.export-qr-image').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Tab and Shift+Tab stay in the dialog (its one button, "Done"), never reaching the list behind it.
+    const focusInDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await focusInDialog()).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => protection).toEqual([true, false]);

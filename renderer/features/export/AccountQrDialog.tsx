@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountMeta } from '../../../common/otp/types';
 import type { AccountQr } from '../../../common/transfer-export';
 import { errorMessage } from '../../components/error-text';
+import { useFocusTrap } from '../../components/useFocusTrap';
 import { exportApi } from './api';
 import './export.css';
 
@@ -21,6 +22,8 @@ export function AccountQrDialog({ account, onClose }: { account: AccountMeta; on
   const label = account.issuer && account.name ? `${account.issuer} (${account.name})` : account.issuer || account.name;
 
   const closeButton = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog);
   // Main protects the window when it hands out the image; it stops when the dialog goes, by any way.
   useEffect(() => () => void (asked.current && exportApi.qrHidden()), []);
   // "Show secret" is gone once the code is up: focus moves to the button that hides it again.
@@ -52,6 +55,7 @@ export function AccountQrDialog({ account, onClose }: { account: AccountMeta; on
   return (
     <div className="modal-backdrop">
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby="account-qr-title"
