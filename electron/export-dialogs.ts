@@ -5,23 +5,29 @@
  * secret QR codes are on screen (afterwards the window follows the setting again).
  */
 import { dialog, type BrowserWindow } from 'electron';
+import { englishDialogText, type DialogTextSource } from './dialog-text';
 import type { ExportShell } from './handlers/export-shell';
 
 export function exportShell(
   mainWindow: () => BrowserWindow | null,
   protectionSetting: () => Promise<boolean>,
+  text: DialogTextSource = englishDialogText,
 ): ExportShell {
   const live = () => {
     const win = mainWindow();
     return win && !win.isDestroyed() ? win : null;
   };
   return {
-    async chooseSaveFile({ title, defaultName, filters }) {
+    async chooseSaveFile({ kind, defaultName, extensions }) {
       const win = live();
+      const words = await text();
       const options: Electron.SaveDialogOptions = {
-        title,
+        title: words.save[kind].title,
         defaultPath: defaultName,
-        filters: [...filters, { name: 'All files', extensions: ['*'] }],
+        filters: [
+          { name: words.save[kind].filter, extensions },
+          { name: words.allFiles, extensions: ['*'] },
+        ],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
@@ -29,12 +35,13 @@ export function exportShell(
     },
     async chooseBackupFile() {
       const win = live();
+      const words = await text();
       const options: Electron.OpenDialogOptions = {
-        title: 'Verify a backup',
+        title: words.verifyTitle,
         properties: ['openFile'],
         filters: [
-          { name: 'Backups and exports', extensions: ['json', 'txt', '2fas', 'aes', 'bin'] },
-          { name: 'All files', extensions: ['*'] },
+          { name: words.verifyFilter, extensions: ['json', 'txt', '2fas', 'aes', 'bin'] },
+          { name: words.allFiles, extensions: ['*'] },
         ],
       };
       const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

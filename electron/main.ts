@@ -25,6 +25,7 @@ import { electronPlatform } from './platform';
 import { importFileDialog } from './import-dialog';
 import { exportShell } from './export-dialogs';
 import { backupFolderDialog } from './backup-folder-dialog';
+import { dialogText } from './dialog-text';
 import { flushBackupOnQuit } from './backup-on-quit';
 import { registerAppScheme, serveBundle } from './protocol';
 import { appClock, policyOverrideAllowed, refuseDebugging } from './startup-switches';
@@ -105,6 +106,8 @@ async function start(): Promise<void> {
   installDisplayMediaHandler(ses, round);
 
   let shell: DesktopShell | null = null;
+  // The dialogs' words follow the language setting (read when a dialog opens), else the OS locale.
+  const words = async () => dialogText((await settings.get()).language, app.getLocale());
   const { handlers, settings, services, desktop, backup } = await createAppServices({
     dataDir: dir,
     keychainService: keychainService(),
@@ -113,12 +116,13 @@ async function start(): Promise<void> {
     emit: tell,
     policy,
     checkUpdate: () => checkForUpdate({ current: app.getVersion() }),
-    chooseImportFile: importFileDialog(() => mainWindow),
+    chooseImportFile: importFileDialog(() => mainWindow, words),
     exportShell: exportShell(
       () => mainWindow,
       async () => (await settings.get()).contentProtection,
+      words,
     ),
-    chooseBackupFolder: backupFolderDialog(() => mainWindow),
+    chooseBackupFolder: backupFolderDialog(() => mainWindow, words),
     desktop: {
       clipboard: electronClipboard,
       os: touchIdPrompt(),

@@ -39,8 +39,12 @@ const TEXT = {
 export type ShellText = (typeof TEXT)['en'] | (typeof TEXT)['nb'];
 
 /** nb for Norwegian (nb, nn, no) settings or OS locales, English otherwise. */
-export function shellText(language: Language | null, osLocale: string): ShellText {
-  if (language) return TEXT[language];
+export function pickShellLanguage(language: Language | null, osLocale: string): Language {
+  if (language) return language;
   const base = osLocale.toLowerCase().split(/[-_]/)[0];
-  return base === 'nb' || base === 'nn' || base === 'no' ? TEXT.nb : TEXT.en;
+  return base === 'nb' || base === 'nn' || base === 'no' ? 'nb' : 'en';
+}
+
+export function shellText(language: Language | null, osLocale: string): ShellText {
+  return TEXT[pickShellLanguage(language, osLocale)];
 }

@@ -4,11 +4,14 @@
  * screen. Electron's in the app (electron/export-dialogs.ts); the web bridge
  * and tests name files instead. Plain types: no `electron` import.
  */
+/** What is being saved: the shell words the dialog (title, file type) in the app's language. */
+export type SaveKind = 'encrypted' | 'aegis' | 'otpauth' | 'sheet';
+
 export interface SaveRequest {
-  title: string;
+  kind: SaveKind;
   /** A file name (no folder): the dialog starts in the user's usual folder. */
   defaultName: string;
-  filters: { name: string; extensions: string[] }[];
+  extensions: string[];
 }
 
 export interface ExportShell {

@@ -40,26 +40,10 @@ type ExportChannel =
 const HELD_BACKUPS = 4;
 
 const FILES: Record<ExportFileFormat | 'sheet', (date: string) => SaveRequest> = {
-  encrypted: (date) => ({
-    title: 'Save an Authdesk backup',
-    defaultName: `authdesk-backup-${date}.json`,
-    filters: [{ name: 'Authdesk backup', extensions: ['json'] }],
-  }),
-  aegis: (date) => ({
-    title: 'Save an Aegis vault',
-    defaultName: `aegis-export-${date}.json`,
-    filters: [{ name: 'Aegis vault', extensions: ['json'] }],
-  }),
-  otpauth: () => ({
-    title: 'Save the otpauth links (not encrypted)',
-    defaultName: 'authdesk-otpauth-links.txt',
-    filters: [{ name: 'Text', extensions: ['txt'] }],
-  }),
-  sheet: (date) => ({
-    title: 'Save the recovery sheet',
-    defaultName: `authdesk-recovery-sheet-${date}.html`,
-    filters: [{ name: 'Web page', extensions: ['html'] }],
-  }),
+  encrypted: (date) => ({ kind: 'encrypted', defaultName: `authdesk-backup-${date}.json`, extensions: ['json'] }),
+  aegis: (date) => ({ kind: 'aegis', defaultName: `aegis-export-${date}.json`, extensions: ['json'] }),
+  otpauth: () => ({ kind: 'otpauth', defaultName: 'authdesk-otpauth-links.txt', extensions: ['txt'] }),
+  sheet: (date) => ({ kind: 'sheet', defaultName: `authdesk-recovery-sheet-${date}.html`, extensions: ['html'] }),
 };
 
 export function exportHandlers({

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { app, BrowserWindow, dialog } from './fake-electron';
 import { backupFolderDialog } from '../../electron/backup-folder-dialog';
+import { dialogText } from '../../electron/dialog-text';
 import { flushBackupOnQuit } from '../../electron/backup-on-quit';
 import type { App, BrowserWindow as ElectronWindow } from 'electron';
 
@@ -24,6 +25,17 @@ describe('backupFolderDialog', () => {
     const options = dialog.opened[0]!.options as { properties: string[] };
     expect(options.properties).toContain('openDirectory');
     expect(options.properties).not.toContain('openFile');
+  });
+
+  it('is worded in the app language', async () => {
+    await backupFolderDialog(
+      () => null,
+      async () => dialogText('nb', 'en-US'),
+    )();
+    expect(dialog.opened[0]!.options).toMatchObject({
+      title: 'Mappe for automatiske sikkerhetskopier',
+      buttonLabel: 'Bruk denne mappen',
+    });
   });
 
   it('a cancelled dialog is null', async () => {

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, dialog } from './fake-electron';
+import { dialogText } from '../../electron/dialog-text';
 import { exportShell } from '../../electron/export-dialogs';
+import type { SaveRequest } from '../../electron/handlers/export-shell';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 
 afterEach(() => {
@@ -12,10 +14,10 @@ afterEach(() => {
   dialog.openAnswer = { canceled: true, filePaths: [] };
 });
 
-const request = {
-  title: 'Save an Authdesk backup',
+const request: SaveRequest = {
+  kind: 'encrypted',
   defaultName: 'authdesk-backup-2026-01-15.json',
-  filters: [{ name: 'Authdesk backup', extensions: ['json'] }],
+  extensions: ['json'],
 };
 
 describe('exportShell', () => {
@@ -37,6 +39,36 @@ describe('exportShell', () => {
         { name: 'All files', extensions: ['*'] },
       ],
     });
+  });
+
+  it('speaks the language setting, else the OS locale, read when the dialog opens', async () => {
+    let language: 'en' | 'nb' | null = 'nb';
+    const shell = exportShell(
+      () => null,
+      async () => true,
+      async () => dialogText(language, 'en-US'),
+    );
+    await shell.chooseSaveFile({ kind: 'otpauth', defaultName: 'links.txt', extensions: ['txt'] });
+    expect(dialog.saved[0]!.options).toMatchObject({
+      title: 'Lagre otpauth-lenkene (ikke kryptert)',
+      filters: [
+        { name: 'Tekst', extensions: ['txt'] },
+        { name: 'Alle filer', extensions: ['*'] },
+      ],
+    });
+    await shell.chooseBackupFile();
+    expect(dialog.opened[0]!.options).toMatchObject({ title: 'Kontroller en sikkerhetskopi' });
+    language = 'en';
+    await shell.chooseSaveFile(request);
+    expect(dialog.saved[1]!.options).toMatchObject({ title: 'Save an Authdesk backup' });
+    language = null; // no setting: the OS locale decides
+    const byLocale = exportShell(
+      () => null,
+      async () => true,
+      async () => dialogText(language, 'nn-NO'),
+    );
+    await byLocale.chooseSaveFile({ kind: 'sheet', defaultName: 'sheet.html', extensions: ['html'] });
+    expect(dialog.saved[2]!.options).toMatchObject({ title: 'Lagre gjenopprettingsarket' });
   });
 
   it('a closed save dialog is null (Electron answers canceled with an empty path); without a window it still opens', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 import { BrowserWindow, dialog } from './fake-electron';
+import { dialogText } from '../../electron/dialog-text';
 import { importFileDialog } from '../../electron/import-dialog';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 
@@ -19,6 +20,17 @@ describe('importFileDialog', () => {
     expect(dialog.opened).toHaveLength(1);
     expect(dialog.opened[0]!.parent).toBe(win);
     expect(dialog.opened[0]!.options).toMatchObject({ properties: ['openFile'] });
+  });
+
+  it('is worded in the app language', async () => {
+    await importFileDialog(
+      () => null,
+      async () => dialogText('nb', 'en-US'),
+    )();
+    expect(dialog.opened[0]!.options).toMatchObject({
+      title: 'Importer kontoer',
+      filters: [{ name: 'Eksporter fra autentiseringsapper' }, { name: 'Alle filer', extensions: ['*'] }],
+    });
   });
 
   it('a closed dialog is null; without a window the dialog still opens', async () => {
