@@ -17,6 +17,11 @@ export type { ParamChange } from './param-change';
  */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
+  /**
+   * Optional: the values of many items in one round (null where absent), in
+   * the order asked, where the keychain can do that faster than one get each.
+   */
+  getMany?(accounts: readonly string[]): Promise<(string | null)[]>;
   /** Single-line values only. */
   set(account: string, secret: string): Promise<void>;
   /** true if something was deleted. */

@@ -21,6 +21,7 @@ export function codeOperations(ctx: VaultContext): Pick<Vault, 'currentCodes' | 
       const accounts = (await store.current()).accounts.filter(
         (a) => a.type !== 'hotp' && (!wanted || wanted.has(a.id)),
       );
+      await ctx.prefetch(accounts);
       const read = await readAhead(accounts, (a) => ctx.secretFor(a), isBadItem);
       const results: CodeResult[] = [];
       for (const [i, account] of accounts.entries()) {
@@ -59,8 +60,9 @@ export function codeOperations(ctx: VaultContext): Pick<Vault, 'currentCodes' | 
     async exportDrafts(ids) {
       const wanted = ids ? new Set(ids) : null;
       const out: Awaited<ReturnType<Vault['exportDrafts']>> = [];
-      for (const account of (await store.current()).accounts) {
-        if (wanted && !wanted.has(account.id)) continue;
+      const accounts = (await store.current()).accounts.filter((a) => !wanted || wanted.has(a.id));
+      await ctx.prefetch(accounts);
+      for (const account of accounts) {
         const secret = await ctx.secretFor(account);
         if (secret === null) throw missingSecretError(account); // never export an account half
         out.push({ id: account.id, issuer: account.issuer, name: account.name, secret, ...paramsOf(account) });

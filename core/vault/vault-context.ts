@@ -23,6 +23,12 @@ export interface VaultContext {
   secretOf: Map<string, string>;
   /** The base32 secret of one account, read from the keychain the first time it is needed. */
   secretFor(account: AccountMeta): Promise<string | null>;
+  /**
+   * Reads the secrets of many accounts into the cache in one keychain round where the store
+   * can (getMany); secretFor then answers from the cache. An absent or unreadable value is
+   * left out, so secretFor reads it again and reports it as it always does.
+   */
+  prefetch(accounts: readonly AccountMeta[]): Promise<void>;
   /** The account of `accounts` that `draft` would duplicate, if any. */
   findDuplicate(draft: AccountDraft, accounts: AccountMeta[]): Promise<AccountMeta | null>;
   /** A batch may not repeat an account of the vault, nor one of its own. */
@@ -40,6 +46,21 @@ export function createVaultContext(store: MetadataStore, secrets: SecretStore, c
     const secret = secretOfItem(value, accountLabel(account)); // throws keychain-bad-item, naming the account
     secretOf.set(account.id, secret);
     return secret;
+  };
+
+  const prefetch = async (accounts: readonly AccountMeta[]): Promise<void> => {
+    const wanted = accounts.filter((a) => !secretOf.has(a.id));
+    if (!secrets.getMany || wanted.length < 2) return;
+    const values = await secrets.getMany(wanted.map((a) => a.id));
+    for (const [i, account] of wanted.entries()) {
+      const value = values[i];
+      if (value === null || value === undefined) continue;
+      try {
+        secretOf.set(account.id, secretOfItem(value, accountLabel(account)));
+      } catch {
+        // Not a key: secretFor reads it once more and names the account in its error.
+      }
+    }
   };
 
   // Only accounts whose labels and parameters already match can be duplicates: only their secrets are read.
@@ -64,7 +85,7 @@ export function createVaultContext(store: MetadataStore, secrets: SecretStore, c
     }
   };
 
-  return { store, secrets, clock, secretOf, secretFor, findDuplicate, refuseDuplicates };
+  return { store, secrets, clock, secretOf, secretFor, prefetch, findDuplicate, refuseDuplicates };
 }
 
 export function mustFind(accounts: AccountMeta[], id: string): AccountMeta {

@@ -53,6 +53,7 @@ function counted(store: SecretStore) {
   const calls: string[] = [];
   const wrapped: SecretStore = {
     get: (a) => (calls.push(`get ${a}`), store.get(a)),
+    getMany: (as) => (calls.push(`getMany ${as.length}`), store.getMany!(as)),
     set: (a, v) => (calls.push(`set ${a}`), store.set(a, v)),
     delete: (a) => (calls.push(`delete ${a}`), store.delete(a)),
     accounts: () => (calls.push('accounts'), store.accounts()),
@@ -166,6 +167,13 @@ describe('which secrets are read', () => {
     expect(code.code).toBe(0);
     expect(code.out).toContain('GitHub (dev)');
     expect(counter.calls).toEqual([`get ${gh.id}`]);
+
+    // Every code: the two time-based secrets in one round, no get each (HOTP codes come only from --next).
+    counter.calls.length = 0;
+    const all = await cli('code', '--json');
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.out)).toHaveLength(3); // the HOTP account listed without a code
+    expect(counter.calls).toEqual(['getMany 2']);
   });
 });
 

@@ -85,6 +85,13 @@ export function secretStoreConformance(backend: string, makeStore: (service: str
       for (const id of ids) await set(fresh, id, `SECRET${id}`);
       expect((await fresh.accounts()).sort()).toEqual([...ids].sort());
       for (const id of ids) expect(await fresh.get(id)).toBe(`SECRET${id}`);
+      // A backend that reads many at once answers exactly as one get each: in order, null where absent.
+      if (fresh.getMany) {
+        const asked = [...ids.slice(0, 12).reverse(), 'not-there', 'bulk-3', 'ünïcode-absent'];
+        expect(await fresh.getMany(asked)).toEqual(asked.map((id) => (ids.includes(id) ? `SECRET${id}` : null)));
+        expect(await fresh.getMany([])).toEqual([]);
+        expect(await fresh.getMany(['not-there'])).toEqual([null]);
+      }
     });
 
     it('keeps a self-describing otpauth value whole', async () => {

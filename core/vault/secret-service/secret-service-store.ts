@@ -198,6 +198,31 @@ export function createSecretServiceStore(service: string, options: SecretService
       });
     },
 
+    getMany(accounts) {
+      accounts.forEach(checkAccount);
+      return run('read secrets', async (b) => {
+        // All searches in flight at once, then one GetSecrets for every item found: two round trips
+        // instead of two per item (200 accounts: see bench/cli.bench.ts).
+        const found = await Promise.all(accounts.map((account) => search(b, attributes(account))));
+        if (found.some((f) => f.unlocked.length === 0 && f.locked.length > 0)) throw keychainLocked();
+        const items = found.map((f) => f.unlocked[0]).filter((item): item is string => item !== undefined);
+        if (items.length === 0) return accounts.map(() => null);
+        const t = await session(b);
+        const [secrets] = await call(b, {
+          path: SERVICE_PATH,
+          interface: SERVICE_IFACE,
+          member: 'GetSecrets',
+          signature: 'aoo',
+          body: [items, t.session],
+        });
+        const byItem = secrets as Record<string, unknown>;
+        return found.map((f) => {
+          const item = f.unlocked[0];
+          return item === undefined || byItem[item] === undefined ? null : t.unwrap(byItem[item]);
+        });
+      });
+    },
+
     async set(account, secret) {
       checkAccount(account);
       // Some backends silently cut values at a newline; refuse rather than store half a secret.
