@@ -1,5 +1,4 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
-import { createInterface } from 'node:readline/promises';
 import { AuthdeskError } from '../common/errors';
 import { readHidden } from './hidden-input';
 
@@ -32,6 +31,8 @@ export function processIo(): CliIo {
       return Boolean(process.stdin.isTTY && process.stdout.isTTY);
     },
     ask: async (question) => {
+      // Loaded here: readline costs every start a few ms, and only questions need it.
+      const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
         return await rl.question(question);
