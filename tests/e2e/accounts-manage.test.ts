@@ -233,7 +233,8 @@ describe('managing accounts (real bridge, real keychain)', () => {
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('button', { name: 'Legg til manuelt / lim inn lenke' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
-    expect((await session.bridge.call('settings.get')).language).toBe('nb');
+    // The page switches at once; main's save may still be on its way (the provider keeps the pending change).
+    await expect.poll(async () => (await session.bridge.call('settings.get')).language).toBe('nb');
     await page.getByRole('button', { name: 'Tilbake til kontoene' }).click();
     await screenshot(page, 'nb-language');
 
