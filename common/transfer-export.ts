@@ -25,6 +25,15 @@ export interface ExportQrCodes {
 /** A backup chosen to verify: main keeps its path under `token` while the password is typed. */
 export type VerifyChosen = { status: 'cancelled' } | { status: 'chosen'; token: string; fileName: string };
 
+/** A field of an account that a backup may hold differently. */
+export type VerifyField = 'issuer' | 'name' | 'algorithm' | 'digits' | 'period' | 'counter';
+
+/** One account found in both with the same key but other labels or parameters (values as JSON text). */
+export interface VerifyChange {
+  account: string;
+  fields: { field: VerifyField; inBackup: string; here: string }[];
+}
+
 /** The comparison of a backup with the vault, entry by entry (labels only). */
 export interface VerifyView {
   ok: boolean;
@@ -36,7 +45,9 @@ export interface VerifyView {
   matching: number;
   missing: string[];
   extra: string[];
+  /** The changes in English words (the CLI prints these); the app words `changes` itself. */
   different: string[];
+  changes: VerifyChange[];
 }
 
 /** One account's otpauth QR code for a phone (PNG data URL); the window is content-protected while it is shown. */

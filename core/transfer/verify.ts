@@ -7,6 +7,7 @@ import { readImport, type ImportOptions } from './import-session';
 import { sameDraft } from '../otp/account';
 import { normalizeSecret } from '../otp/secret';
 import type { AccountDraft } from '../../common/otp/types';
+import type { VerifyChange, VerifyField } from '../../common/transfer-export';
 import { accountLabel } from '../vault/labels';
 import type { Vault } from '../vault/types';
 
@@ -21,6 +22,8 @@ export interface VerifyReport {
   extra: string[];
   /** Same key, different labels or code parameters: "label: what differs". */
   different: string[];
+  /** The same, field by field, for a UI to word in its language. */
+  changes: VerifyChange[];
 }
 
 const keyOf = (a: AccountDraft) => `${a.type}:${normalizeSecret(a.secret)}`;
@@ -36,7 +39,7 @@ export async function verifyBackup(
   const theirs = new Map<string, AccountDraft[]>();
   for (const e of backup.entries) theirs.set(keyOf(e), [...(theirs.get(keyOf(e)) ?? []), e]);
   const missing: string[] = [];
-  const different: string[] = [];
+  const changes: VerifyChange[] = [];
   for (const account of mine) {
     const candidates = theirs.get(keyOf(account)) ?? [];
     const exact = candidates.findIndex(
@@ -48,27 +51,30 @@ export async function verifyBackup(
       continue;
     }
     const [found] = candidates.splice(pick, 1);
-    if (exact < 0) different.push(`${accountLabel(account)}: ${differences(account, found!)}`);
+    if (exact < 0) changes.push({ account: accountLabel(account), fields: differences(account, found!) });
   }
   const extra = [...theirs.values()].flat().map(accountLabel);
   return {
-    ok: !missing.length && !extra.length && !different.length,
+    ok: !missing.length && !extra.length && !changes.length,
     formatName: backup.formatName,
     inBackup: backup.entries.length,
     inVault: mine.length,
     missing,
     extra,
-    different,
+    different: changes.map(
+      (c) =>
+        `${c.account}: ${c.fields.map((f) => `${f.field} ${f.inBackup} in the backup, ${f.here} here`).join(', ')}`,
+    ),
+    changes,
   };
 }
 
-function differences(mine: AccountDraft, theirs: AccountDraft): string {
-  const fields = ['issuer', 'name', 'algorithm', 'digits', 'period', 'counter'] as const;
+function differences(mine: AccountDraft, theirs: AccountDraft): VerifyChange['fields'] {
+  const fields: VerifyField[] = ['issuer', 'name', 'algorithm', 'digits', 'period', 'counter'];
   return fields
     .filter((f) => (mine.type === 'hotp' ? f !== 'period' : f !== 'counter'))
     .filter((f) => field(mine, f) !== field(theirs, f))
-    .map((f) => `${f} ${JSON.stringify(field(theirs, f))} in the backup, ${JSON.stringify(field(mine, f))} here`)
-    .join(', ');
+    .map((f) => ({ field: f, inBackup: JSON.stringify(field(theirs, f)), here: JSON.stringify(field(mine, f)) }));
 }
 
 /** One field of a draft, whichever kind it is (a totp draft has no counter, a hotp draft no period). */

@@ -118,7 +118,7 @@ export function exportHandlers({
       const file = backups.get(token);
       if (!file) throw new AuthdeskError('bad-input', 'Choose the backup file again.');
       const report = await verifyBackup(file, password ?? '', vault);
-      const unchanged = report.inVault - report.missing.length - report.different.length;
+      const unchanged = report.inVault - report.missing.length - report.changes.length;
       return { ...report, fileName: path.basename(file), matching: unchanged };
     },
   };

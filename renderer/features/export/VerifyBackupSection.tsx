@@ -85,7 +85,7 @@ export function VerifyBackupSection() {
   );
 }
 
-function VerifyReport({ report }: { report: VerifyView }) {
+export function VerifyReport({ report }: { report: VerifyView }) {
   const { t } = useTranslation('export');
   return (
     <div role="status" className="export-report" data-testid="verify-report" data-ok={report.ok}>
@@ -100,7 +100,22 @@ function VerifyReport({ report }: { report: VerifyView }) {
         })}
       </p>
       {report.missing.length > 0 && <p>{t('verify.missing', { list: report.missing.join(', ') })}</p>}
-      {report.different.length > 0 && <p>{t('verify.different', { list: report.different.join('; ') })}</p>}
+      {report.changes.length > 0 && (
+        <p>
+          {t('verify.different', {
+            list: report.changes
+              .map((c) =>
+                t('verify.change', {
+                  account: c.account,
+                  details: c.fields
+                    .map((f) => t('verify.fieldChange', { ...f, field: t(`verify.fields.${f.field}`) }))
+                    .join(', '),
+                }),
+              )
+              .join('; '),
+          })}
+        </p>
+      )}
       {report.extra.length > 0 && <p>{t('verify.extra', { list: report.extra.join(', ') })}</p>}
     </div>
   );

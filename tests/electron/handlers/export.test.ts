@@ -338,6 +338,9 @@ describe('transfer.verifyChoose + transfer.verifyBackup', () => {
     expect(report.different).toEqual([
       expect.stringMatching(/^Renamed \(user1@uio\.no\): issuer "Service 1" in the backup/),
     ]);
+    expect(report.changes).toEqual([
+      { account: 'Renamed (user1@uio.no)', fields: [{ field: 'issuer', inBackup: '"Service 1"', here: '"Renamed"' }] },
+    ]);
   }, 60_000);
 
   it('an unknown token asks to choose the file again', async () => {
