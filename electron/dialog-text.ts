@@ -8,7 +8,7 @@ import type { Language } from '../common/settings';
 import type { SaveKind } from './handlers/export-shell';
 import { pickShellLanguage } from './shell-text';
 
-interface DialogText {
+export interface DialogText {
   save: Record<SaveKind, { title: string; filter: string }>;
   allFiles: string;
   importTitle: string;
@@ -51,8 +51,6 @@ const TEXT: Record<'en' | 'nb', DialogText> = {
     backupFolderButton: 'Bruk denne mappen',
   },
 };
-
-export type { DialogText };
 
 export function dialogText(language: Language | null, osLocale: string): DialogText {
   return TEXT[pickShellLanguage(language, osLocale)];

@@ -135,6 +135,10 @@ export function createSecretServiceStore(service: string, options: SecretService
     });
     return { unlocked: unlocked as string[], locked: locked as string[] };
   };
+  /** A match found only in a locked collection is "locked", never "missing". */
+  const refuseLockedOnly = (found: { unlocked: string[]; locked: string[] }) => {
+    if (found.unlocked.length === 0 && found.locked.length > 0) throw keychainLocked();
+  };
   const defaultCollection = async (b: SecretBus): Promise<string> => {
     const [path] = await call(b, {
       path: SERVICE_PATH,
@@ -181,11 +185,9 @@ export function createSecretServiceStore(service: string, options: SecretService
       checkAccount(account);
       return run('read a secret', async (b) => {
         const found = await search(b, attributes(account));
+        refuseLockedOnly(found);
         const item = found.unlocked[0];
-        if (item === undefined) {
-          if (found.locked.length) throw keychainLocked();
-          return null;
-        }
+        if (item === undefined) return null;
         const t = await session(b);
         const [secret] = await call(b, {
           path: item,
@@ -204,7 +206,7 @@ export function createSecretServiceStore(service: string, options: SecretService
         // All searches in flight at once, then one GetSecrets for every item found: two round trips
         // instead of two per item (200 accounts: see bench/cli.bench.ts).
         const found = await Promise.all(accounts.map((account) => search(b, attributes(account))));
-        if (found.some((f) => f.unlocked.length === 0 && f.locked.length > 0)) throw keychainLocked();
+        found.forEach(refuseLockedOnly);
         const items = found.map((f) => f.unlocked[0]).filter((item): item is string => item !== undefined);
         if (items.length === 0) return accounts.map(() => null);
         const t = await session(b);
@@ -251,7 +253,7 @@ export function createSecretServiceStore(service: string, options: SecretService
       checkAccount(account);
       return run('delete a secret', async (b) => {
         const found = await search(b, attributes(account));
-        if (!found.unlocked.length && found.locked.length) throw keychainLocked();
+        refuseLockedOnly(found);
         for (const item of found.unlocked) {
           const [promptPath] = await call(b, { path: item, interface: ITEM_IFACE, member: 'Delete' });
           if (!(await prompt(b, String(promptPath)))) throw keychainLocked(undefined, true);
