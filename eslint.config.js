@@ -46,6 +46,8 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node } },
   },
+  // CommonJS files (bin/authdesk.cjs) load modules the CommonJS way.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // The process boundary, enforced (see README "Layout"): main -> ipc -> core -> common,
   // renderer -> common, cli -> core -> common.
   //

@@ -5,7 +5,9 @@
  * them alike). 200 accounts in the real gnome-keyring (this bench runs inside
  * scripts/with-keyring.sh), one of them "GitHub".
  *
- * Goals: --version, list and `code github` (one match) within 1.5x the floor;
+ * Goals: --version, list and `code github` (one match) within 1.5x the floor
+ * (with the CLI's code cache, as every start after the first has it; `list` without
+ * it is shown too: the first start after a build or update);
  * the same with a vault of 1 account show the start-up cost without the
  * keychain's reads (how many secrets a command reads is the keychain layer's
  * business);
@@ -33,7 +35,7 @@ const ACCOUNTS = 200;
 const ROUNDS = 11;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/authdesk.mjs');
+const bin = path.join(root, 'bin/authdesk.cjs');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -44,6 +46,8 @@ interface Probe {
   wall: number[];
   /** Another vault (the 1-account one) instead of the 200-account one. */
   env?: NodeJS.ProcessEnv;
+  /** Shown for information, with no goal of its own. */
+  informational?: true;
 }
 
 /** One child run: wall time from spawn to exit (what a person waits). */
@@ -56,13 +60,20 @@ function runOnce(args: string[] | null, env: NodeJS.ProcessEnv): number {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(path.join(root, 'dist/cli/authdesk.mjs'))) {
+  if (!existsSync(path.join(root, 'dist/cli/program.cjs'))) {
     console.log('[skipped] cli: dist/cli is not built (npm run bench builds it first)');
     return;
   }
   const service = `authdesk-bench-cli-${randomBytes(6).toString('hex')}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-cli-'));
-  const env = { ...process.env, AUTHDESK_DATA_DIR: dataDir, AUTHDESK_KEYCHAIN_SERVICE: service, AUTHDESK_DEBUG: '' };
+  const env = {
+    ...process.env,
+    AUTHDESK_DATA_DIR: dataDir,
+    AUTHDESK_KEYCHAIN_SERVICE: service,
+    AUTHDESK_DEBUG: '',
+    // The CLI's compiled-code cache (cli/launcher/code-cache.ts), here rather than in ~/.cache.
+    AUTHDESK_CACHE_DIR: path.join(dataDir, 'code-cache'),
+  };
   const secrets = createKeytarStore(service);
   const oneService = `${service}-one`;
   const oneDir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-bench-cli-one-'));
@@ -101,6 +112,14 @@ export async function run(): Promise<void> {
       { label: 'authdesk list (1 account)', args: ['list'], wall: [], env: oneEnv },
       { label: 'authdesk code github --json (1 account)', args: ['code', 'github', '--json'], wall: [], env: oneEnv },
       { label: 'authdesk list', args: ['list'], wall: [] },
+      // What the first start after a build or update costs (the cache is then written once).
+      {
+        label: 'authdesk list, no code cache',
+        args: ['list'],
+        wall: [],
+        env: { ...env, AUTHDESK_CODE_CACHE: '0' },
+        informational: true,
+      },
       { label: 'authdesk code github --json (1 match)', args: ['code', 'github', '--json'], wall: [] },
       { label: `authdesk code --json (all ${ACCOUNTS})`, args: ['code', '--json'], wall: [] },
     ];
@@ -128,7 +147,8 @@ export async function run(): Promise<void> {
     console.log('|---|---|---|---|---|');
     for (const [i, p] of probes.entries()) {
       const m = median(p.wall);
-      const limit = i === 0 ? null : i === probes.length - 1 ? 1.5 * floor + keychain200 : 1.5 * floor;
+      const limit =
+        i === 0 || p.informational ? null : i === probes.length - 1 ? 1.5 * floor + keychain200 : 1.5 * floor;
       const goal =
         limit === null ? '-' : i === probes.length - 1 ? `<= 1.5x floor + keychain = ${ms(limit)}` : `<= ${ms(limit)}`;
       console.log(

@@ -16,8 +16,11 @@ export type Values = Record<string, string | boolean | undefined>;
 export interface CliContext {
   io: CliIo;
   clock: Clock;
-  /** Opened on first use, so --help and decode-qr never touch the keychain. */
-  vault(): Promise<Vault>;
+  /**
+   * Opened on first use, so --help and decode-qr never touch the keychain. A command about to
+   * read secrets says so (`readsSecrets`): the keychain is then reached while accounts.json is read.
+   */
+  vault(options?: { readsSecrets?: boolean }): Promise<Vault>;
   /** The texts of the QR codes in an image file, and whether the decoder's safety stop cut the search short. */
   readQrTexts(file: string): Promise<{ texts: string[]; stoppedAtCeiling: boolean }>;
   /** The machine's admin policy (read once); commands it forbids refuse with its reason. */

@@ -14,23 +14,23 @@ export function cliContext(io: CliIo): CliContext {
     clock: systemClock,
     // The vault (and zod, which checks accounts.json) loads on first use: --help,
     // --version and decode-qr start without it.
-    vault: () => (vault ??= openCliVault(io)),
+    vault: (options) => (vault ??= openCliVault(io, options?.readsSecrets === true)),
     // sharp, the decoder and jsQR load only here: every other command starts without them
-    // (the bundle puts them in a chunk of their own, see scripts/cli-bundle.mjs).
+    // (see scripts/cli-bundle.mjs).
     readQrTexts: async (file) => (await import('./qr-from-file')).readFileTexts(file),
     // AUTHDESK_POLICY_FILE is honoured: the CLI runs from a source checkout, not from the installer.
     policy: () => (policy ??= loadPolicy(policyFile(io.env))),
   };
 }
 
-async function openCliVault(io: CliIo): Promise<Vault> {
+async function openCliVault(io: CliIo, readsSecrets: boolean): Promise<Vault> {
   const [{ openVault }, { createSecretStore }] = await Promise.all([
     import('../core/vault/vault'),
     import('../core/vault/secret-store'),
   ]);
-  return openVault({
-    dataDir: dataDir(io.env),
-    secrets: createSecretStore(keychainService(io.env), process.platform, io.env),
-    clock: systemClock,
-  });
+  const secrets = createSecretStore(keychainService(io.env), process.platform, io.env);
+  // `authdesk code`: the keychain's connection and session (D-Bus round trips) are under way
+  // while accounts.json is read and checked, instead of after it.
+  if (readsSecrets) secrets.prepare?.();
+  return openVault({ dataDir: dataDir(io.env), secrets, clock: systemClock });
 }

@@ -1,15 +1,17 @@
-#!/usr/bin/env node
-/** The `authdesk` command's entry point (bundled to dist/cli/authdesk.mjs; run by bin/authdesk.mjs). */
+/**
+ * The CLI's entry point, bundled to dist/cli/program.cjs (CommonJS: see
+ * scripts/cli-bundle.mjs) and run by the launcher, dist/cli/authdesk.cjs
+ * (cli/launcher/main.ts), which answers --version before this file is read.
+ */
 import { versionLine } from '../core/build-info';
 import { VERSION } from './version';
 
-const argv = process.argv.slice(2);
-if (argv[0] === '--version' || argv[0] === '-V') {
-  // The version needs nothing else (no zod, no policy, no commands): answered before loading them.
-  // runCli answers it the same way for callers that start there (the tests).
-  process.stdout.on('error', () => undefined); // `authdesk --version | true`: a closed pipe is not an error
-  process.stdout.write(`${versionLine(VERSION)}\n`);
-} else {
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    process.stdout.on('error', () => undefined); // `authdesk --version | true`: a closed pipe is not an error
+    process.stdout.write(`${versionLine(VERSION)}\n`);
+    return;
+  }
   const [, { cliContext }, { processIo }, { runCli }] = await Promise.all([
     import('./zod-setup'),
     import('./context'),
@@ -18,3 +20,7 @@ if (argv[0] === '--version' || argv[0] === '-V') {
   ]);
   process.exitCode = await runCli(argv, cliContext(processIo()));
 }
+
+// runCli turns every failure into a message and an exit code; a rejection here would be a
+// bug in loading the CLI itself, which Node reports and exits 1 for.
+void main(process.argv.slice(2));

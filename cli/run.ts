@@ -21,8 +21,8 @@ export async function runCli(argv: string[], rawCtx: CliContext): Promise<number
     ...rawCtx,
     io,
     // The first command to open the vault also hears about a recovery or lost account list (stderr).
-    vault: async () => {
-      const vault = await rawCtx.vault();
+    vault: async (options) => {
+      const vault = await rawCtx.vault(options);
       if (!noticed && argv[0] !== 'doctor') {
         noticed = true;
         for (const line of await vaultNotices(vault)) io.err(line);

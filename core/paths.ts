@@ -36,6 +36,31 @@ export function dataDir(env: Env = process.env, platform: NodeJS.Platform = proc
   }
 }
 
+/**
+ * Where the CLI keeps its compiled-code cache (cli/launcher/code-cache.ts): the OS's
+ * per-user cache folder, which the OS or the user may empty at any time.
+ * AUTHDESK_CACHE_DIR overrides it; AUTHDESK_CODE_CACHE=0 turns the cache off (null).
+ */
+export function codeCacheDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  if (env.AUTHDESK_CODE_CACHE?.trim() === '0') return null;
+  const override = env.AUTHDESK_CACHE_DIR?.trim();
+  if (override) return path.resolve(override);
+  const home = env.HOME || env.USERPROFILE || os.homedir();
+  switch (platform) {
+    case 'darwin':
+      return path.posix.join(home, 'Library', 'Caches', APP_NAME);
+    case 'win32':
+      return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), APP_NAME, 'Cache');
+    default:
+      return path.posix.join(
+        env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME)
+          ? env.XDG_CACHE_HOME
+          : path.posix.join(home, '.cache'),
+        APP_NAME,
+      );
+  }
+}
+
 export function keychainService(env: Env = process.env): string {
   return env.AUTHDESK_KEYCHAIN_SERVICE?.trim() || APP_ID;
 }

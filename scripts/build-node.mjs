@@ -1,11 +1,11 @@
 // Bundles the Node sides with esbuild: the Electron main process and preload
-// (CommonJS: a sandboxed preload cannot load ES modules) and the CLI (ESM,
-// see cli-bundle.mjs). Native and wasm-carrying packages stay external and
+// (CommonJS: a sandboxed preload cannot load ES modules) and the CLI (see
+// cli-bundle.mjs). Native and wasm-carrying packages stay external and
 // load from node_modules.
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { buildDefines } from './build-stamp.mjs';
-import { cliBuildOptions } from './cli-bundle.mjs';
+import { buildCli } from './cli-bundle.mjs';
 // The git commit is stamped in (core/build-info.ts) so `authdesk --version` and the
 // app's About say exactly which build a tester has.
 
@@ -37,5 +37,5 @@ for (const t of targets) {
 }
 
 // The CLI: its own settings (start-up time matters there), see cli-bundle.mjs.
-rmSync('dist/cli', { recursive: true, force: true }); // no stale chunks from an earlier build
-await build(cliBuildOptions('dist/cli'));
+rmSync('dist/cli', { recursive: true, force: true }); // nothing stale from an earlier build
+await buildCli('dist/cli');

@@ -1,3 +1,10 @@
 import type { BuildOptions } from 'esbuild';
-/** esbuild options that write the CLI to `outdir/authdesk.mjs` (+ `outdir/chunks/`). */
-export function cliBuildOptions(outdir: string, root?: string): BuildOptions;
+/**
+ * Writes the CLI to `outdir`: `authdesk.cjs` (the launcher: run it with node) and
+ * `program.cjs` (the CLI itself). `overrides` go to both esbuild runs.
+ */
+export function buildCli(
+  outdir: string,
+  root?: string,
+  overrides?: BuildOptions,
+): Promise<{ launcher: string; program: string }>;

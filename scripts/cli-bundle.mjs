@@ -2,14 +2,20 @@
 // (tests/cli/support/cli-process.ts), so the tests run the shape that ships.
 //
 // Start-up is the point: a person waits for `authdesk code github`. So
-// - pure-JS packages (zod, otplib, jsqr) are bundled in: one parsed file instead
-//   of resolving and loading dozens of package files at every start;
-// - native and wasm-carrying packages (keytar, sharp, zxing-wasm) stay external
-//   and load from node_modules;
-// - code splitting: what only the image commands need (sharp, the QR decoder,
-//   jsQR) sits in a chunk that `import()` loads when decode-qr / add --image
-//   run, so `list` and `code` never pay for it.
+// - the CLI is one CommonJS file, `program.cjs`, run by a small launcher,
+//   `authdesk.cjs` (cli/launcher/), through vm.Script with a V8 code cache: a
+//   start after the first neither parses nor compiles what it ran before. (ES
+//   modules cannot take a code cache on Node 20; split ES chunks cost every start
+//   the module loader's work for ~25 files, ~15 ms more than one script.)
+// - what the hot commands (list, code) run is bundled in (zod, otplib, dbus-next);
+// - packages only rarer commands need (import/export formats, QR writing, jsQR)
+//   stay in node_modules and load when those commands run, so the file every
+//   start reads and hashes stays small (~0.8 MB instead of 2.3 MB);
+// - native and wasm-carrying packages (keytar, sharp, zxing-wasm) stay external.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { buildDefines } from './build-stamp.mjs';
 
 /**
@@ -40,31 +46,72 @@ const lazyXml2js = {
   },
 };
 
-/** esbuild options that write the CLI to `outdir/authdesk.mjs` (+ `outdir/chunks/`). */
-export function cliBuildOptions(outdir, root = process.cwd()) {
+/** Packages the CLI loads from node_modules when a rarer command needs them (see above). */
+const coldPackages = ['@zip.js/zip.js', 'jsqr', 'hash-wasm', 'protobufjs', 'qrcode', 'papaparse'];
+
+/** esbuild options for one of the CLI's two files. */
+function options(entry, outfile, root) {
   return {
-    entryPoints: { authdesk: path.join(root, 'cli/main.ts') },
-    outdir,
+    entryPoints: [path.join(root, entry)],
+    outfile,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    // dbus-next (the Linux keychain) is bundled too: loading its 67 files from node_modules cost
+    // The program runs inside vm.Script, which has no loader for import(): esbuild turns every
+    // dynamic import into require() (the packages left external all have CommonJS entries).
+    supported: { 'dynamic-import': false },
+    // dbus-next (the Linux keychain) is bundled: loading its 67 files from node_modules cost
     // `authdesk code` ~40 ms. What it requires only on rare paths stays out: x11 (finding the bus
     // through an X display), usocket (abstract sockets), event-stream (a TCP bus); they load
     // from node_modules if present, as before.
-    external: ['keytar', 'sharp', 'zxing-wasm', 'zxing-wasm/*', 'x11', 'usocket', 'event-stream', 'xml2js/*'],
+    external: [
+      'keytar',
+      'sharp',
+      'zxing-wasm',
+      'zxing-wasm/*',
+      'x11',
+      'usocket',
+      'event-stream',
+      'xml2js/*',
+      ...coldPackages,
+    ],
     plugins: [lazyXml2js],
-    // Bundled CommonJS packages (jsQR) call require(); ESM output has none of its own.
-    banner: {
-      js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);",
-    },
+    // import.meta.url in the sources (cli/qr-from-file.ts) means this file.
+    banner: { js: "const __authdeskFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     // The commit `authdesk --version` prints (core/build-info.ts).
-    define: buildDefines(process.env, root),
+    define: { ...buildDefines(process.env, root), 'import.meta.url': '__authdeskFileUrl' },
     sourcemap: false,
     logLevel: 'warning',
   };
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings and names but not in comments and
+ * regular expressions; escaped there too (as \\uXXXX, which means the same in both),
+ * the launcher can read the file as Latin-1, a quarter of the time UTF-8 decoding takes.
+ */
+const asciiOnly = (text) =>
+  text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * Writes the CLI to `outdir`: `authdesk.cjs` (the launcher: run it with node) and
+ * `program.cjs` (the CLI itself). `overrides` go to both esbuild runs (the tests quiet the log).
+ */
+export async function buildCli(outdir, root = process.cwd(), overrides = {}) {
+  const program = path.join(outdir, 'program.cjs');
+  const launcher = path.join(outdir, 'authdesk.cjs');
+  const built = await build({ ...options('cli/main.ts', program, root), ...overrides, write: false });
+  const text = asciiOnly(built.outputFiles[0].text);
+  // A dynamic import left in the program would fail at run time inside vm.Script: refuse it here.
+  const left = text.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/);
+  if (left) throw new Error(`the CLI bundle still has a dynamic import (${left[0]}); it cannot run in vm.Script`);
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(program, text);
+  const digest = createHash('sha256').update(text).digest('hex');
+  const launcherOptions = options('cli/launcher/main.ts', launcher, root);
+  launcherOptions.define = { ...launcherOptions.define, __AUTHDESK_PROGRAM_SHA256__: JSON.stringify(digest) };
+  delete launcherOptions.banner; // the launcher has no import.meta.url to stand in for
+  await build({ ...launcherOptions, ...overrides });
+  return { launcher, program };
 }

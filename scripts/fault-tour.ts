@@ -9,8 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { cliBuildOptions } from './cli-bundle.mjs';
+import { buildCli } from './cli-bundle.mjs';
 import { createSecretStore } from '../core/vault/secret-store';
 import { openVault } from '../core/vault/vault';
 import { trashItemName } from '../core/vault/trash';
@@ -20,8 +19,7 @@ import { startPrivateKeyring } from '../tests/support/private-keyring';
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'authdesk-fault-tour-'));
 const cliDir = path.join(root, 'dist', 'fault-tour-cli');
-await build({ ...cliBuildOptions(cliDir, root), logLevel: 'error' });
-const cliFile = path.join(cliDir, 'authdesk.mjs');
+const { launcher: cliFile } = await buildCli(cliDir, root, { logLevel: 'error' });
 const A = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 const B = 'otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Other';
 let n = 0;
@@ -35,6 +33,7 @@ function sandbox(extra: NodeJS.ProcessEnv = {}) {
     AUTHDESK_DATA_DIR: dataDir,
     AUTHDESK_KEYCHAIN_SERVICE: service,
     AUTHDESK_DEBUG: '',
+    AUTHDESK_CACHE_DIR: path.join(work, 'code-cache'),
     ...extra,
   };
   const cliWith = (more: NodeJS.ProcessEnv, ...args: string[]) => {

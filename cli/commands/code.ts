@@ -38,7 +38,7 @@ export const codeCommand: Command = {
       return showNextHotp(ctx, next, Boolean(values.json));
     }
     const at = values.at === undefined ? ctx.clock.now() : parseAtTime(values.at as string);
-    const vault = await ctx.vault();
+    const vault = await ctx.vault({ readsSecrets: true });
     const all = await vault.list();
     const query = positionals[0];
     const chosen = query === undefined ? all : matchAccounts(all, query);
@@ -69,11 +69,14 @@ export const codeCommand: Command = {
     } else if (!all.length) {
       ctx.io.out('No accounts yet. Add one with: authdesk add -');
     } else {
-      for (const { account: a, code: c } of rows) {
-        if (c === null) ctx.io.out(`${accountLabel(a)}  (counter-based: authdesk code --next ${a.id})`);
-        else if (c.error) ctx.io.out(`${accountLabel(a)}  (no code: its keychain value cannot be read)`);
-        else ctx.io.out(codeLine(a, c, at));
-      }
+      const lines = rows.map(({ account: a, code: c }) =>
+        c === null
+          ? `${accountLabel(a)}  (counter-based: authdesk code --next ${a.id})`
+          : c.error
+            ? `${accountLabel(a)}  (no code: its keychain value cannot be read)`
+            : codeLine(a, c, at),
+      );
+      if (lines.length) ctx.io.out(lines.join('\n')); // one write, not one per account
     }
     if (unreadable.length) {
       // Every other code was printed; the exit status and this line name what failed.
@@ -94,7 +97,7 @@ export const codeCommand: Command = {
 };
 
 async function showNextHotp(ctx: Parameters<Command['run']>[1], query: string, json: boolean): Promise<number> {
-  const vault = await ctx.vault();
+  const vault = await ctx.vault({ readsSecrets: true });
   const account = selectOne(await vault.list(), query);
   const code = await vault.nextHotp(account.id);
   if (json) printJson(ctx.io.out, [jsonRow(account, code)]);

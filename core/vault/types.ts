@@ -22,6 +22,11 @@ export interface SecretStore {
    * the order asked, where the keychain can do that faster than one get each.
    */
   getMany?(accounts: readonly string[]): Promise<(string | null)[]>;
+  /**
+   * Optional: start what a read will need (a connection, an encrypted session) now, so it
+   * overlaps with other work. Never fails: a failure here is met again, and reported, by the read.
+   */
+  prepare?(): void;
   /** Single-line values only. */
   set(account: string, secret: string): Promise<void>;
   /** true if something was deleted. */

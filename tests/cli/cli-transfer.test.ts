@@ -135,7 +135,7 @@ describeWithVectors('import of other apps (shared vectors)', () => {
     expect((await run('code', 'deno', '--at', '1700000000')).stdout).toMatch(/^Deno \(Mason\) {2}790 195/);
   });
 
-  it('reads the zip, Java-serialized and base64 backups too (bundled zip.js), by content or --format', async () => {
+  it('reads the zip, Java-serialized and base64 backups too (zip.js, loaded when needed), by content or --format', async () => {
     const zipPassword = file('zip-password.txt');
     writeFileSync(zipPassword, 'testtesttest\n');
     const zip = await run('import', vectorPath('importers', 'authenticator_plus.zip'), '--password-file', zipPassword);

@@ -163,7 +163,12 @@ describe('the electron-builder configuration', () => {
     // What the build makes: the app bundles ship, the CLI bundle, test bundles and source maps do not.
     expect(ships('dist/electron/main.cjs')).toBe(true);
     expect(ships('dist/renderer/assets/index-abc.js')).toBe(true);
-    for (const file of ['dist/cli/authdesk.mjs', 'dist/test-cli/authdesk-1.mjs', 'dist/electron/main.cjs.map'])
+    for (const file of [
+      'dist/cli/authdesk.cjs',
+      'dist/cli/program.cjs',
+      'dist/test-cli/authdesk-1/program.cjs',
+      'dist/electron/main.cjs.map',
+    ])
       expect(ships(file), file).toBe(false);
   });
 

@@ -55,3 +55,39 @@ describe('secret-service store', () => {
     }
   });
 });
+
+describe('secret-service store: prepare() (the CLI reaches the keychain while it reads accounts.json)', () => {
+  it('a prepared store reads the same values, prepared twice or not at all; nothing found is null', async () => {
+    const service = uniqueServiceName('prepare');
+    const writer = createSecretServiceStore(service);
+    try {
+      await writer.set('a', 'JBSWY3DPEHPK3PXP');
+      await writer.set('b', 'GEZDGNBVGY3TQOJQ');
+      const prepared = createSecretServiceStore(service);
+      prepared.prepare!();
+      prepared.prepare!();
+      expect(await prepared.getMany!(['b', 'missing', 'a'])).toEqual(['GEZDGNBVGY3TQOJQ', null, 'JBSWY3DPEHPK3PXP']);
+      expect(await prepared.getMany!(['missing'])).toEqual([null]);
+      prepared.close();
+      const fresh = createSecretServiceStore(service);
+      expect(await fresh.getMany!(['missing', 'a'])).toEqual([null, 'JBSWY3DPEHPK3PXP']);
+      fresh.close();
+    } finally {
+      await writer.delete('a');
+      await writer.delete('b');
+      writer.close();
+    }
+  });
+
+  it('prepare() on a bus that is not there throws nothing and leaves nothing unhandled; the read reports it', async () => {
+    const store = createSecretServiceStore(uniqueServiceName('prepare-nobus'), {
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/authdesk-bus' },
+    });
+    expect(() => store.prepare!()).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the failed attempt settles first
+    await expect(store.getMany!(['a'])).rejects.toMatchObject({
+      code: 'keychain-no-dbus',
+      message: KEYCHAIN_NO_DBUS_MESSAGE,
+    });
+  });
+});

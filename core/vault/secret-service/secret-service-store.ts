@@ -111,9 +111,11 @@ export function createSecretServiceStore(service: string, options: SecretService
     let b: SecretBus | undefined;
     try {
       b = await bus();
+      // Asked alongside the first operation rather than after it: one round trip less to wait for.
+      const asking = owner === null ? nameOwner(b) : null;
       const result = await fn(b);
       reached = true;
-      owner ??= await nameOwner(b);
+      owner ??= await asking;
       return result;
     } catch (err) {
       let mapped = toKeychainError(err, what, reached);
@@ -181,6 +183,14 @@ export function createSecretServiceStore(service: string, options: SecretService
     service,
     close: reset,
 
+    prepare() {
+      // Connect and negotiate the session now; bus() and session() forget a failed attempt, so the
+      // read that follows tries again and reports what went wrong.
+      bus()
+        .then(session)
+        .catch(() => undefined);
+    },
+
     get(account) {
       checkAccount(account);
       return run('read a secret', async (b) => {
@@ -205,11 +215,14 @@ export function createSecretServiceStore(service: string, options: SecretService
       return run('read secrets', async (b) => {
         // All searches in flight at once, then one GetSecrets for every item found: two round trips
         // instead of two per item (200 accounts: see bench/cli.bench.ts).
+        // The encrypted session is negotiated meanwhile (it does not depend on the searches).
+        const opening = session(b);
+        opening.catch(() => undefined); // awaited below when an item is found; a failure then is reported there
         const found = await Promise.all(accounts.map((account) => search(b, attributes(account))));
         found.forEach(refuseLockedOnly);
         const items = found.map((f) => f.unlocked[0]).filter((item): item is string => item !== undefined);
         if (items.length === 0) return accounts.map(() => null);
-        const t = await session(b);
+        const t = await opening;
         const [secrets] = await call(b, {
           path: SERVICE_PATH,
           interface: SERVICE_IFACE,

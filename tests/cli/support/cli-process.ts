@@ -1,9 +1,10 @@
 /**
  * Runs the real `authdesk` CLI as a child process. It is bundled once per
  * test file with the same esbuild settings as scripts/build-node.mjs
- * (scripts/cli-bundle.mjs: ESM, split, native packages external), into a
- * private folder under dist/ (so node_modules resolves as it does for the
- * shipped bundle). Bundling only the CLI keeps
+ * (scripts/cli-bundle.mjs: the launcher and one CommonJS program, native
+ * packages external), into a private folder under dist/ (so node_modules
+ * resolves as it does for the shipped bundle), and run through the launcher
+ * with its code cache in the sandbox's data folder. Bundling only the CLI keeps
  * these tests independent of the rest of `npm run build`, and a plain-node
  * child starts in ~0.2 s, fast enough to kill mid-write (see kill9.test.ts).
  */
@@ -12,8 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { cliBuildOptions } from '../../../scripts/cli-bundle.mjs';
+import { buildCli } from '../../../scripts/cli-bundle.mjs';
 import { repoRoot } from '../../support/vectors';
 import { uniqueServiceName } from '../../support/keychain';
 
@@ -26,8 +26,8 @@ export interface CliResult {
 
 export async function bundleCli(): Promise<{ file: string; dispose: () => void }> {
   const dir = path.join(repoRoot, 'dist', 'test-cli', `authdesk-${process.pid}-${randomBytes(4).toString('hex')}`);
-  await build({ ...cliBuildOptions(dir, repoRoot), logLevel: 'error' });
-  return { file: path.join(dir, 'authdesk.mjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const { launcher } = await buildCli(dir, repoRoot, { logLevel: 'error' });
+  return { file: launcher, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A private data folder and keychain service for one test file. */
@@ -39,10 +39,16 @@ export function cliSandbox(prefix: string) {
     AUTHDESK_DATA_DIR: dataDir,
     AUTHDESK_KEYCHAIN_SERVICE: service,
     AUTHDESK_DEBUG: '',
+    // The compiled-code cache as a user has it, but beside this sandbox (not the machine's ~/.cache).
+    AUTHDESK_CACHE_DIR: `${dataDir}.code-cache`,
     // Never the machine's own admin policy: tests that need one write it here.
     AUTHDESK_POLICY_FILE: path.join(dataDir, 'policy.json'),
   };
-  return { dataDir, service, env, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+  const cleanup = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(env.AUTHDESK_CACHE_DIR, { recursive: true, force: true });
+  };
+  return { dataDir, service, env, cleanup };
 }
 
 export function spawnCli(file: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

@@ -1,0 +1,142 @@
+/**
+ * Runs the bundled CLI (one CommonJS file) with a V8 code cache, so that a start
+ * after the first skips parsing and compiling what the last run compiled.
+ *
+ * Why our own: Node >= 22.1 has module.enableCompileCache(), Node 20 (which we
+ * support) has nothing for modules; vm.Script's cachedData is the V8 feature both
+ * stand on. The cache is made after the command ran (createCachedData then holds
+ * every function that run compiled, not only the top level), written once, and
+ * used by every later run of the same bundle on the same Node.
+ *
+ * A cache is only ever a shortcut: unreadable, damaged, rejected by V8 or unwritable,
+ * the command runs exactly as without it.
+ */
+import { isAscii } from 'node:buffer';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * The file: this line, the length of the data (4 bytes), then the data twice. A damaged cache
+ * must never reach V8 (release builds of V8 do not verify its checksum, and a damaged cache can
+ * crash it); two copies that must be equal catch a changed byte in either, for one extra read
+ * of ~0.4 MB, where a digest would mean loading node:crypto (~2.4 ms, more than `authdesk list`
+ * has to spare: it never needs crypto otherwise).
+ */
+const MAGIC = Buffer.from('authdesk-v8-cache-2\n');
+const PREFIX = 'cli-';
+const SUFFIX = '.v8cache';
+
+export interface LoadedProgram {
+  /** The cache file for this bundle, or null when caching is off. */
+  cacheFile: string | null;
+  /** 'used': V8 took the cache; 'rejected': it did not (another V8 or flags); 'absent': none, or damaged. */
+  cache: 'used' | 'rejected' | 'absent' | 'off';
+  /** Runs the bundle as require() would run it. */
+  run(): void;
+  /** Writes the cache from what has been compiled so far (best after the run); false if it could not. */
+  save(): boolean;
+}
+
+/** FNV-1a, 32 bits: names a cache file after a short text (collisions only cost a cache miss). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * One cache per bundle and Node build. V8 checks its own version and flags but, of the
+ * source, only its length, so the name must say which bundle this is: the build's SHA-256
+ * of it (`buildKey`, stamped into the launcher by scripts/cli-bundle.mjs, so no run has to
+ * hash 0.7 MB) and the file's size, modification time and inode (a rebuilt or edited file).
+ */
+export function cacheFileFor(cacheDir: string, buildKey: string, file: string): string {
+  const s = statSync(file, { bigint: true });
+  const stamp = [s.size, s.mtimeNs, s.ino, process.version, process.arch, process.platform].join('/');
+  return path.join(cacheDir, `${PREFIX}${buildKey.slice(0, 24)}-${fnv1a(stamp)}${SUFFIX}`);
+}
+
+/** The cached data, or undefined when the file is missing, cut short or damaged. */
+export function readCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const head = MAGIC.length + 4;
+  if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const length = bytes.readUInt32LE(MAGIC.length);
+  if (length === 0 || bytes.length !== head + 2 * length) return undefined;
+  const data = bytes.subarray(head, head + length);
+  return data.equals(bytes.subarray(head + length)) ? data : undefined;
+}
+
+/**
+ * Writes the cache atomically (a temporary file renamed over), readable by the user only,
+ * and removes caches of earlier bundles. Every failure is swallowed: no cache is fine.
+ */
+export function writeCache(file: string, data: Buffer): boolean {
+  const dir = path.dirname(file);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(data.length);
+    writeFileSync(temp, Buffer.concat([MAGIC, length, data, data]), { mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing could be.
+    }
+    return false;
+  }
+  try {
+    for (const name of readdirSync(dir))
+      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name !== path.basename(file))
+        rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Old caches left behind cost disk space only.
+  }
+  return true;
+}
+
+/**
+ * Compiles `file` (a CommonJS bundle) through vm.Script so V8 can take a code cache and
+ * give one; run() then runs it as require() would. With cacheDir null there is no cache.
+ */
+export function loadWithCodeCache(file: string, cacheDir: string | null, buildKey: string): LoadedProgram {
+  const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, buildKey, file);
+  const bytes = readFileSync(file);
+  // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x faster than UTF-8.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  return {
+    cacheFile,
+    cache:
+      cacheFile === null
+        ? 'off'
+        : cachedData === undefined
+          ? 'absent'
+          : script.cachedDataRejected
+            ? 'rejected'
+            : 'used',
+    run() {
+      const wrapper = script.runInThisContext() as (
+        exports: unknown,
+        require: NodeJS.Require,
+        module: { exports: unknown },
+        filename: string,
+        dirname: string,
+      ) => void;
+      const module = { exports: {} };
+      wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+    },
+    save: () => cacheFile !== null && writeCache(cacheFile, script.createCachedData()),
+  };
+}

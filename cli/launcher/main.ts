@@ -1,0 +1,30 @@
+/**
+ * The `authdesk` command's first file (dist/cli/authdesk.cjs, run by bin/authdesk.cjs).
+ * It answers --version itself and hands everything else to the CLI bundle
+ * (dist/cli/program.cjs, from cli/main.ts), run with a code cache: see code-cache.ts.
+ */
+import path from 'node:path';
+import { versionLine } from '../../core/build-info';
+import { codeCacheDir } from '../../core/paths';
+import { VERSION } from '../version';
+import { loadWithCodeCache } from './code-cache';
+
+/** The SHA-256 of program.cjs, stamped in by scripts/cli-bundle.mjs (the cache's key: see code-cache.ts). */
+declare const __AUTHDESK_PROGRAM_SHA256__: string;
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--version' || argv[0] === '-V') {
+  process.stdout.on('error', () => undefined); // `authdesk --version | true`: a closed pipe is not an error
+  process.stdout.write(`${versionLine(VERSION)}\n`);
+} else {
+  const program = loadWithCodeCache(path.join(__dirname, 'program.cjs'), codeCacheDir(), __AUTHDESK_PROGRAM_SHA256__);
+  // Made after the command ran, the cache holds every function it compiled, not only the top
+  // level; written once per bundle (and again only if V8 turns it down). 'exit' comes even after
+  // process.exit().
+  if (program.cache === 'absent' || program.cache === 'rejected') process.once('exit', program.save);
+  if (process.env.AUTHDESK_DEBUG === '1')
+    process.stderr.write(
+      `authdesk: debug: code cache ${program.cache}${program.cacheFile ? ` (${program.cacheFile})` : ''}\n`,
+    );
+  program.run();
+}

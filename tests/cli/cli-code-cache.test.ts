@@ -1,0 +1,59 @@
+/**
+ * The real `authdesk` (launcher + program, as built) with its code cache: the first
+ * command writes the cache, the next one uses it, and a damaged, unwritable or disabled
+ * cache changes nothing a person sees. AUTHDESK_DEBUG=1 makes the launcher say which.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireSecretService } from '../support/keychain';
+import { runCli } from './support/cli-process';
+import { useCliSandbox } from './support/cli-session';
+
+requireSecretService();
+const { box, cli } = useCliSandbox('authdesk-cli-code-cache');
+const LINK = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+
+/** `authdesk list` with the cache in `cacheDir` (or turned off), and what the launcher said of the cache. */
+async function list(env: NodeJS.ProcessEnv) {
+  const r = await runCli(cli.file, ['list'], { ...box.env, AUTHDESK_DEBUG: '1', ...env });
+  const said = /authdesk: debug: code cache (\w+)/.exec(r.stderr)?.[1];
+  return { code: r.code, stdout: r.stdout, said, stderr: r.stderr.replace(/^authdesk: debug: code cache.*\n/m, '') };
+}
+
+describe('authdesk with its code cache', () => {
+  it('writes one cache on the first start, uses it on the next, and prints the same either way', async () => {
+    const cacheDir = path.join(box.dataDir, 'cache-a');
+    expect((await runCli(cli.file, ['add', LINK], { ...box.env, AUTHDESK_CACHE_DIR: cacheDir })).code).toBe(0);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^cli-[0-9a-f]{24}-[0-9a-f]{8}\.v8cache$/);
+    const second = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+    expect(second).toMatchObject({ code: 0, said: 'used', stderr: '' });
+    expect(second.stdout).toContain('Example (alice)');
+    const without = await list({ AUTHDESK_CODE_CACHE: '0', AUTHDESK_CACHE_DIR: cacheDir });
+    expect(without).toMatchObject({ code: 0, said: 'off', stdout: second.stdout, stderr: '' });
+    expect(readdirSync(cacheDir)).toEqual(files);
+  });
+
+  it('a damaged cache file: the same answer, and a good cache takes its place', async () => {
+    const cacheDir = path.join(box.dataDir, 'cache-b');
+    const first = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+    expect(first).toMatchObject({ code: 0, said: 'absent' });
+    const file = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+    const good = readFileSync(file);
+    writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.alloc(good.length - 100, 0xff)]));
+    const damaged = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+    expect(damaged).toMatchObject({ code: 0, said: 'absent', stdout: first.stdout, stderr: '' });
+    expect((await list({ AUTHDESK_CACHE_DIR: cacheDir })).said).toBe('used');
+  });
+
+  it('a cache folder that cannot be made (a file stands there): the same answer, nothing else said', async () => {
+    const blocked = path.join(box.dataDir, 'cache-c');
+    writeFileSync(blocked, 'not a folder');
+    const r = await list({ AUTHDESK_CACHE_DIR: blocked });
+    expect(r).toMatchObject({ code: 0, said: 'absent', stderr: '' });
+    expect(r.stdout).toContain('Example (alice)');
+    rmSync(blocked);
+  });
+});

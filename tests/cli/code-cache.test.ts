@@ -1,0 +1,157 @@
+/**
+ * The CLI launcher's V8 code cache (cli/launcher/code-cache.ts), on real files and the real
+ * V8 of this process: a cache is written, taken by V8 the next time, and whatever goes wrong
+ * with it (damaged, from another bundle, unwritable, turned off) the program runs the same.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheFileFor, loadWithCodeCache, readCache } from '../../cli/launcher/code-cache';
+import { codeCacheDir } from '../../core/paths';
+
+let dir: string;
+let program: string;
+let cacheDir: string;
+const runs = () => (globalThis as { __codeCacheRuns?: number }).__codeCacheRuns ?? 0;
+
+/** A CommonJS program with enough functions for a cache worth the name; each run counts itself. */
+function writeProgram(file: string, answer: number) {
+  const helpers = Array.from({ length: 50 }, (_, i) => `function helper${i}(x) { return x + ${i}; }`).join('\n');
+  writeFileSync(
+    file,
+    `${helpers}\nglobalThis.__codeCacheRuns = (globalThis.__codeCacheRuns ?? 0) + 1;\n` +
+      `module.exports.answer = helper0(${answer});\nglobalThis.__codeCacheAnswer = module.exports.answer + (typeof require);\n`,
+  );
+}
+const answer = () => (globalThis as { __codeCacheAnswer?: string }).__codeCacheAnswer;
+const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache'));
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-code-cache-'));
+  program = path.join(dir, 'program.cjs');
+  cacheDir = path.join(dir, 'cache');
+  writeProgram(program, 41);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('code cache', () => {
+  it('first run: no cache, the program runs, save() writes one (0600 in a 0700 folder); next load: V8 uses it', () => {
+    const before = runs();
+    const first = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(first.cache).toBe('absent');
+    first.run();
+    expect(runs()).toBe(before + 1);
+    expect(answer()).toBe('41function');
+    expect(first.save()).toBe(true);
+    expect(cacheFiles()).toHaveLength(1);
+    if (process.platform !== 'win32') {
+      expect(
+        readdirSync(dir, { withFileTypes: true })
+          .find((d) => d.name === 'cache')
+          ?.isDirectory(),
+      ).toBe(true);
+      const { mode: fileMode } = statSync(first.cacheFile!);
+      const { mode: dirMode } = statSync(cacheDir);
+      expect(fileMode & 0o777).toBe(0o600);
+      expect(dirMode & 0o777).toBe(0o700);
+    }
+    const second = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(second.cacheFile).toBe(first.cacheFile);
+    expect(second.cache).toBe('used');
+    second.run();
+    expect(runs()).toBe(before + 2);
+    expect(answer()).toBe('41function');
+  });
+
+  it('a damaged cache (one byte flipped in either copy, or cut short) is never handed to V8: the program runs, a new cache replaces it', () => {
+    const first = loadWithCodeCache(program, cacheDir, 'build-1');
+    first.run();
+    first.save();
+    const file = first.cacheFile!;
+    const good = readFileSync(file);
+    const flipped = (at: number) => {
+      const copy = Buffer.from(good);
+      copy[at] = copy[at]! ^ 0x40;
+      return copy;
+    };
+    for (const damaged of [
+      flipped(40), // in the first copy of the data
+      flipped(good.length - 10), // in the second
+      good.subarray(0, Math.floor(good.length / 2)),
+      Buffer.from('not a cache at all'),
+    ]) {
+      writeFileSync(file, damaged);
+      expect(readCache(file)).toBeUndefined();
+      const again = loadWithCodeCache(program, cacheDir, 'build-1');
+      expect(again.cache).toBe('absent');
+      again.run();
+      expect(answer()).toBe('41function');
+      expect(again.save()).toBe(true);
+      expect(readCache(file)).toBeDefined();
+    }
+  });
+
+  it('a cache V8 turns down (made for another source of the same length) is reported and rewritten', () => {
+    const first = loadWithCodeCache(program, cacheDir, 'build-1');
+    first.run();
+    first.save();
+    const stolen = readFileSync(first.cacheFile!);
+    // Another program, other functions, same key: V8's own check is the last line of defence.
+    writeFileSync(program, `module.exports = 1;\nglobalThis.__codeCacheAnswer = 'other';\n`);
+    const file = cacheFileFor(cacheDir, 'build-1', program);
+    writeFileSync(file, stolen);
+    const again = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(again.cache).toBe('rejected');
+    again.run();
+    expect(answer()).toBe('other');
+  });
+
+  it('another build or an edited file (same length) gets its own cache; writing it removes the old one', () => {
+    const first = loadWithCodeCache(program, cacheDir, 'build-1');
+    first.run();
+    first.save();
+    expect(cacheFileFor(cacheDir, 'build-2', program)).not.toBe(first.cacheFile);
+    writeProgram(program, 42); // same length as 41
+    utimesSync(program, new Date(), new Date(Date.now() + 5000));
+    const edited = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(edited.cacheFile).not.toBe(first.cacheFile);
+    expect(edited.cache).toBe('absent');
+    edited.run();
+    expect(answer()).toBe('42function');
+    edited.save();
+    expect(cacheFiles()).toEqual([path.basename(edited.cacheFile!)]);
+  });
+
+  it('an unusable cache folder (a file in its place) costs nothing but the cache: the program runs, save() says false', () => {
+    writeFileSync(cacheDir, 'a file, not a folder');
+    const loaded = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(loaded.cache).toBe('absent');
+    loaded.run();
+    expect(answer()).toBe('41function');
+    expect(loaded.save()).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('turned off (no folder): no cache is read or written', () => {
+    const loaded = loadWithCodeCache(program, null, 'build-1');
+    expect(loaded).toMatchObject({ cache: 'off', cacheFile: null });
+    loaded.run();
+    expect(answer()).toBe('41function');
+    expect(loaded.save()).toBe(false);
+  });
+});
+
+describe('codeCacheDir', () => {
+  it("is the OS's per-user cache folder, AUTHDESK_CACHE_DIR when set, none with AUTHDESK_CODE_CACHE=0", () => {
+    expect(codeCacheDir({ HOME: '/home/a' }, 'linux')).toBe('/home/a/.cache/Authdesk');
+    expect(codeCacheDir({ HOME: '/home/a', XDG_CACHE_HOME: '/xdg' }, 'linux')).toBe('/xdg/Authdesk');
+    expect(codeCacheDir({ HOME: '/home/a', XDG_CACHE_HOME: 'relative' }, 'linux')).toBe('/home/a/.cache/Authdesk');
+    expect(codeCacheDir({ HOME: '/Users/a' }, 'darwin')).toBe('/Users/a/Library/Caches/Authdesk');
+    expect(codeCacheDir({ USERPROFILE: 'C:\\Users\\a', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32')).toBe(
+      'C:\\Users\\a\\AppData\\Local\\Authdesk\\Cache',
+    );
+    expect(codeCacheDir({ HOME: '/home/a', AUTHDESK_CACHE_DIR: '/tmp/c' }, 'linux')).toBe(path.resolve('/tmp/c'));
+    expect(codeCacheDir({ HOME: '/home/a', AUTHDESK_CODE_CACHE: '0' }, 'linux')).toBeNull();
+  });
+});
