@@ -1,5 +1,6 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { AuthdeskError } from '../common/errors';
+import { fdWriter } from './fd-write';
 import { readHidden } from './hidden-input';
 
 export interface CliIo {
@@ -19,13 +20,13 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  // `authdesk list | head` closes the pipe early: that is not an error worth a stack trace.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // Straight to fd 1 and 2 (fd-write.ts): process.stdout is made only when a question needs it.
+  // `authdesk list | head` closes the pipe early: that ends the command quietly, not with a stack trace.
+  const out = fdWriter(1);
+  const err = fdWriter(2);
   return {
-    out: (text) => void process.stdout.write(`${text}\n`),
-    err: (text) => void process.stderr.write(`${text}\n`),
+    out: (text) => out(`${text}\n`),
+    err: (text) => err(`${text}\n`),
     // A getter: touching process.stdin sets up the stdin stream (~5 ms), which list and code never need.
     get interactive() {
       return Boolean(process.stdin.isTTY && process.stdout.isTTY);

@@ -4,12 +4,12 @@
  * (cli/launcher/main.ts), which answers --version before this file is read.
  */
 import { versionLine } from '../core/build-info';
+import { fdWriter } from './fd-write';
 import { VERSION } from './version';
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--version' || argv[0] === '-V') {
-    process.stdout.on('error', () => undefined); // `authdesk --version | true`: a closed pipe is not an error
-    process.stdout.write(`${versionLine(VERSION)}\n`);
+    fdWriter(1)(`${versionLine(VERSION)}\n`); // a closed pipe (`| true`) ends it quietly
     return;
   }
   const [, { cliContext }, { processIo }, { runCli }] = await Promise.all([

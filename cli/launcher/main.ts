@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { versionLine } from '../../core/build-info';
 import { codeCacheDir } from '../../core/paths';
+import { fdWriter } from '../fd-write';
 import { VERSION } from '../version';
 import { loadWithCodeCache } from './code-cache';
 
@@ -14,8 +15,7 @@ declare const __AUTHDESK_PROGRAM_SHA256__: string;
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--version' || argv[0] === '-V') {
-  process.stdout.on('error', () => undefined); // `authdesk --version | true`: a closed pipe is not an error
-  process.stdout.write(`${versionLine(VERSION)}\n`);
+  fdWriter(1)(`${versionLine(VERSION)}\n`); // a closed pipe (`| true`) ends it quietly
 } else {
   const program = loadWithCodeCache(path.join(__dirname, 'program.cjs'), codeCacheDir(), __AUTHDESK_PROGRAM_SHA256__);
   // Made after the command ran, the cache holds every function it compiled, not only the top
@@ -23,8 +23,6 @@ if (argv[0] === '--version' || argv[0] === '-V') {
   // process.exit().
   if (program.cache === 'absent' || program.cache === 'rejected') process.once('exit', program.save);
   if (process.env.AUTHDESK_DEBUG === '1')
-    process.stderr.write(
-      `authdesk: debug: code cache ${program.cache}${program.cacheFile ? ` (${program.cacheFile})` : ''}\n`,
-    );
+    fdWriter(2)(`authdesk: debug: code cache ${program.cache}${program.cacheFile ? ` (${program.cacheFile})` : ''}\n`);
   program.run();
 }
