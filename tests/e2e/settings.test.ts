@@ -52,7 +52,8 @@ describe('settings page', () => {
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { name: 'Innstillinger' }).waitFor();
     await screenshot(page, 'settings-nb');
-    expect((await saved()).language).toBe('nb');
+    // The page switches before main's save lands: wait for the saved value (the full run read it too early).
+    await expect.poll(async () => (await saved()).language).toBe('nb');
   });
 
   it('applies and keeps each change at once', async () => {
