@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { expect, it } from 'vitest';
 import { repoRoot } from '../support/vectors';
 import pkg from '../../package.json' with { type: 'json' };
@@ -29,18 +30,13 @@ function findings(input: string): { check: string; severity: string; where: stri
       },
     );
     expect(r.status, r.stderr).toBe(0);
-    return readFileSync(out, 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((line) => {
-        const [check, severity, , file, location] = line.split(',');
-        return {
-          check: check!,
-          severity: severity!.replace(/"/g, ''),
-          where: `${input}/${file!.replace(/"/g, '')}:${location!.replace(/"/g, '')}`,
-        };
-      });
+    // A real CSV reader: a code sample in a finding may hold commas, quotes or line breaks.
+    const rows = Papa.parse<string[]>(readFileSync(out, 'utf8'), { skipEmptyLines: true }).data.slice(1);
+    return rows.map(([check, severity, , file, location]) => ({
+      check: check!.trim(),
+      severity: severity!.trim(),
+      where: `${input}/${file!.trim()}:${location!.trim()}`,
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
