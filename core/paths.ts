@@ -14,26 +14,55 @@ export const APP_NAME = 'Authdesk';
 
 type Env = Record<string, string | undefined>;
 
-export function dataDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
-  const override = env.AUTHDESK_DATA_DIR?.trim();
+/** Where each OS keeps one kind of per-user folder. */
+interface FolderKind {
+  /** The variable that overrides it (made absolute). */
+  override: string;
+  /** Under ~/Library on macOS. */
+  darwin: string[];
+  /** The Windows variable, its fallback under the profile, and what follows our name. */
+  win32: { variable: string; fallback: string[]; after: string[] };
+  /** The XDG variable on Linux and the BSDs, and its default under ~. */
+  xdg: { variable: string; fallback: string };
+}
+
+function perUserFolder(kind: FolderKind, env: Env, platform: NodeJS.Platform): string {
+  const override = env[kind.override]?.trim();
   if (override) return path.resolve(override);
   const home = env.HOME || env.USERPROFILE || os.homedir();
   switch (platform) {
     case 'darwin':
-      return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
+      return path.posix.join(home, 'Library', ...kind.darwin, APP_NAME);
     case 'win32':
-      // Electron uses %APPDATA% (the roaming profile); fall back like it does.
-      return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
-    default:
+      return path.win32.join(
+        env[kind.win32.variable] || path.win32.join(home, ...kind.win32.fallback),
+        APP_NAME,
+        ...kind.win32.after,
+      );
+    default: {
       // Linux and the BSDs: XDG base directories, as Chromium does. A relative
-      // XDG_CONFIG_HOME is invalid per the spec and ignored.
+      // XDG_*_HOME is invalid per the spec and ignored.
+      const base = env[kind.xdg.variable];
       return path.posix.join(
-        env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME)
-          ? env.XDG_CONFIG_HOME
-          : path.posix.join(home, '.config'),
+        base && path.posix.isAbsolute(base) ? base : path.posix.join(home, kind.xdg.fallback),
         APP_NAME,
       );
+    }
   }
+}
+
+export function dataDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
+  return perUserFolder(
+    {
+      override: 'AUTHDESK_DATA_DIR',
+      darwin: ['Application Support'],
+      // Electron uses %APPDATA% (the roaming profile); fall back like it does.
+      win32: { variable: 'APPDATA', fallback: ['AppData', 'Roaming'], after: [] },
+      xdg: { variable: 'XDG_CONFIG_HOME', fallback: '.config' },
+    },
+    env,
+    platform,
+  );
 }
 
 /**
@@ -43,22 +72,16 @@ export function dataDir(env: Env = process.env, platform: NodeJS.Platform = proc
  */
 export function codeCacheDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string | null {
   if (env.AUTHDESK_CODE_CACHE?.trim() === '0') return null;
-  const override = env.AUTHDESK_CACHE_DIR?.trim();
-  if (override) return path.resolve(override);
-  const home = env.HOME || env.USERPROFILE || os.homedir();
-  switch (platform) {
-    case 'darwin':
-      return path.posix.join(home, 'Library', 'Caches', APP_NAME);
-    case 'win32':
-      return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), APP_NAME, 'Cache');
-    default:
-      return path.posix.join(
-        env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME)
-          ? env.XDG_CACHE_HOME
-          : path.posix.join(home, '.cache'),
-        APP_NAME,
-      );
-  }
+  return perUserFolder(
+    {
+      override: 'AUTHDESK_CACHE_DIR',
+      darwin: ['Caches'],
+      win32: { variable: 'LOCALAPPDATA', fallback: ['AppData', 'Local'], after: ['Cache'] },
+      xdg: { variable: 'XDG_CACHE_HOME', fallback: '.cache' },
+    },
+    env,
+    platform,
+  );
 }
 
 export function keychainService(env: Env = process.env): string {
