@@ -10,7 +10,7 @@
 // - what the hot commands (list, code) run is bundled in (zod, otplib, dbus-next);
 // - packages only rarer commands need (import/export formats, QR writing, jsQR)
 //   stay in node_modules and load when those commands run, so the file every
-//   start reads and hashes stays small (~0.8 MB instead of 2.3 MB);
+//   start reads stays small (0.7 MB instead of 2.3 MB);
 // - native and wasm-carrying packages (keytar, sharp, zxing-wasm) stay external.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -77,10 +77,8 @@ function options(entry, outfile, root) {
       ...coldPackages,
     ],
     plugins: [lazyXml2js],
-    // import.meta.url in the sources (cli/qr-from-file.ts) means this file.
-    banner: { js: "const __authdeskFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     // The commit `authdesk --version` prints (core/build-info.ts).
-    define: { ...buildDefines(process.env, root), 'import.meta.url': '__authdeskFileUrl' },
+    define: buildDefines(process.env, root),
     sourcemap: false,
     logLevel: 'warning',
   };
@@ -88,7 +86,7 @@ function options(entry, outfile, root) {
 
 /**
  * esbuild escapes non-ASCII characters in strings and names but not in comments and
- * regular expressions; escaped there too (as \\uXXXX, which means the same in both),
+ * regular expressions; escaped there too (as \uXXXX, which means the same in both),
  * the launcher can read the file as Latin-1, a quarter of the time UTF-8 decoding takes.
  */
 const asciiOnly = (text) =>
@@ -101,7 +99,11 @@ const asciiOnly = (text) =>
 export async function buildCli(outdir, root = process.cwd(), overrides = {}) {
   const program = path.join(outdir, 'program.cjs');
   const launcher = path.join(outdir, 'authdesk.cjs');
-  const built = await build({ ...options('cli/main.ts', program, root), ...overrides, write: false });
+  const programOptions = options('cli/main.ts', program, root);
+  // import.meta.url in the sources (cli/qr-from-file.ts) means this file.
+  programOptions.banner = { js: "const __authdeskFileUrl = require('node:url').pathToFileURL(__filename).href;" };
+  programOptions.define = { ...programOptions.define, 'import.meta.url': '__authdeskFileUrl' };
+  const built = await build({ ...programOptions, ...overrides, write: false });
   const text = asciiOnly(built.outputFiles[0].text);
   // A dynamic import left in the program would fail at run time inside vm.Script: refuse it here.
   const left = text.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/);
@@ -111,7 +113,6 @@ export async function buildCli(outdir, root = process.cwd(), overrides = {}) {
   const digest = createHash('sha256').update(text).digest('hex');
   const launcherOptions = options('cli/launcher/main.ts', launcher, root);
   launcherOptions.define = { ...launcherOptions.define, __AUTHDESK_PROGRAM_SHA256__: JSON.stringify(digest) };
-  delete launcherOptions.banner; // the launcher has no import.meta.url to stand in for
   await build({ ...launcherOptions, ...overrides });
   return { launcher, program };
 }
