@@ -5,8 +5,11 @@
  * Why our own: Node >= 22.1 has module.enableCompileCache(), Node 20 (which we
  * support) has nothing for modules; vm.Script's cachedData is the V8 feature both
  * stand on. The cache is made after the command ran (createCachedData then holds
- * every function that run compiled, not only the top level), written once, and
- * used by every later run of the same bundle on the same Node.
+ * every function that run compiled, not only the top level) and used by every
+ * later run of the same bundle on the same Node. Commands compile different
+ * functions (`list` never touches D-Bus, `code` does), so the cache records which
+ * commands ("uses") it was made from, and the first run of another command writes
+ * it again with its own functions added: each command pays the compile once.
  *
  * A cache is only ever a shortcut: unreadable, damaged, rejected by V8 or unwritable,
  * the command runs exactly as without it.
@@ -18,13 +21,16 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 /**
- * The file: this line, the length of the data (4 bytes), then the data twice. A damaged cache
+ * The file: this line, the length of the payload (4 bytes), then the payload twice. The payload:
+ * the length of the uses (2 bytes), the uses (ASCII, one per line), the V8 data. A damaged cache
  * must never reach V8 (release builds of V8 do not verify its checksum, and a damaged cache can
  * crash it); two copies that must be equal catch a changed byte in either, for one extra read
  * of ~0.4 MB, where a digest would mean loading node:crypto (~2.4 ms, more than `authdesk list`
  * has to spare: it never needs crypto otherwise).
  */
-const MAGIC = Buffer.from('authdesk-v8-cache-2\n');
+const MAGIC = Buffer.from('authdesk-v8-cache-3\n');
+/** Rewrites stop after this many different uses: a cache is not rewritten forever by odd arguments. */
+export const MAX_USES = 32;
 const PREFIX = 'cli-';
 const SUFFIX = '.v8cache';
 
@@ -33,10 +39,18 @@ export interface LoadedProgram {
   cacheFile: string | null;
   /** 'used': V8 took the cache; 'rejected': it did not (another V8 or flags); 'absent': none, or damaged. */
   cache: 'used' | 'rejected' | 'absent' | 'off';
+  /** The cache should be written after this run: there is none, V8 turned it down, or this use is new to it. */
+  stale: boolean;
   /** Runs the bundle as require() would run it. */
   run(): void;
   /** Writes the cache from what has been compiled so far (best after the run); false if it could not. */
   save(): boolean;
+}
+
+/** A cache file's content: the V8 data and the uses it was made from. */
+export interface CacheContent {
+  data: Buffer;
+  uses: string[];
 }
 
 /** FNV-1a, 32 bits: names a cache file after a short text (collisions only cost a cache miss). */
@@ -58,8 +72,8 @@ export function cacheFileFor(cacheDir: string, buildKey: string, file: string): 
   return path.join(cacheDir, `${PREFIX}${buildKey.slice(0, 24)}-${fnv1a(stamp)}${SUFFIX}`);
 }
 
-/** The cached data, or undefined when the file is missing, cut short or damaged. */
-export function readCache(file: string): Buffer | undefined {
+/** The cache's content, or undefined when the file is missing, cut short or damaged. */
+export function readCache(file: string): CacheContent | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -70,22 +84,30 @@ export function readCache(file: string): Buffer | undefined {
   if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const length = bytes.readUInt32LE(MAGIC.length);
   if (length === 0 || bytes.length !== head + 2 * length) return undefined;
-  const data = bytes.subarray(head, head + length);
-  return data.equals(bytes.subarray(head + length)) ? data : undefined;
+  const payload = bytes.subarray(head, head + length);
+  if (!payload.equals(bytes.subarray(head + length)) || length < 2) return undefined;
+  const usesLength = payload.readUInt16LE(0);
+  if (length <= 2 + usesLength) return undefined;
+  const uses = payload.toString('latin1', 2, 2 + usesLength);
+  return { data: payload.subarray(2 + usesLength), uses: uses ? uses.split('\n') : [] };
 }
 
 /**
  * Writes the cache atomically (a temporary file renamed over), readable by the user only,
  * and removes caches of earlier bundles. Every failure is swallowed: no cache is fine.
  */
-export function writeCache(file: string, data: Buffer): boolean {
+export function writeCache(file: string, { data, uses }: CacheContent): boolean {
   const dir = path.dirname(file);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const usesBytes = Buffer.from(uses.join('\n'), 'latin1');
+    const usesLength = Buffer.alloc(2);
+    usesLength.writeUInt16LE(usesBytes.length);
+    const payload = Buffer.concat([usesLength, usesBytes, data]);
     const length = Buffer.alloc(4);
-    length.writeUInt32LE(data.length);
-    writeFileSync(temp, Buffer.concat([MAGIC, length, data, data]), { mode: 0o600 });
+    length.writeUInt32LE(payload.length);
+    writeFileSync(temp, Buffer.concat([MAGIC, length, payload, payload]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     try {
@@ -105,27 +127,37 @@ export function writeCache(file: string, data: Buffer): boolean {
   return true;
 }
 
+/** What a cache made by this run records: the uses it was made from, this one added (a name, or '' for none). */
+function usesAfter(before: string[], use: string): string[] {
+  if (!/^[a-z0-9-]{1,32}$/.test(use) || before.includes(use) || before.length >= MAX_USES) return before;
+  return [...before, use];
+}
+
 /**
  * Compiles `file` (a CommonJS bundle) through vm.Script so V8 can take a code cache and
  * give one; run() then runs it as require() would. With cacheDir null there is no cache.
+ * `use` names what this run does (the command): a cache not made from it yet is stale.
  */
-export function loadWithCodeCache(file: string, cacheDir: string | null, buildKey: string): LoadedProgram {
+export function loadWithCodeCache(
+  file: string,
+  cacheDir: string | null,
+  buildKey: string,
+  use = '',
+): LoadedProgram {
   const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, buildKey, file);
   const bytes = readFileSync(file);
   // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x faster than UTF-8.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const cached = cacheFile === null ? undefined : readCache(cacheFile);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached?.data });
+  const cache =
+    cacheFile === null ? 'off' : cached === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
+  // A cache V8 turned down holds nothing this run keeps: the new one starts its own list.
+  const uses = usesAfter(cache === 'used' ? cached!.uses : [], use);
   return {
     cacheFile,
-    cache:
-      cacheFile === null
-        ? 'off'
-        : cachedData === undefined
-          ? 'absent'
-          : script.cachedDataRejected
-            ? 'rejected'
-            : 'used',
+    cache,
+    stale: cache === 'absent' || cache === 'rejected' || (cache === 'used' && uses !== cached!.uses),
     run() {
       const wrapper = script.runInThisContext() as (
         exports: unknown,
@@ -137,6 +169,6 @@ export function loadWithCodeCache(file: string, cacheDir: string | null, buildKe
       const module = { exports: {} };
       wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
     },
-    save: () => cacheFile !== null && writeCache(cacheFile, script.createCachedData()),
+    save: () => cacheFile !== null && writeCache(cacheFile, { data: script.createCachedData(), uses }),
   };
 }

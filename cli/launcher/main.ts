@@ -17,11 +17,18 @@ const argv = process.argv.slice(2);
 if (argv[0] === '--version' || argv[0] === '-V') {
   fdWriter(1)(`${versionLine(VERSION)}\n`); // a closed pipe (`| true`) ends it quietly
 } else {
-  const program = loadWithCodeCache(path.join(__dirname, 'program.cjs'), codeCacheDir(), __AUTHDESK_PROGRAM_SHA256__);
+  // The command names the use: `list` and `code` compile different functions (see code-cache.ts).
+  const use = /^[a-z][a-z-]{0,31}$/.test(argv[0] ?? '') ? argv[0]! : 'other';
+  const program = loadWithCodeCache(
+    path.join(__dirname, 'program.cjs'),
+    codeCacheDir(),
+    __AUTHDESK_PROGRAM_SHA256__,
+    use,
+  );
   // Made after the command ran, the cache holds every function it compiled, not only the top
-  // level; written once per bundle (and again only if V8 turns it down). 'exit' comes even after
-  // process.exit().
-  if (program.cache === 'absent' || program.cache === 'rejected') process.once('exit', program.save);
+  // level; written by the first run of each command (and again if V8 turns it down). 'exit'
+  // comes even after process.exit().
+  if (program.stale) process.once('exit', program.save);
   if (process.env.AUTHDESK_DEBUG === '1')
     fdWriter(2)(`authdesk: debug: code cache ${program.cache}${program.cacheFile ? ` (${program.cacheFile})` : ''}\n`);
   program.run();

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheFileFor, loadWithCodeCache, readCache } from '../../cli/launcher/code-cache';
+import { cacheFileFor, loadWithCodeCache, MAX_USES, readCache } from '../../cli/launcher/code-cache';
 import { codeCacheDir } from '../../core/paths';
 
 let dir: string;
@@ -121,6 +121,59 @@ describe('code cache', () => {
     expect(answer()).toBe('42function');
     edited.save();
     expect(cacheFiles()).toEqual([path.basename(edited.cacheFile!)]);
+  });
+
+  it('each new use (command) rewrites the cache with its own functions added; a use it was made from does not', () => {
+    // Two "commands" that run different functions, as `list` and `code` do.
+    const fns = (tag: string) =>
+      Array.from({ length: 60 }, (_, i) => `function ${tag}${i}(x) { return [x, ${i}].join('-'); }`).join('\n');
+    const calls = (tag: string) => Array.from({ length: 60 }, (_, i) => `${tag}${i}(1)`).join(' + ');
+    writeFileSync(
+      program,
+      `${fns('a')}\n${fns('b')}\nglobalThis.__codeCacheAnswer = globalThis.__codeCacheMode === 'b' ? ${calls('b')} : ${calls('a')};\n`,
+    );
+    const mode = (m: 'a' | 'b') => ((globalThis as { __codeCacheMode?: string }).__codeCacheMode = m);
+    const runAs = (use: string, m: 'a' | 'b') => {
+      const loaded = loadWithCodeCache(program, cacheDir, 'build-1', use);
+      mode(m);
+      loaded.run();
+      return loaded;
+    };
+
+    const first = runAs('list', 'a');
+    expect(first).toMatchObject({ cache: 'absent', stale: true });
+    expect(first.save()).toBe(true);
+    const listOnly = readCache(first.cacheFile!)!;
+    expect(listOnly.uses).toEqual(['list']);
+    expect(runAs('list', 'a')).toMatchObject({ cache: 'used', stale: false });
+
+    const code = runAs('code', 'b');
+    expect(code).toMatchObject({ cache: 'used', stale: true });
+    expect(code.save()).toBe(true);
+    const both = readCache(code.cacheFile!)!;
+    expect(both.uses).toEqual(['list', 'code']);
+    // It kept what `list` compiled and added what `code` did.
+    expect(both.data.length).toBeGreaterThan(listOnly.data.length);
+    expect(runAs('code', 'b')).toMatchObject({ cache: 'used', stale: false });
+    expect(runAs('list', 'a')).toMatchObject({ cache: 'used', stale: false });
+    expect(answer()).toBe(Array.from({ length: 60 }, (_, i) => `1-${i}`).join(''));
+    // No use, or a name that is not one, never makes a cache stale.
+    expect(runAs('', 'a').stale).toBe(false);
+    expect(runAs('two\nlines', 'a').stale).toBe(false);
+  });
+
+  it(`stops recording new uses after ${MAX_USES}, so odd arguments cannot make every run rewrite it`, () => {
+    const first = loadWithCodeCache(program, cacheDir, 'build-1', 'use-0');
+    first.run();
+    first.save();
+    for (let i = 1; i < MAX_USES; i++) {
+      const next = loadWithCodeCache(program, cacheDir, 'build-1', `use-${i}`);
+      expect(next.stale).toBe(true);
+      next.run();
+      next.save();
+    }
+    expect(readCache(first.cacheFile!)!.uses).toHaveLength(MAX_USES);
+    expect(loadWithCodeCache(program, cacheDir, 'build-1', 'one-more').stale).toBe(false);
   });
 
   it('an unusable cache folder (a file in its place) costs nothing but the cache: the program runs, save() says false', () => {
