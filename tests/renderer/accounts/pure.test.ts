@@ -1,4 +1,5 @@
 /** The list's pure helpers: code grouping, accent-insensitive search, reordering, boundary scheduling. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCode, maskedCode } from '../../../common/otp/format-code';
 import { moveByStep, moveRelative } from '../../../renderer/features/accounts/order';
@@ -28,6 +29,12 @@ describe('formatCode', () => {
 describe('search', () => {
   it('folds accents, case and the Nordic letters that do not decompose', () => {
     expect(foldForSearch('Zürich ÅLESUND Bø Æra')).toBe('zurich alesund bo aera');
+  });
+
+  it('folds plain ASCII (its shortcut) exactly as the full Unicode path does', () => {
+    const full = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (t) => foldForSearch(t) === full(t)));
+    expect(foldForSearch('GitHub ADMIN@Example.COM')).toBe('github admin@example.com');
   });
 
   it('matches every word against issuer and name', () => {
