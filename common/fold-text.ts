@@ -8,13 +8,13 @@
 // Letters that Unicode does not decompose into base + accent but people type without it.
 const FOLD: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', ı: 'i' };
 
-// Plain ASCII has no accents and none of FOLD's letters: lower case is the whole fold. Most labels
+// Printable ASCII has no accents and none of FOLD's letters: lower case is the whole fold. Most labels
 // are ASCII, and the full path (NFD and a Unicode-property pattern) costs `authdesk code QUERY`
 // ~1 ms for 200 accounts.
-const ASCII = /^[\x00-\x7f]*$/;
+const PRINTABLE_ASCII = /^[ -~]*$/;
 
 export function foldForSearch(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
