@@ -138,12 +138,7 @@ function usesAfter(before: string[], use: string): string[] {
  * give one; run() then runs it as require() would. With cacheDir null there is no cache.
  * `use` names what this run does (the command): a cache not made from it yet is stale.
  */
-export function loadWithCodeCache(
-  file: string,
-  cacheDir: string | null,
-  buildKey: string,
-  use = '',
-): LoadedProgram {
+export function loadWithCodeCache(file: string, cacheDir: string | null, buildKey: string, use = ''): LoadedProgram {
   const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, buildKey, file);
   const bytes = readFileSync(file);
   // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x faster than UTF-8.
