@@ -127,9 +127,12 @@ export function writeCache(file: string, { data, uses }: CacheContent): boolean 
   return true;
 }
 
+/** What may name a use: a command word (the file keeps uses one per line, in ASCII). */
+export const isUseName = (text: string): boolean => /^[a-z][a-z-]{0,31}$/.test(text);
+
 /** What a cache made by this run records: the uses it was made from, this one added (a name, or '' for none). */
 function usesAfter(before: string[], use: string): string[] {
-  if (!/^[a-z0-9-]{1,32}$/.test(use) || before.includes(use) || before.length >= MAX_USES) return before;
+  if (!isUseName(use) || before.includes(use) || before.length >= MAX_USES) return before;
   return [...before, use];
 }
 

@@ -8,7 +8,7 @@ import { versionLine } from '../../core/build-info';
 import { codeCacheDir } from '../../core/paths';
 import { fdWriter } from '../fd-write';
 import { VERSION } from '../version';
-import { loadWithCodeCache } from './code-cache';
+import { isUseName, loadWithCodeCache } from './code-cache';
 
 /** The SHA-256 of program.cjs, stamped in by scripts/cli-bundle.mjs (the cache's key: see code-cache.ts). */
 declare const __AUTHDESK_PROGRAM_SHA256__: string;
@@ -18,7 +18,7 @@ if (argv[0] === '--version' || argv[0] === '-V') {
   fdWriter(1)(`${versionLine(VERSION)}\n`); // a closed pipe (`| true`) ends it quietly
 } else {
   // The command names the use: `list` and `code` compile different functions (see code-cache.ts).
-  const use = /^[a-z][a-z-]{0,31}$/.test(argv[0] ?? '') ? argv[0]! : 'other';
+  const use = isUseName(argv[0] ?? '') ? argv[0]! : 'other';
   const program = loadWithCodeCache(
     path.join(__dirname, 'program.cjs'),
     codeCacheDir(),

@@ -163,11 +163,14 @@ describe('code cache', () => {
   });
 
   it(`stops recording new uses after ${MAX_USES}, so odd arguments cannot make every run rewrite it`, () => {
-    const first = loadWithCodeCache(program, cacheDir, 'build-1', 'use-0');
+    // Use names are command words (letters and dashes): use-a, use-b, ... use-z, use-ba, ...
+    const name = (i: number) =>
+      `use-${[...i.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}`;
+    const first = loadWithCodeCache(program, cacheDir, 'build-1', name(0));
     first.run();
     first.save();
     for (let i = 1; i < MAX_USES; i++) {
-      const next = loadWithCodeCache(program, cacheDir, 'build-1', `use-${i}`);
+      const next = loadWithCodeCache(program, cacheDir, 'build-1', name(i));
       expect(next.stale).toBe(true);
       next.run();
       next.save();
