@@ -151,11 +151,12 @@ export function loadWithCodeCache(file: string, cacheDir: string | null, buildKe
   const cache =
     cacheFile === null ? 'off' : cached === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   // A cache V8 turned down holds nothing this run keeps: the new one starts its own list.
-  const uses = usesAfter(cache === 'used' ? cached!.uses : [], use);
+  const known = cache === 'used' ? cached!.uses : [];
+  const uses = usesAfter(known, use);
   return {
     cacheFile,
     cache,
-    stale: cache === 'absent' || cache === 'rejected' || (cache === 'used' && uses !== cached!.uses),
+    stale: cache === 'absent' || cache === 'rejected' || (cache === 'used' && uses.length > known.length),
     run() {
       const wrapper = script.runInThisContext() as (
         exports: unknown,
