@@ -1,4 +1,4 @@
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 /**
  * Writes the CLI to `outdir`: `authdesk.cjs` (the launcher: run it with node) and
  * `program.cjs` (the CLI itself). `overrides` go to both esbuild runs.
@@ -8,3 +8,5 @@ export function buildCli(
   root?: string,
   overrides?: BuildOptions,
 ): Promise<{ launcher: string; program: string }>;
+/** The esbuild plugins of the CLI bundle (xml2js, long.js and node:assert stand-ins for dbus-next). */
+export const cliPlugins: Plugin[];

@@ -46,6 +46,66 @@ const lazyXml2js = {
   },
 };
 
+/**
+ * dbus-next loads node:assert (~1 ms of a start) for two checks of its own arguments: an
+ * `assert(value)` and an `assert.strictEqual(a, b, message)`. This stand-in does the same two
+ * checks (it throws an Error where node:assert throws an AssertionError; both are bugs in a
+ * call, which bus.ts reports as such).
+ */
+const dbusAssert = {
+  name: 'dbus-next-assert',
+  setup(build) {
+    build.onResolve({ filter: /^assert$/ }, (args) =>
+      /[\\/]dbus-next[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'dbus-next-assert' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'dbus-next-assert' }, () => ({
+      loader: 'js',
+      contents: `
+        function assert(value, message) {
+          if (!value) throw new Error(message || 'dbus-next: assertion failed');
+        }
+        assert.strictEqual = (actual, expected, message) => {
+          if (actual !== expected) throw new Error(message || 'dbus-next: ' + actual + ' !== ' + expected);
+        };
+        module.exports = assert;`,
+    }));
+  },
+};
+
+/**
+ * dbus-next needs long.js only for 64-bit integers, which Authdesk's keychain calls never send
+ * or read, but long.js compiles a WebAssembly module as it loads (~0.6 ms of every start). It
+ * stays in the bundle; this stand-in runs it the first time a 64-bit value is met.
+ */
+const lazyLong = {
+  name: 'lazy-long',
+  setup(build) {
+    build.onResolve({ filter: /^long$/ }, async (args) => {
+      if (args.namespace === 'lazy-long' || !/[\\/]dbus-next[\\/]/.test(args.importer)) return undefined;
+      const real = await build.resolve('long', {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        namespace: 'lazy-long',
+      });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: 'long', namespace: 'lazy-long', pluginData: real.path };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-long' }, (args) => ({
+      loader: 'js',
+      resolveDir: path.dirname(args.pluginData),
+      contents: `
+        let real;
+        const load = () => (real ??= require(${JSON.stringify(args.pluginData)}));
+        function Long(low, high, unsigned) { return new (load())(low, high, unsigned); }
+        Long.fromString = (text, unsigned, radix) => load().fromString(text, unsigned, radix);
+        module.exports = Long;`,
+    }));
+  },
+};
+
+/** The stand-ins above, for the program and for the test that checks them (tests/cli/cli-bundle-standins.test.ts). */
+export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong];
+
 /** Packages the CLI loads from node_modules when a rarer command needs them (see above). */
 const coldPackages = ['@zip.js/zip.js', 'jsqr', 'hash-wasm', 'protobufjs', 'qrcode', 'papaparse'];
 
@@ -76,7 +136,7 @@ function options(entry, outfile, root) {
       'xml2js/*',
       ...coldPackages,
     ],
-    plugins: [lazyXml2js],
+    plugins: cliPlugins,
     // The commit `authdesk --version` prints (core/build-info.ts).
     define: buildDefines(process.env, root),
     sourcemap: false,
