@@ -28,41 +28,50 @@ function described<T extends z.ZodMiniType>(schema: T, description: string): z.Z
   return rule;
 }
 
-export const policySchema = z
-  .strictObject({
-    $schema: described(z.string().check(z.maxLength(2048)), 'Lets editors validate the file; ignored by Authdesk.'),
-    portalUrl: described(
-      z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
-      'The self-service portal the guided set-up opens (https only). Users cannot change it.',
-    ),
-    language: described(
-      z.enum(['en', 'nb']),
-      'The interface language (en = English, nb = Norwegian bokmål). Users cannot change it.',
-    ),
-    backupFolder: described(
-      z.string().check(z.minLength(1), z.maxLength(4096)),
-      'An absolute folder where backups are written. Users cannot change it.',
-    ),
-    forbidPlainTextExport: described(
-      z.boolean(),
-      'true: secrets can never be exported unencrypted (plain otpauth links, QR codes of secrets).',
-    ),
-    requireEncryptedBackups: described(z.boolean(), 'true: every backup must be encrypted with a password.'),
-    requireAppLock: described(
-      z.boolean(),
-      'true: the app must be locked with a password or the OS account before codes are shown.',
-    ),
-    disableUpdateCheck: described(
-      z.boolean(),
-      'true: Authdesk never asks the internet for a newer version, and users cannot turn the check on.',
-    ),
-  })
-  .register(z.globalRegistry, {
-    description: 'Authdesk admin policy: presets and restrictions for every user of this machine.',
-  });
+/**
+ * The schema is built on first use, not as the module loads: every command loads this
+ * module, and building it (~1 ms) is wasted where no policy file exists, as on most PCs.
+ */
+export const policySchema = (): PolicySchema => (schema ??= buildPolicySchema());
+let schema: PolicySchema | undefined;
+type PolicySchema = ReturnType<typeof buildPolicySchema>;
 
-export type Policy = Omit<z.output<typeof policySchema>, '$schema'>;
-type PolicyKey = keyof z.output<typeof policySchema>;
+const buildPolicySchema = () =>
+  z
+    .strictObject({
+      $schema: described(z.string().check(z.maxLength(2048)), 'Lets editors validate the file; ignored by Authdesk.'),
+      portalUrl: described(
+        z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
+        'The self-service portal the guided set-up opens (https only). Users cannot change it.',
+      ),
+      language: described(
+        z.enum(['en', 'nb']),
+        'The interface language (en = English, nb = Norwegian bokmål). Users cannot change it.',
+      ),
+      backupFolder: described(
+        z.string().check(z.minLength(1), z.maxLength(4096)),
+        'An absolute folder where backups are written. Users cannot change it.',
+      ),
+      forbidPlainTextExport: described(
+        z.boolean(),
+        'true: secrets can never be exported unencrypted (plain otpauth links, QR codes of secrets).',
+      ),
+      requireEncryptedBackups: described(z.boolean(), 'true: every backup must be encrypted with a password.'),
+      requireAppLock: described(
+        z.boolean(),
+        'true: the app must be locked with a password or the OS account before codes are shown.',
+      ),
+      disableUpdateCheck: described(
+        z.boolean(),
+        'true: Authdesk never asks the internet for a newer version, and users cannot turn the check on.',
+      ),
+    })
+    .register(z.globalRegistry, {
+      description: 'Authdesk admin policy: presets and restrictions for every user of this machine.',
+    });
+
+export type Policy = Omit<z.output<PolicySchema>, '$schema'>;
+type PolicyKey = keyof z.output<PolicySchema>;
 
 export interface LoadedPolicy {
   /** The file that was looked for. */
@@ -125,7 +134,7 @@ export function judgePolicyText(file: string, text: string): { policy: Policy; p
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { policy: {}, problems: [`Policy file ${file} must hold one JSON object ({ ... }); no policy applies.`] };
 
-  const shape = policySchema.shape;
+  const shape = policySchema().shape;
   const policy: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
@@ -148,7 +157,7 @@ export function judgePolicyText(file: string, text: string): { policy: Policy; p
 }
 
 function knownKeys(): string[] {
-  return Object.keys(policySchema.shape).filter((k) => k !== '$schema');
+  return Object.keys(policySchema().shape).filter((k) => k !== '$schema');
 }
 
 /** A sentence an admin can act on, rather than zod's generic wording. */

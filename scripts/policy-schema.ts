@@ -12,7 +12,7 @@ export const POLICY_SCHEMA_FILE = path.resolve(import.meta.dirname, '../docs/pol
 
 export function policyJsonSchemaText(): string {
   const schema = {
-    ...z.toJSONSchema(policySchema),
+    ...z.toJSONSchema(policySchema()),
     $id: 'https://github.com/authdesk/authdesk/blob/main/docs/policy.schema.json',
     title: 'Authdesk admin policy',
   };
