@@ -11,6 +11,11 @@
  */
 import { writeSync } from 'node:fs';
 
+let streamed = false;
+
+/** Whether every write so far went straight to its file descriptor, so none waits in a stream's buffer. */
+export const everythingWritten = (): boolean => !streamed;
+
 export function fdWriter(fd: 1 | 2): (text: string) => void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   let useStream = process.platform === 'win32';
@@ -26,6 +31,7 @@ export function fdWriter(fd: 1 | 2): (text: string) => void {
         useStream = true;
       }
     }
+    streamed = true;
     const s = stream();
     if (fd === 1 && s.listenerCount('error') === 0)
       s.on('error', (err: NodeJS.ErrnoException) => {
