@@ -102,7 +102,7 @@ export function VerifyReport({ report }: { report: VerifyView }) {
       {report.missing.length > 0 && <p>{t('verify.missing', { list: report.missing.join(', ') })}</p>}
       {report.changes.length > 0 && (
         <p>
-          {t('verify.different', {
+          {t('verify.changed', {
             list: report.changes
               .map((c) =>
                 t('verify.change', {

@@ -54,7 +54,7 @@ describe('VerifyReport', () => {
   it('words each change in English', async () => {
     const text = await render('en');
     expect(text).toContain(
-      'Different: GitHub (octo): digits 6 in the backup, 8 here, issuer "Github" in the backup, "GitHub" here',
+      'Changed since the backup: GitHub (octo): digits 6 in the backup, 8 here, issuer "Github" in the backup, "GitHub" here',
     );
     expect(text).toContain('2 accounts match (Authdesk backup, 3 in the backup).');
   });
@@ -62,7 +62,7 @@ describe('VerifyReport', () => {
   it('and in Norwegian, field names included', async () => {
     const text = await render('nb');
     expect(text).toContain(
-      'Ulike: GitHub (octo): antall sifre 6 i sikkerhetskopien, 8 her, utsteder "Github" i sikkerhetskopien, "GitHub" her',
+      'Endret siden sikkerhetskopien: GitHub (octo): antall sifre 6 i sikkerhetskopien, 8 her, utsteder "Github" i sikkerhetskopien, "GitHub" her',
     );
     expect(text).toContain('Authdesk-sikkerhetskopi');
     expect(text).not.toMatch(/in the backup|digits/);
