@@ -97,11 +97,17 @@ describe('backup channels', () => {
         return '/tmp';
       },
     });
-    expect(await h.call('backup.chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'managed-by-policy' } });
+    expect(await h.call('backup.chooseFolder', {})).toMatchObject({
+      ok: false,
+      error: { code: 'managed-by-policy', message: "The backup folder is set by your organisation's policy." },
+    });
     expect(asked).toBe(0);
     // Nor can the backups the organisation set up be switched off.
     await h.ok('backup.setPassword', { password: PASSWORD });
-    expect(await h.call('backup.turnOff', {})).toMatchObject({ ok: false, error: { code: 'managed-by-policy' } });
+    expect(await h.call('backup.turnOff', {})).toMatchObject({
+      ok: false,
+      error: { code: 'managed-by-policy', message: "Automatic backups are set by your organisation's policy." },
+    });
     expect((await h.ok('backup.status', {})).passwordSet).toBe(true);
     expect(await h.call('settings.set', { backupFolder: '/tmp' })).toMatchObject({
       ok: false,
