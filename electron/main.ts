@@ -11,6 +11,8 @@ import { clockJumpDetector } from './clock-jumps';
 import { BUILD_COMMIT } from '../core/build-info';
 import { dataDir, keychainService } from '../core/paths';
 import { loadPolicy, policyFile } from '../core/policy';
+import type { SettingsStore } from '../core/settings';
+import { AuthdeskError } from '../common/errors';
 import { runSelfTest, SELF_TEST_SWITCH } from '../core/self-test';
 import { checkForUpdate } from '../core/update-check';
 import { createSecretStore } from '../core/vault/index';
@@ -106,8 +108,16 @@ async function start(): Promise<void> {
   installDisplayMediaHandler(ses, round);
 
   let shell: DesktopShell | null = null;
-  // The dialogs' words follow the language setting (read when a dialog opens), else the OS locale.
-  const words = async () => dialogText((await settings.get()).language, app.getLocale());
+  // The dialogs read the settings when one opens, which is always after start-up. They reach
+  // them through this holder, filled in as soon as the services exist, rather than through
+  // `settings` below, whose name is not bound until createAppServices has returned.
+  let settingsStore: SettingsStore | null = null;
+  const settingsNow = () => {
+    if (!settingsStore) throw new AuthdeskError('internal', 'A dialog opened before Authdesk finished starting.');
+    return settingsStore.get();
+  };
+  // The dialogs' words follow the language setting, else the OS locale.
+  const words = async () => dialogText((await settingsNow()).language, app.getLocale());
   const { handlers, settings, services, desktop, backup } = await createAppServices({
     dataDir: dir,
     keychainService: keychainService(),
@@ -119,7 +129,7 @@ async function start(): Promise<void> {
     chooseImportFile: importFileDialog(() => mainWindow, words),
     exportShell: exportShell(
       () => mainWindow,
-      async () => (await settings.get()).contentProtection,
+      async () => (await settingsNow()).contentProtection,
       words,
     ),
     chooseBackupFolder: backupFolderDialog(() => mainWindow, words),
@@ -136,6 +146,7 @@ async function start(): Promise<void> {
       onAccountsChanged: () => void shell?.refreshTray(),
     },
   });
+  settingsStore = settings;
   registerIpc({ handlers, windows: () => [...windows] });
   flushBackupOnQuit(app, backup);
   settings.onChange((next) => {

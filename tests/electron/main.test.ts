@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session } from './fake-electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from './fake-electron';
 import { events, type Outcome } from '../../common/ipc/contract';
 import { repoRoot } from '../support/vectors';
 
@@ -77,6 +77,18 @@ describe('main.ts', () => {
     expect(await call('settings.set', { contentProtection: false })).toMatchObject({ ok: true });
     expect(win.contentProtection).toBe(false);
     expect(win.webContents.sent).toContain(events.settingsChanged);
+  });
+
+  it('opens the import dialog on the window, in the language the settings say, once the app is running', async () => {
+    dialog.opened.length = 0;
+    expect(await call('transfer.importFile', {})).toMatchObject({ ok: true, value: { status: 'cancelled' } });
+    expect(await call('settings.set', { language: 'nb' })).toMatchObject({ ok: true });
+    expect(await call('transfer.importFile', {})).toMatchObject({ ok: true, value: { status: 'cancelled' } });
+    expect(dialog.opened.map((d) => [d.parent === win, (d.options as { title: string }).title])).toEqual([
+      [true, 'Import accounts'],
+      [true, 'Importer kontoer'],
+    ]);
+    await call('settings.set', { language: 'en' });
   });
 
   it('refuses a foreign sender through the real wiring', async () => {
