@@ -16,6 +16,11 @@ let streamed = false;
 /** Whether every write so far went straight to its file descriptor, so none waits in a stream's buffer. */
 export const everythingWritten = (): boolean => !streamed;
 
+/** For writers other than fdWriter (a question's prompt): process.stdout or process.stderr was written to. */
+export const noteStreamWrite = (): void => {
+  streamed = true;
+};
+
 export function fdWriter(fd: 1 | 2): (text: string) => void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   let useStream = process.platform === 'win32';

@@ -1,6 +1,6 @@
 /** The CLI's connection to the outside world, passed in so commands never touch process.* directly. */
 import { AuthdeskError } from '../common/errors';
-import { fdWriter } from './fd-write';
+import { fdWriter, noteStreamWrite } from './fd-write';
 import { readHidden } from './hidden-input';
 
 export interface CliIo {
@@ -34,6 +34,7 @@ export function processIo(): CliIo {
     ask: async (question) => {
       // Loaded here: readline costs every start a few ms, and only questions need it.
       const { createInterface } = await import('node:readline/promises');
+      noteStreamWrite(); // the prompt goes through process.stdout: the process must not end before it is out
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
         return await rl.question(question);
@@ -41,7 +42,10 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
-    askHidden: (question) => readHidden(process.stdin, process.stderr, question),
+    askHidden: (question) => {
+      noteStreamWrite(); // as for ask: the prompt goes through process.stderr
+      return readHidden(process.stdin, process.stderr, question);
+    },
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
       let size = 0;
