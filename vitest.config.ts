@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 // that `scripts/test.mjs` starts; browser tests need Debian's chromium; the
 // smoke suite needs the real Electron binary (skipped, in one line, without it;
 // `npm run test:smoke` runs it alone).
+// expect.poll gives up after 1 s by default: on a loaded CI machine a page can take longer to
+// show what main answered. Waiting longer only slows down a test that fails anyway.
+const expectOptions = { poll: { timeout: 10_000 } };
+
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +25,7 @@ export default defineConfig({
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          expect: expectOptions,
         },
       },
       {
@@ -30,6 +35,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
+          expect: expectOptions,
         },
       },
       {
@@ -39,6 +45,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          expect: expectOptions,
           // Each file drives its own Chromium; two at once fill the two cores.
           maxWorkers: 2,
           // Browser suites run after the quick ones (a project with its own
