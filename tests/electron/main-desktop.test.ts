@@ -15,6 +15,9 @@ import { app, BrowserWindow, globalShortcut, ipcMain, Notification, screen, Tray
 import { events, type Outcome } from '../../common/ipc/contract';
 import { repoRoot } from '../support/vectors';
 
+// Start-up and IPC round trips through the real wiring: a loaded machine may need more than vi.waitFor's 1 s.
+const WAIT = { timeout: 10_000 };
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'authdesk-main-desktop-'));
 const saved = { ...process.env };
 let win: BrowserWindow;
@@ -27,9 +30,9 @@ beforeAll(async () => {
   screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }];
   await import('../../electron/main');
   app.becomeReady();
-  await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(1));
+  await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(1), WAIT);
   win = BrowserWindow.all[0]!;
-  await vi.waitFor(() => expect(Tray.all).toHaveLength(1));
+  await vi.waitFor(() => expect(Tray.all).toHaveLength(1), WAIT);
 });
 
 afterAll(() => {
@@ -45,7 +48,7 @@ const trayLabels = () => Tray.all[0]!.menu?.template.map((i) => String(i.label ?
 
 describe('main.ts desktop shell', () => {
   it('puts a tray icon with Open, Scan, Quit (no Lock while the lock is off)', async () => {
-    await vi.waitFor(() => expect(trayLabels()).toContain('Open Authdesk'));
+    await vi.waitFor(() => expect(trayLabels()).toContain('Open Authdesk'), WAIT);
     expect(Tray.all[0]!.image).toEqual({ path: path.join(repoRoot, 'dist', 'renderer', 'tray-icon.png') });
     expect(trayLabels()).toEqual(expect.arrayContaining(['Scan screen for QR code', 'Quit Authdesk']));
     expect(trayLabels()).not.toContain('Lock');
@@ -78,10 +81,10 @@ describe('main.ts desktop shell', () => {
   it('locks: Lock appears once configured, locking tells the window and keeps codes refused', async () => {
     await call(win, 'settings.set', { appLock: 'password' });
     await call(win, 'app.setLockPassword', { password: 'correct horse battery' });
-    await vi.waitFor(() => expect(trayLabels()).toContain('Lock'));
+    await vi.waitFor(() => expect(trayLabels()).toContain('Lock'), WAIT);
     expect(await call(win, 'app.lock')).toMatchObject({ ok: true, value: { locked: true } });
-    await vi.waitFor(() => expect(win.webContents.sent).toContain(events.lockChanged));
-    await vi.waitFor(() => expect(trayLabels()[0]).toMatch(/^Locked/));
+    await vi.waitFor(() => expect(win.webContents.sent).toContain(events.lockChanged), WAIT);
+    await vi.waitFor(() => expect(trayLabels()[0]).toMatch(/^Locked/), WAIT);
     expect(await call(win, 'codes.current')).toMatchObject({ ok: false, error: { code: 'app-locked' } });
     expect(await call(win, 'app.unlock', { password: 'correct horse battery' })).toMatchObject({
       value: { locked: false },
@@ -95,8 +98,9 @@ describe('main.ts desktop shell', () => {
     expect(prevented).toBe(true);
     expect(win.visible).toBe(false);
     expect(Notification.shown).toHaveLength(1);
-    await vi.waitFor(async () =>
-      expect(await call(win, 'settings.get')).toMatchObject({ value: { closeToTrayExplained: true } }),
+    await vi.waitFor(
+      async () => expect(await call(win, 'settings.get')).toMatchObject({ value: { closeToTrayExplained: true } }),
+      WAIT,
     );
     win.emit('close', { preventDefault: () => undefined });
     expect(Notification.shown).toHaveLength(1);

@@ -14,6 +14,9 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } 
 import { events, type Outcome } from '../../common/ipc/contract';
 import { repoRoot } from '../support/vectors';
 
+// Start-up and IPC round trips through the real wiring: a loaded machine may need more than vi.waitFor's 1 s.
+const WAIT = { timeout: 10_000 };
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'authdesk-main-'));
 const saved = { ...process.env };
 let win: BrowserWindow;
@@ -25,9 +28,9 @@ beforeAll(async () => {
   app.appPath = repoRoot;
   await import('../../electron/main');
   app.becomeReady();
-  await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(1));
+  await vi.waitFor(() => expect(BrowserWindow.all).toHaveLength(1), WAIT);
   win = BrowserWindow.all[0]!;
-  await vi.waitFor(() => expect(ipcMain.handlers.size).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(ipcMain.handlers.size).toBeGreaterThan(0), WAIT);
 });
 
 afterAll(() => {
