@@ -13,16 +13,15 @@ export function backupHandlers({ backup, settings, chooseBackupFolder }: Service
     return backup;
   };
   /** The policy fixes the backup folder: what that forbids is the user's to change, so both refuse it alike. */
-  const refuseIfManaged = async (what: string) => {
-    if ((await settings.get()).managed.includes('backupFolder'))
-      throw new AuthdeskError('managed-by-policy', `${what} set by your organisation's policy.`);
+  const refuseIfManaged = async (message: string) => {
+    if ((await settings.get()).managed.includes('backupFolder')) throw new AuthdeskError('managed-by-policy', message);
   };
   return {
     'backup.status': async () => service().status(),
     'backup.chooseFolder': async () => {
       const b = service();
       // Checked before the dialog opens: a folder the policy fixes is not offered for change at all.
-      await refuseIfManaged('The backup folder is');
+      await refuseIfManaged("The backup folder is set by your organisation's policy.");
       if (!chooseBackupFolder) throw new AuthdeskError('unsupported', 'No folder dialog is available here.');
       const folder = await chooseBackupFolder();
       if (folder !== null) {
@@ -41,7 +40,7 @@ export function backupHandlers({ backup, settings, chooseBackupFolder }: Service
     'backup.turnOff': async () => {
       const b = service();
       // A folder the organisation sets means it wants these backups: the user cannot switch them off.
-      await refuseIfManaged('Automatic backups are');
+      await refuseIfManaged("Automatic backups are set by your organisation's policy.");
       return b.turnOff();
     },
     'backup.dismissReminder': async () => service().dismissReminder(),
