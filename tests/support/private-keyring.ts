@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectSessionBus, type SecretBus } from '../../core/vault/secret-service/bus';
+import { untilKeyringOnBus } from './keyring-on-bus';
 
 const PASSWORD = 'authdesk-private-test';
 const SECRETS = 'org.freedesktop.secrets';
@@ -42,28 +43,6 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-/**
- * `gnome-keyring-daemon --unlock` returns before its daemon has always taken
- * its name on the bus (measured: absent on the first look in 3 of 5 starts),
- * so a call made at once can fail with NameHasNoOwner. Waits for the name.
- */
-async function untilNameOwned(bus: SecretBus, name: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [owned] = (await bus.call({
-      destination: 'org.freedesktop.DBus',
-      path: '/org/freedesktop/DBus',
-      interface: 'org.freedesktop.DBus',
-      member: 'NameHasOwner',
-      signature: 's',
-      body: [name],
-    })) as [boolean];
-    if (owned) return;
-    if (Date.now() > deadline) throw new Error(`${name} did not appear on the private bus within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   const dataHome = mkdtempSync(path.join(os.tmpdir(), 'authdesk-private-keyring-'));
   const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
@@ -79,7 +58,7 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   const bus: SecretBus = await connectSessionBus(env);
-  await untilNameOwned(bus, SECRETS);
+  await untilKeyringOnBus(bus);
   const [pid] = (await bus.call({
     destination: 'org.freedesktop.DBus',
     path: '/org/freedesktop/DBus',
