@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
 import { parseImport } from '../../core/transfer/index';
 import { useAppSession } from '../support/app-session';
+import { backupFilesWhenSettled } from '../support/backup-files';
 import { screenshot } from '../support/browser';
 
 const T = 1_700_000_000_000;
@@ -75,13 +76,10 @@ describe('Settings → Backups', () => {
 
     await section.getByRole('button', { name: 'Back up now' }).click();
     await section.getByText('Backup written.').waitFor();
-    // On a slow machine the automatic backup (3 s after the password was set) can run first; the
-    // clock stands still, so its file takes this name and ours gets "-2". Once none is pending,
-    // every file is a backup of this moment.
-    await expect
-      .poll(async () => (await session.bridge.call('backup.status')).pending, { timeout: 15_000 })
-      .toBe(false);
-    const files = readdirSync(folder);
+    // The automatic backup (3 s after the password was set) can run first on a slow machine; the
+    // clock stands still, so its file takes this name and ours gets "-2": every file is a backup
+    // of this moment.
+    const files = await backupFilesWhenSettled(session.bridge, folder);
     expect(files.length).toBeGreaterThanOrEqual(1);
     for (const name of files) expect(name).toMatch(/^authdesk-backup-20231114-221320(-\d+)?\.json$/);
     await section.getByText(/^Last backup: .*\(authdesk-backup-20231114-221320(-\d+)?\.json\)$/).waitFor();
