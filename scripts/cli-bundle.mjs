@@ -46,6 +46,9 @@ const lazyXml2js = {
   },
 };
 
+/** Whether an import comes from dbus-next's own files (the stand-ins below replace only those). */
+const fromDbusNext = (args) => /[\\/]dbus-next[\\/]/.test(args.importer);
+
 /**
  * dbus-next loads node:assert (~1 ms of a start) for two checks of its own arguments: an
  * `assert(value)` and an `assert.strictEqual(a, b, message)`. This stand-in does the same two
@@ -56,7 +59,7 @@ const dbusAssert = {
   name: 'dbus-next-assert',
   setup(build) {
     build.onResolve({ filter: /^assert$/ }, (args) =>
-      /[\\/]dbus-next[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'dbus-next-assert' } : undefined,
+      fromDbusNext(args) ? { path: 'assert', namespace: 'dbus-next-assert' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'dbus-next-assert' }, () => ({
       loader: 'js',
@@ -81,7 +84,7 @@ const lazyLong = {
   name: 'lazy-long',
   setup(build) {
     build.onResolve({ filter: /^long$/ }, async (args) => {
-      if (args.namespace === 'lazy-long' || !/[\\/]dbus-next[\\/]/.test(args.importer)) return undefined;
+      if (args.namespace === 'lazy-long' || !fromDbusNext(args)) return undefined;
       const real = await build.resolve('long', {
         resolveDir: args.resolveDir,
         kind: args.kind,
