@@ -12,7 +12,7 @@
 //   stay in node_modules and load when those commands run, so the file every
 //   start reads stays small (0.7 MB instead of 2.3 MB);
 // - native and wasm-carrying packages (keytar, sharp, zxing-wasm) stay external.
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -106,8 +106,34 @@ const lazyLong = {
   },
 };
 
+/**
+ * node:crypto costs ~4 ms of a start (it loads Node's stream modules with it), which
+ * `authdesk list` never needs, yet eight core modules import from it for what they do
+ * on other paths (temporary names, key exchange, HMAC). In the program every import of it
+ * gets this stand-in: the same names, each a getter that loads node:crypto at its first use.
+ * The names are node:crypto's own, read by the build. A module that copies a name at load
+ * (`const f = createHash`) loads node:crypto then: look such names up where they are used.
+ */
+const lazyCrypto = {
+  name: 'lazy-node-crypto',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      // The stand-in's own require() is the real module (esbuild leaves Node's own modules external).
+      args.namespace === 'lazy-node-crypto' ? undefined : { path: 'node:crypto', namespace: 'lazy-node-crypto' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-node-crypto' }, () => ({
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require('node:crypto'));
+        for (const name of ${JSON.stringify(Object.keys(nodeCrypto).filter((name) => name !== 'default'))})
+          Object.defineProperty(exports, name, { get: () => load()[name], enumerable: true });`,
+    }));
+  },
+};
+
 /** The stand-ins above, for the program and for the test that checks them (tests/cli/cli-bundle-standins.test.ts). */
-export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong];
+export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong, lazyCrypto];
 
 /** Packages the CLI loads from node_modules when a rarer command needs them (see above). */
 const coldPackages = ['@zip.js/zip.js', 'jsqr', 'hash-wasm', 'protobufjs', 'qrcode', 'papaparse'];
@@ -173,7 +199,7 @@ export async function buildCli(outdir, root = process.cwd(), overrides = {}) {
   if (left) throw new Error(`the CLI bundle still has a dynamic import (${left[0]}); it cannot run in vm.Script`);
   mkdirSync(outdir, { recursive: true });
   writeFileSync(program, text);
-  const digest = createHash('sha256').update(text).digest('hex');
+  const digest = nodeCrypto.createHash('sha256').update(text).digest('hex');
   const launcherOptions = options('cli/launcher/main.ts', launcher, root);
   launcherOptions.define = { ...launcherOptions.define, __AUTHDESK_PROGRAM_SHA256__: JSON.stringify(digest) };
   await build({ ...launcherOptions, ...overrides });

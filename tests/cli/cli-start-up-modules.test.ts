@@ -1,0 +1,65 @@
+/**
+ * What a start loads is most of what it costs (issue 12). `authdesk list` reads no
+ * secret and no image: it must load neither node:crypto (Node's stream modules come
+ * with it, ~4 ms) nor an image library. `authdesk code` needs the keychain (node:crypto,
+ * node:net) but no image library either. Each command runs as built, with a preload
+ * that writes down, as the process exits, which of Node's modules and which files it loaded.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireSecretService } from '../support/keychain';
+import { runCli } from './support/cli-process';
+import { useCliSandbox } from './support/cli-session';
+
+requireSecretService();
+const { box, cli, run } = useCliSandbox('authdesk-cli-start-up');
+const LINK = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+
+const PRELOAD = `
+const { writeFileSync } = require('node:fs');
+process.on('exit', () =>
+  writeFileSync(process.env.AUTHDESK_TEST_LOADED, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })),
+);`;
+
+/** Runs one command and returns what it printed and what it loaded. */
+async function loadedBy(args: string[]) {
+  const preload = path.join(box.dataDir, 'record-loaded.cjs');
+  const record = path.join(box.dataDir, `loaded-${args[0]}.json`);
+  writeFileSync(preload, PRELOAD);
+  const r = await runCli(cli.file, args, {
+    ...box.env,
+    NODE_OPTIONS: `--require=${preload}`,
+    AUTHDESK_TEST_LOADED: record,
+  });
+  expect(r.code, r.stderr).toBe(0);
+  const { builtins, files } = JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; files: string[] };
+  return {
+    stdout: r.stdout,
+    builtin: (name: string) => builtins.includes(`NativeModule ${name}`),
+    packages: files.filter((f) => /[\\/]node_modules[\\/](sharp|zxing-wasm|jsqr|@img)[\\/]/.test(f)),
+  };
+}
+
+beforeAll(async () => {
+  expect((await run('add', LINK)).code).toBe(0);
+});
+
+describe('what a start loads', () => {
+  it('`authdesk list` loads neither node:crypto nor node:net nor an image library', async () => {
+    const list = await loadedBy(['list']);
+    expect(list.stdout).toContain('Example (alice)');
+    expect(list.builtin('crypto')).toBe(false);
+    expect(list.builtin('net')).toBe(false);
+    expect(list.packages).toEqual([]);
+  });
+
+  it('`authdesk code` loads node:crypto when it needs it, and no image library', async () => {
+    const code = await loadedBy(['code', 'Example', '--json']);
+    expect(code.stdout).toMatch(/"code": "\d{6}"/);
+    // The record sees Node's modules: the keychain's key exchange and the HMAC need node:crypto.
+    expect(code.builtin('crypto')).toBe(true);
+    expect(code.builtin('net')).toBe(true);
+    expect(code.packages).toEqual([]);
+  });
+});
