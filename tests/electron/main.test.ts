@@ -13,9 +13,7 @@ vi.mock('electron', () => import('./fake-electron'));
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from './fake-electron';
 import { events, type Outcome } from '../../common/ipc/contract';
 import { repoRoot } from '../support/vectors';
-
-// Start-up and IPC round trips through the real wiring: a loaded machine may need more than vi.waitFor's 1 s.
-const WAIT = { timeout: 10_000 };
+import { WAIT } from './wiring-wait';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'authdesk-main-'));
 const saved = { ...process.env };
