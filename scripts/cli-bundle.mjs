@@ -110,9 +110,9 @@ const lazyLong = {
  * node:crypto costs ~4 ms of a start (it loads Node's stream modules with it), which
  * `authdesk list` never needs, yet eight core modules import from it for what they do
  * on other paths (temporary names, key exchange, HMAC). In the program every import of it
- * gets this stand-in: the same names, each a getter that loads node:crypto at its first use.
- * The names are node:crypto's own, read by the build. A module that copies a name at load
- * (`const f = createHash`) loads node:crypto then: look such names up where they are used.
+ * gets this stand-in: each of node:crypto's functions (its names, read by the build), as a
+ * function that loads node:crypto at its first call. Being an ES module, the stand-in costs
+ * nothing at load, and a name it lacks (a class, a constant) fails the build, not a run.
  */
 const lazyCrypto = {
   name: 'lazy-node-crypto',
@@ -123,11 +123,13 @@ const lazyCrypto = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-node-crypto' }, () => ({
       loader: 'js',
-      contents: `
-        let real;
-        const load = () => (real ??= require('node:crypto'));
-        for (const name of ${JSON.stringify(Object.keys(nodeCrypto).filter((name) => name !== 'default'))})
-          Object.defineProperty(exports, name, { get: () => load()[name], enumerable: true });`,
+      contents: [
+        'let real;',
+        "const load = () => (real ??= require('node:crypto'));",
+        ...Object.keys(nodeCrypto)
+          .filter((name) => /^[a-z]/.test(name) && typeof nodeCrypto[name] === 'function')
+          .map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n'),
     }));
   },
 };

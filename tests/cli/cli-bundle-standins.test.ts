@@ -3,7 +3,8 @@
  * (scripts/cli-bundle.mjs): node:assert by a stand-in with the same two checks,
  * and long.js by one that loads it when a 64-bit value is first met. Built with
  * the CLI's own plugins, dbus-next must still marshal and read 64-bit values and
- * still refuse a malformed variant.
+ * still refuse a malformed variant. node:crypto gets a stand-in too (for every
+ * importer): it loads at the first call, and a name it does not carry fails the build.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,4 +61,51 @@ it('dbus-next still writes and reads 64-bit values and refuses a malformed varia
     body: ['18446744073709551615', '-5', 't', '7'],
     refused: 'variant data should be [signature, data]',
   });
+});
+
+/** Bundles `contents` (an ES module) with the CLI's plugins; the esbuild errors if it fails. */
+async function bundleModule(contents: string, name: string) {
+  const outfile = path.join(dir, `${name}.cjs`);
+  try {
+    await build({
+      stdin: { contents, resolveDir: repoRoot, sourcefile: `${name}.mjs`, loader: 'js' },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      plugins: cliPlugins,
+      logLevel: 'silent',
+    });
+    return { outfile, errors: [] as string[] };
+  } catch (err) {
+    return { outfile, errors: (err as { errors?: { text: string }[] }).errors?.map((e) => e.text) ?? [String(err)] };
+  }
+}
+
+it('node:crypto loads at the first call of one of its functions, not when the program loads', async () => {
+  const { outfile, errors } = await bundleModule(
+    `import { createHash, randomBytes } from 'node:crypto';
+     const loaded = () => process.moduleLoadList.includes('NativeModule crypto');
+     const before = loaded();
+     const digest = createHash('sha256').update('abc').digest('hex');
+     console.log(JSON.stringify({ before, after: loaded(), digest, random: randomBytes(8).length }));`,
+    'lazy-crypto',
+  );
+  expect(errors).toEqual([]);
+  const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual({
+    before: false,
+    after: true,
+    digest: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    random: 8,
+  });
+});
+
+it('a name of node:crypto the stand-in does not carry (a class) fails the build, not a run', async () => {
+  const { errors } = await bundleModule(
+    `import { KeyObject } from 'node:crypto'; console.log(typeof KeyObject);`,
+    'lazy-crypto-class',
+  );
+  expect(errors.join('\n')).toMatch(/No matching export .* "KeyObject"/);
 });

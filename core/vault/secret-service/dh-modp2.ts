@@ -20,11 +20,12 @@ export interface DhKeyPair {
 }
 
 // Node documents generateKeyPairSync('dh', { group }) (since 15); @types/node declares no overload for it.
-type GenerateDhKeyPair = (type: 'dh', options: { group: 'modp2' }) => { publicKey: KeyObject; privateKey: KeyObject };
+const generateDhKeyPair = generateKeyPairSync as unknown as (
+  type: 'dh',
+  options: { group: 'modp2' },
+) => { publicKey: KeyObject; privateKey: KeyObject };
 
 export function generateModp2KeyPair(): DhKeyPair {
-  // Looked up here, not at load: the CLI loads node:crypto at its first use (scripts/cli-bundle.mjs).
-  const generateDhKeyPair = generateKeyPairSync as unknown as GenerateDhKeyPair;
   const { publicKey, privateKey } = generateDhKeyPair('dh', { group: 'modp2' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const { algorithm, publicValue } = splitSpki(spki);
