@@ -8,5 +8,5 @@ export function buildCli(
   root?: string,
   overrides?: BuildOptions,
 ): Promise<{ launcher: string; program: string }>;
-/** The esbuild plugins of the CLI bundle (xml2js, long.js and node:assert stand-ins for dbus-next). */
+/** The esbuild plugins of the CLI bundle: stand-ins for dbus-next's xml2js, long.js and node:assert, and for node:crypto. */
 export const cliPlugins: Plugin[];

@@ -30,20 +30,32 @@ try { marshall('v', [['t']], 0, []); } catch (err) { refused = err.message; }
 console.log(JSON.stringify({ body: [String(body[0]), String(body[1]), body[2].signature, String(body[2].value)], refused }));
 `;
 
+/** Bundles `contents` (CommonJS or an ES module) with the CLI's plugins; esbuild's errors if it fails. */
+async function bundleModule(contents: string, name: string) {
+  const outfile = path.join(dir, `${name}.cjs`);
+  try {
+    await build({
+      stdin: { contents, resolveDir: repoRoot, sourcefile: `${name}.js`, loader: 'js' },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      plugins: cliPlugins,
+      logLevel: 'silent',
+    });
+    return { outfile, errors: [] as string[] };
+  } catch (err) {
+    return { outfile, errors: (err as { errors?: { text: string }[] }).errors?.map((e) => e.text) ?? [String(err)] };
+  }
+}
+
 let dir: string;
 let bundle: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'authdesk-standins-'));
-  bundle = path.join(dir, 'bundle.cjs');
-  await build({
-    stdin: { contents: ENTRY, resolveDir: repoRoot, sourcefile: 'standins-entry.cjs', loader: 'js' },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    plugins: cliPlugins,
-    logLevel: 'silent',
-  });
+  const built = await bundleModule(ENTRY, 'bundle');
+  expect(built.errors).toEqual([]);
+  bundle = built.outfile;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,25 +74,6 @@ it('dbus-next still writes and reads 64-bit values and refuses a malformed varia
     refused: 'variant data should be [signature, data]',
   });
 });
-
-/** Bundles `contents` (an ES module) with the CLI's plugins; the esbuild errors if it fails. */
-async function bundleModule(contents: string, name: string) {
-  const outfile = path.join(dir, `${name}.cjs`);
-  try {
-    await build({
-      stdin: { contents, resolveDir: repoRoot, sourcefile: `${name}.mjs`, loader: 'js' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      plugins: cliPlugins,
-      logLevel: 'silent',
-    });
-    return { outfile, errors: [] as string[] };
-  } catch (err) {
-    return { outfile, errors: (err as { errors?: { text: string }[] }).errors?.map((e) => e.text) ?? [String(err)] };
-  }
-}
 
 it('node:crypto loads at the first call of one of its functions, not when the program loads', async () => {
   const { outfile, errors } = await bundleModule(

@@ -22,11 +22,11 @@ process.on('exit', () =>
   writeFileSync(process.env.AUTHDESK_TEST_LOADED, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })),
 );`;
 
+const preload = path.join(box.dataDir, 'record-loaded.cjs');
+
 /** Runs one command and returns what it printed and what it loaded. */
 async function loadedBy(args: string[]) {
-  const preload = path.join(box.dataDir, 'record-loaded.cjs');
   const record = path.join(box.dataDir, `loaded-${args[0]}.json`);
-  writeFileSync(preload, PRELOAD);
   const r = await runCli(cli.file, args, {
     ...box.env,
     NODE_OPTIONS: `--require=${preload}`,
@@ -42,6 +42,7 @@ async function loadedBy(args: string[]) {
 }
 
 beforeAll(async () => {
+  writeFileSync(preload, PRELOAD);
   expect((await run('add', LINK)).code).toBe(0);
 });
 
