@@ -6,6 +6,7 @@
  * does the same in shell).
  */
 import type { SecretBus } from '../../core/vault/secret-service/bus';
+import { SERVICE_NAME } from '../../core/vault/secret-service/names';
 
 export async function untilKeyringOnBus(bus: SecretBus, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -16,11 +17,11 @@ export async function untilKeyringOnBus(bus: SecretBus, timeoutMs = 10_000): Pro
       interface: 'org.freedesktop.DBus',
       member: 'NameHasOwner',
       signature: 's',
-      body: ['org.freedesktop.secrets'],
+      body: [SERVICE_NAME],
     })) as [boolean];
     if (owned) return;
     if (Date.now() > deadline)
-      throw new Error(`the keyring did not appear on the bus as org.freedesktop.secrets within ${timeoutMs} ms`);
+      throw new Error(`the keyring did not appear on the bus as ${SERVICE_NAME} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

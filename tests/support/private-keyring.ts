@@ -14,10 +14,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectSessionBus, type SecretBus } from '../../core/vault/secret-service/bus';
+import {
+  COLLECTION_IFACE,
+  PROPERTIES_IFACE,
+  SERVICE_IFACE,
+  SERVICE_NAME,
+  SERVICE_PATH,
+} from '../../core/vault/secret-service/names';
 import { untilKeyringOnBus } from './keyring-on-bus';
 
 const PASSWORD = 'authdesk-private-test';
-const SECRETS = 'org.freedesktop.secrets';
 const LOGIN = '/org/freedesktop/secrets/collection/login';
 
 export interface PrivateKeyring {
@@ -65,11 +71,11 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     interface: 'org.freedesktop.DBus',
     member: 'GetConnectionUnixProcessID',
     signature: 's',
-    body: [SECRETS],
+    body: [SERVICE_NAME],
   })) as [number];
 
-  const call = (member: string, signature: string, body: unknown[], iface = 'org.freedesktop.Secret.Service') =>
-    bus.call({ destination: SECRETS, path: '/org/freedesktop/secrets', interface: iface, member, signature, body });
+  const call = (member: string, signature: string, body: unknown[], iface = SERVICE_IFACE) =>
+    bus.call({ destination: SERVICE_NAME, path: SERVICE_PATH, interface: iface, member, signature, body });
 
   return {
     env,
@@ -79,12 +85,12 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     },
     async isLocked() {
       const [value] = (await bus.call({
-        destination: SECRETS,
+        destination: SERVICE_NAME,
         path: LOGIN,
-        interface: 'org.freedesktop.DBus.Properties',
+        interface: PROPERTIES_IFACE,
         member: 'Get',
         signature: 'ss',
-        body: ['org.freedesktop.Secret.Collection', 'Locked'],
+        body: [COLLECTION_IFACE, 'Locked'],
       })) as [{ value: boolean }];
       return value.value;
     },
