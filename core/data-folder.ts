@@ -8,7 +8,7 @@
  * Windows has ACLs, not modes: only creation applies there.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, promises as fs, constants as fsc } from 'node:fs';
+import { existsSync, promises as fs, constants as fsc, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AuthdeskError } from '../common/errors';
 import { fileSystemError } from '../common/fs-errors';
@@ -22,10 +22,16 @@ export interface FolderFacts {
 
 const hereFacts = (): FolderFacts => ({ platform: process.platform, uid: process.getuid?.() ?? null });
 
-/** Creates the folder (0700) if needed and checks who owns it and who may write it. */
+/**
+ * Creates the folder (0700) if needed and checks who owns it and who may write it.
+ * The usual path is synchronous system calls, here and on the vault's read path
+ * (./vault/metadata-file.ts): each takes microseconds, while the first promise-based
+ * call loads Node's fs/promises and starts libuv's thread pool, ~5 ms of every
+ * `authdesk list` and `code` (bench/cli.bench.ts).
+ */
 export async function ensureDataFolder(dir: string, facts: FolderFacts = hereFacts()): Promise<void> {
   try {
-    await fs.mkdir(dir, { recursive: true, mode: DATA_FOLDER_MODE });
+    mkdirSync(dir, { recursive: true, mode: DATA_FOLDER_MODE });
   } catch (err) {
     const specific = fileSystemError(err, `create its data folder ${dir}`);
     if (specific) throw specific;
@@ -51,7 +57,7 @@ export async function ensureDataFolder(dir: string, facts: FolderFacts = hereFac
 export async function checkDataFolder(dir: string, facts: FolderFacts = hereFacts()): Promise<void> {
   if (facts.platform === 'win32' || facts.uid === null) return;
   // stat, not lstat: a dotfiles manager may link the folder elsewhere; the target is what must be private.
-  const info = await fs.stat(dir);
+  const info = statSync(dir);
   if (!info.isDirectory())
     throw new AuthdeskError('unsafe-folder', `The data folder ${dir} is not a folder. Move that file away.`);
   if (info.uid !== facts.uid)

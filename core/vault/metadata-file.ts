@@ -9,9 +9,13 @@
  *      old .bak is replaced atomically and accounts.json never disappears);
  *   3. rename the temp file over accounts.json (atomic on POSIX and NTFS);
  *   4. fsync the folder so the renames themselves survive a power cut.
+ *
+ * Reading (and stat) is synchronous: a stat and one read of a small file, microseconds
+ * each, where the first promise-based call would load fs/promises and start libuv's
+ * thread pool before `authdesk list` or `code` can answer (see ../data-folder.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsc } from 'node:fs';
+import { closeSync, promises as fs, constants as fsc, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { tempPrefix, writeFileAtomic } from '../atomic-file';
 import { AuthdeskError } from '../../common/errors';
@@ -46,7 +50,7 @@ export function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 
 export async function statMetadata(files: VaultFiles): Promise<FileStamp | null> {
   try {
-    const s = await fs.stat(files.metadata);
+    const s = statSync(files.metadata);
     return { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs };
   } catch (err) {
     if (errno(err) === 'ENOENT') return null;
@@ -126,13 +130,13 @@ async function readDocument(
   let stamp: FileStamp;
   try {
     // Stat the open handle, not the path, so text and stamp describe the same generation.
-    const handle = await fs.open(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      const s = await handle.stat();
+      const s = fstatSync(fd);
       stamp = { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs };
-      text = await handle.readFile('utf8');
+      text = readFileSync(fd, 'utf8');
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (err) {
     if (errno(err) === 'ENOENT') return { kind: 'missing' };

@@ -2,7 +2,9 @@
  * What a start loads is most of what it costs (issue 12). `authdesk list` reads no
  * secret and no image: it must load neither node:crypto (Node's stream modules come
  * with it, ~4 ms) nor an image library. `authdesk code` needs the keychain (node:crypto,
- * node:net) but no image library either. Each command runs as built, with a preload
+ * node:net) but no image library either. Neither loads fs/promises: the vault is read with
+ * synchronous calls, since the first promise-based one costs its modules and libuv's thread
+ * pool (~5 ms; core/data-folder.ts). Each command runs as built, with a preload
  * that writes down, as the process exits, which of Node's modules and which files it loaded.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,20 +49,22 @@ beforeAll(async () => {
 });
 
 describe('what a start loads', () => {
-  it('`authdesk list` loads neither node:crypto nor node:net nor an image library', async () => {
+  it('`authdesk list` loads neither node:crypto nor node:net nor fs/promises nor an image library', async () => {
     const list = await loadedBy(['list']);
     expect(list.stdout).toContain('Example (alice)');
     expect(list.builtin('crypto')).toBe(false);
     expect(list.builtin('net')).toBe(false);
+    expect(list.builtin('internal/fs/promises')).toBe(false);
     expect(list.packages).toEqual([]);
   });
 
-  it('`authdesk code` loads node:crypto when it needs it, and no image library', async () => {
+  it('`authdesk code` loads node:crypto when it needs it, and neither fs/promises nor an image library', async () => {
     const code = await loadedBy(['code', 'Example', '--json']);
     expect(code.stdout).toMatch(/"code": "\d{6}"/);
     // The record sees Node's modules: the keychain's key exchange and the HMAC need node:crypto.
     expect(code.builtin('crypto')).toBe(true);
     expect(code.builtin('net')).toBe(true);
+    expect(code.builtin('internal/fs/promises')).toBe(false);
     expect(code.packages).toEqual([]);
   });
 });
