@@ -60,6 +60,9 @@ describe('loading the policy file', () => {
   it('treats a missing file as "nothing is managed", without a problem', () => {
     const loaded = loadPolicy(path.join(dir, 'absent.json'));
     expect(loaded).toEqual({ file: path.join(dir, 'absent.json'), found: false, policy: {}, problems: [] });
+    // A path through a file (ENOTDIR) is missing too.
+    const below = path.join(write({}, 'plain.json'), 'policy.json');
+    expect(loadPolicy(below)).toEqual({ file: below, found: false, policy: {}, problems: [] });
   });
 
   it('reports a file that is not JSON, naming the file, and applies no rule', () => {
