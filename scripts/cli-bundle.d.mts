@@ -10,3 +10,5 @@ export function buildCli(
 ): Promise<{ launcher: string; program: string }>;
 /** The esbuild plugins of the CLI bundle: stand-ins for dbus-next's xml2js, long.js and node:assert, and for node:crypto. */
 export const cliPlugins: Plugin[];
+/** Node's CommonJS wrapper, which program.cjs is written inside (the launcher's PROGRAM_HEAD, the same text). */
+export const PROGRAM_HEAD: string;

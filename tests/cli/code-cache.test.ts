@@ -4,10 +4,12 @@
  * with it (damaged, from another bundle, unwritable, turned off) the program runs the same.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheFileFor, loadWithCodeCache, MAX_USES, readCache } from '../../cli/launcher/code-cache';
+import { cacheFileFor, loadWithCodeCache, MAX_USES, PROGRAM_HEAD, readCache } from '../../cli/launcher/code-cache';
+import { PROGRAM_HEAD as BUILD_PROGRAM_HEAD } from '../../scripts/cli-bundle.mjs';
 import { codeCacheDir } from '../../core/paths';
 
 let dir: string;
@@ -187,6 +189,24 @@ describe('code cache', () => {
     expect(answer()).toBe('41function');
     expect(loaded.save()).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('runs a program written inside the CommonJS wrapper (as the build writes it) once, as it runs a plain one', () => {
+    // The build's wrapper, the launcher's and Node's own are one text: a program wrapped twice
+    // would define its function and never call it, so a command would silently do nothing.
+    expect(BUILD_PROGRAM_HEAD).toBe(PROGRAM_HEAD);
+    expect(Module.wrap('')).toBe(`${PROGRAM_HEAD}\n});`);
+    writeFileSync(program, `${PROGRAM_HEAD}${readFileSync(program, 'utf8')}\n});`);
+    const before = runs();
+    const first = loadWithCodeCache(program, cacheDir, 'build-1');
+    first.run();
+    expect(runs()).toBe(before + 1);
+    expect(answer()).toBe('41function');
+    expect(first.save()).toBe(true);
+    const second = loadWithCodeCache(program, cacheDir, 'build-1');
+    expect(second.cache).toBe('used');
+    second.run();
+    expect(runs()).toBe(before + 2);
   });
 
   it('turned off (no folder): no cache is read or written', () => {
