@@ -12,3 +12,5 @@ export function buildCli(
 export const cliPlugins: Plugin[];
 /** Node's CommonJS wrapper, which program.cjs is written inside (the launcher's PROGRAM_HEAD, the same text). */
 export const PROGRAM_HEAD: string;
+/** The program's text inside that wrapper, as program.cjs is written. */
+export function wrapProgram(text: string): string;

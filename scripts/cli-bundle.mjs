@@ -140,6 +140,12 @@ export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong, lazyCrypto];
 /** Node's CommonJS wrapper, as Module.wrap writes it (the launcher's PROGRAM_HEAD). */
 export const PROGRAM_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 
+/**
+ * The program's text inside that wrapper, which the launcher then need not add (PROGRAM_HEAD in
+ * cli/launcher/code-cache.ts, the same text): the file is for the launcher, not for require().
+ */
+export const wrapProgram = (text) => `${PROGRAM_HEAD}${text}\n});`;
+
 /** Packages the CLI loads from node_modules when a rarer command needs them (see above). */
 const coldPackages = ['@zip.js/zip.js', 'jsqr', 'hash-wasm', 'protobufjs', 'qrcode', 'papaparse'];
 
@@ -198,9 +204,7 @@ export async function buildCli(outdir, root = process.cwd(), overrides = {}) {
   programOptions.banner = { js: "const __authdeskFileUrl = require('node:url').pathToFileURL(__filename).href;" };
   programOptions.define = { ...programOptions.define, 'import.meta.url': '__authdeskFileUrl' };
   const built = await build({ ...programOptions, ...overrides, write: false });
-  // Written inside Node's CommonJS wrapper, which the launcher then need not add (PROGRAM_HEAD
-  // in cli/launcher/code-cache.ts, the same text): the file is for the launcher, not for require().
-  const text = `${PROGRAM_HEAD}${asciiOnly(built.outputFiles[0].text)}\n});`;
+  const text = wrapProgram(asciiOnly(built.outputFiles[0].text));
   // A dynamic import left in the program would fail at run time inside vm.Script: refuse it here.
   const left = text.match(/\bimport\(\s*["'`][^"'`]*["'`]\s*\)/);
   if (left) throw new Error(`the CLI bundle still has a dynamic import (${left[0]}); it cannot run in vm.Script`);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheFileFor, loadWithCodeCache, MAX_USES, PROGRAM_HEAD, readCache } from '../../cli/launcher/code-cache';
-import { PROGRAM_HEAD as BUILD_PROGRAM_HEAD } from '../../scripts/cli-bundle.mjs';
+import { PROGRAM_HEAD as BUILD_PROGRAM_HEAD, wrapProgram } from '../../scripts/cli-bundle.mjs';
 import { codeCacheDir } from '../../core/paths';
 
 let dir: string;
@@ -195,8 +195,8 @@ describe('code cache', () => {
     // The build's wrapper, the launcher's and Node's own are one text: a program wrapped twice
     // would define its function and never call it, so a command would silently do nothing.
     expect(BUILD_PROGRAM_HEAD).toBe(PROGRAM_HEAD);
-    expect(Module.wrap('')).toBe(`${PROGRAM_HEAD}\n});`);
-    writeFileSync(program, `${PROGRAM_HEAD}${readFileSync(program, 'utf8')}\n});`);
+    expect(wrapProgram('')).toBe(Module.wrap(''));
+    writeFileSync(program, wrapProgram(readFileSync(program, 'utf8')));
     const before = runs();
     const first = loadWithCodeCache(program, cacheDir, 'build-1');
     first.run();
