@@ -29,7 +29,7 @@ import type { AccountMeta } from '../common/otp/types';
 import { vaultFiles } from '../core/paths';
 import { createKeytarStore, type KeytarApi } from '../core/vault/keytar-store';
 import { writeMetadata } from '../core/vault/metadata-file';
-import { emptyDocument } from '../core/vault/metadata-schema';
+import { emptyDocument } from '../core/vault/metadata-document';
 
 const ACCOUNTS = 200;
 const ROUNDS = 11;

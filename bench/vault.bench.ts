@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { vaultFiles } from '../core/paths';
 import { createSecretStore } from '../core/vault/secret-store';
 import { writeMetadata } from '../core/vault/metadata-file';
-import { emptyDocument } from '../core/vault/metadata-schema';
+import { emptyDocument } from '../core/vault/metadata-document';
 import { openVault } from '../core/vault/vault';
 import type { AccountMeta } from '../common/otp/types';
 

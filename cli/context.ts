@@ -1,10 +1,11 @@
 /** Builds what commands need from the environment: the same data folder and keychain service as the app. */
 import { systemClock } from '../core/clock';
-import { dataDir, keychainService } from '../core/paths';
+import { dataDir, keychainService, vaultFiles } from '../core/paths';
 import { loadPolicy, policyFile, type LoadedPolicy } from '../core/policy';
 import type { Vault } from '../core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
+import { checkedCopyFile, launcherFacts } from './launcher/handoff';
 
 export function cliContext(io: CliIo): CliContext {
   let vault: Promise<Vault> | undefined;
@@ -24,13 +25,20 @@ export function cliContext(io: CliIo): CliContext {
 }
 
 async function openCliVault(io: CliIo, readsSecrets: boolean): Promise<Vault> {
-  const [{ openVault }, { createSecretStore }] = await Promise.all([
+  const [{ openVault }, { createSecretStore }, { checkedCopyAt }] = await Promise.all([
     import('../core/vault/vault'),
     import('../core/vault/secret-store'),
+    import('../core/vault/checked-copy'),
   ]);
   const secrets = createSecretStore(keychainService(io.env), process.platform, io.env);
   // `authdesk code`: the keychain's connection and session (D-Bus round trips) are under way
   // while accounts.json is read and checked, instead of after it.
   if (readsSecrets) secrets.prepare?.();
-  return openVault({ dataDir: dataDir(io.env), secrets, clock: systemClock });
+  const dir = dataDir(io.env);
+  // accounts.json is checked once per content, not once per command (see core/vault/checked-copy.ts).
+  const launcher = launcherFacts();
+  const checkedCopy = launcher
+    ? checkedCopyAt(checkedCopyFile(launcher.cacheDir, vaultFiles(dir).metadata), launcher.buildKey)
+    : undefined;
+  return openVault({ dataDir: dir, secrets, clock: systemClock, checkedCopy });
 }

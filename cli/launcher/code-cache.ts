@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { fnv1a } from './fnv1a';
 
 /**
  * The file: this line, the length of the payload (4 bytes), then the payload twice. The payload:
@@ -51,13 +52,6 @@ export interface LoadedProgram {
 export interface CacheContent {
   data: Buffer;
   uses: string[];
-}
-
-/** FNV-1a, 32 bits: names a cache file after a short text (collisions only cost a cache miss). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -9,6 +9,7 @@ import { codeCacheDir } from '../../core/paths';
 import { fdWriter } from '../fd-write';
 import { VERSION } from '../version';
 import { isUseName, loadWithCodeCache } from './code-cache';
+import { handOver } from './handoff';
 
 /** The SHA-256 of program.cjs, stamped in by scripts/cli-bundle.mjs (the cache's key: see code-cache.ts). */
 declare const __AUTHDESK_PROGRAM_SHA256__: string;
@@ -19,12 +20,9 @@ if (argv[0] === '--version' || argv[0] === '-V') {
 } else {
   // The command names the use: `list` and `code` compile different functions (see code-cache.ts).
   const use = isUseName(argv[0] ?? '') ? argv[0]! : 'other';
-  const program = loadWithCodeCache(
-    path.join(__dirname, 'program.cjs'),
-    codeCacheDir(),
-    __AUTHDESK_PROGRAM_SHA256__,
-    use,
-  );
+  const cacheDir = codeCacheDir();
+  const program = loadWithCodeCache(path.join(__dirname, 'program.cjs'), cacheDir, __AUTHDESK_PROGRAM_SHA256__, use);
+  if (cacheDir !== null) handOver({ cacheDir, buildKey: __AUTHDESK_PROGRAM_SHA256__ });
   // Made after the command ran, the cache holds every function it compiled, not only the top
   // level; written by the first run of each command (and again if V8 turns it down). 'exit'
   // comes even after process.exit().

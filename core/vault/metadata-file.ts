@@ -21,14 +21,8 @@ import { tempPrefix, writeFileAtomic } from '../atomic-file';
 import { AuthdeskError } from '../../common/errors';
 import { fileSystemError } from '../../common/fs-errors';
 import type { vaultFiles } from '../paths';
-import {
-  claimedVersion,
-  describeIssue,
-  emptyDocument,
-  vaultDocumentSchema,
-  VAULT_VERSION,
-  type VaultDocument,
-} from './metadata-schema';
+import type { CheckedCopy } from './checked-copy';
+import { claimedVersion, emptyDocument, VAULT_VERSION, type VaultDocument } from './metadata-document';
 
 export type VaultFiles = ReturnType<typeof vaultFiles>;
 
@@ -58,9 +52,12 @@ export async function statMetadata(files: VaultFiles): Promise<FileStamp | null>
   }
 }
 
-/** Reads the document without changing anything on disk. */
-export async function readMetadata(files: VaultFiles): Promise<ReadOutcome> {
-  const main = await readDocument(files.metadata);
+/**
+ * Reads the document without changing anything on disk. With `checked`, bytes that passed
+ * the schema check before are not checked again (see checked-copy.ts).
+ */
+export async function readMetadata(files: VaultFiles, checked?: CheckedCopy): Promise<ReadOutcome> {
+  const main = await readDocument(files.metadata, checked);
   if (main.kind === 'ok') return { ok: true, doc: main.doc, stamp: main.stamp, from: 'file' };
   const backup = await readDocument(files.backup);
   if (main.kind === 'missing') {
@@ -123,18 +120,19 @@ function withRecoveryNotice(
 
 async function readDocument(
   file: string,
+  checked?: CheckedCopy,
 ): Promise<
   { kind: 'ok'; doc: VaultDocument; stamp: FileStamp } | { kind: 'missing' } | { kind: 'bad'; problem: string }
 > {
-  let text: string;
+  let bytes: Buffer;
   let stamp: FileStamp;
   try {
-    // Stat the open handle, not the path, so text and stamp describe the same generation.
+    // Stat the open handle, not the path, so bytes and stamp describe the same generation.
     const fd = openSync(file, 'r');
     try {
       const s = fstatSync(fd);
       stamp = { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs };
-      text = readFileSync(fd, 'utf8');
+      bytes = readFileSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -143,6 +141,7 @@ async function readDocument(
     if (errno(err) === 'EISDIR') return { kind: 'bad', problem: 'it is a folder' };
     throw readError(file, err);
   }
+  const text = bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -156,9 +155,16 @@ async function readDocument(
       `Your accounts file ${file} was written by a newer Authdesk (format version ${version}; this one reads version ${VAULT_VERSION}). Update Authdesk. Nothing was changed.`,
     );
   }
+  if (checked?.matches(bytes)) return { kind: 'ok', doc: json as VaultDocument, stamp };
+  // Loaded here, not with this module: a read whose bytes passed before needs neither zod nor the schema.
+  const { vaultDocumentSchema, describeIssue } = await import('./metadata-schema');
   const parsed = vaultDocumentSchema.safeParse(json);
   if (!parsed.success) return { kind: 'bad', problem: describeIssue(parsed.error) };
-  return { kind: 'ok', doc: parsed.data, stamp };
+  const doc: VaultDocument = parsed.data;
+  // Only a document the check passed unchanged (nothing normalised, same key order) stands for
+  // its bytes next time: then JSON.parse alone gives what the check gives.
+  if (checked && JSON.stringify(doc) === JSON.stringify(json)) checked.record(bytes);
+  return { kind: 'ok', doc, stamp };
 }
 
 /** The atomic write described at the top. Caller holds the lock. */

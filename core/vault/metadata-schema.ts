@@ -1,20 +1,16 @@
 /**
- * The accounts document on disk (no secrets): `{ format, version, accounts }`.
- * Validated on every read, because people and other tools edit files.
+ * The schema of the accounts document (metadata-document.ts), checked when a
+ * file is read, because people and other tools edit files.
  */
 // zod/mini, imported as a namespace so the bundle keeps only what is used: the CLI reads
 // this file on every `authdesk code`, and full zod made that start ~0.1 s slower.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import type { AccountMeta } from '../../common/otp/types';
 import { ALGORITHMS, COUNTER, DIGITS, PERIOD, STEAM, type OtpType } from '../../common/otp/vocabulary';
-import type { RecoveryNotice } from '../../common/vault-problems';
+import { VAULT_FORMAT, VAULT_VERSION } from './metadata-document';
 
 // zod/mini has no messages of its own; describeIssue shows them in the vault-corrupt message.
 z.config(en());
-
-export const VAULT_FORMAT = 'authdesk-vault';
-export const VAULT_VERSION = 1;
 
 /** Whole numbers in [min, max] (the vocabulary's ranges, as common/otp/schemas.ts checks them for the app). */
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
@@ -110,30 +106,6 @@ export const vaultDocumentSchema = z
       path: ['accounts'],
     }),
   );
-
-export interface TrashedAccount {
-  account: AccountMeta;
-  deletedAt: number;
-}
-
-export interface VaultDocument {
-  format: typeof VAULT_FORMAT;
-  version: typeof VAULT_VERSION;
-  accounts: AccountMeta[];
-  trash?: TrashedAccount[];
-  recovery?: RecoveryNotice;
-}
-
-export function emptyDocument(): VaultDocument {
-  return { format: VAULT_FORMAT, version: VAULT_VERSION, accounts: [] };
-}
-
-/** The version a document claims, if it claims to be ours at all (to tell "too new" from "corrupt"). */
-export function claimedVersion(value: unknown): number | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { format, version } = value as { format?: unknown; version?: unknown };
-  return format === VAULT_FORMAT && typeof version === 'number' ? version : null;
-}
 
 /** One short line saying what is wrong, for the vault-corrupt message. */
 export function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

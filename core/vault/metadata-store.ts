@@ -16,7 +16,8 @@ import {
   type FileStamp,
   type VaultFiles,
 } from './metadata-file';
-import type { VaultDocument } from './metadata-schema';
+import type { CheckedCopy } from './checked-copy';
+import type { VaultDocument } from './metadata-document';
 
 export interface MetadataStore {
   /** The cached document, re-read first if the file changed on disk. */
@@ -29,6 +30,7 @@ export async function openMetadataStore(
   files: VaultFiles,
   clock: Clock,
   lock: LockOptions = {},
+  checked?: CheckedCopy,
 ): Promise<MetadataStore> {
   let doc: VaultDocument;
   let stamp: FileStamp | null;
@@ -42,7 +44,7 @@ export async function openMetadataStore(
 
   /** Reads from disk; a damaged file with a good backup is recovered, which needs the lock. */
   const load = async (holdingLock: boolean): Promise<void> => {
-    const first = await readMetadata(files);
+    const first = await readMetadata(files, checked);
     // A missing accounts.json with a good backup is put back too (never silently: it carries a notice).
     if (first.ok && first.from !== 'backup') {
       doc = first.doc;
@@ -50,7 +52,7 @@ export async function openMetadataStore(
       return;
     }
     const recover = async () => {
-      const again = holdingLock ? first : await readMetadata(files); // another process may have recovered it meanwhile
+      const again = holdingLock ? first : await readMetadata(files, checked); // another process may have recovered it meanwhile
       if (again.ok && again.from === 'backup') {
         ({ stamp, doc } = await restoreMissingFromBackup(files, again.doc, clock.now()));
         return;

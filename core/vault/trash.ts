@@ -12,7 +12,7 @@
  */
 import type { AccountMeta } from '../../common/otp/types';
 import type { TrashEntry } from '../../common/vault-problems';
-import type { TrashedAccount } from './metadata-schema';
+import type { TrashedAccount } from './metadata-document';
 
 export const TRASH_DAYS = 30;
 export const TRASH_MS = TRASH_DAYS * 24 * 60 * 60 * 1000;

@@ -24,6 +24,7 @@ import { vaultFiles } from '../paths';
 import { ensureDataFolder } from '../data-folder';
 import { AuthdeskError } from '../../common/errors';
 import type { SecretStore, Vault } from './types';
+import type { CheckedCopy } from './checked-copy';
 import { openMetadataStore } from './metadata-store';
 import { accountLabel, cleanLabel } from './labels';
 import { orderBy } from './order';
@@ -41,6 +42,8 @@ export interface OpenVaultOptions {
   clock?: Clock;
   /** Lock waiting (tests inject time). */
   lock?: LockOptions;
+  /** For a short-lived reader (the CLI): accounts.json bytes that passed the check before are not checked again. */
+  checkedCopy?: CheckedCopy;
 }
 
 export async function openVault(options: OpenVaultOptions): Promise<Vault> {
@@ -48,7 +51,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const { secrets } = options;
   const files = vaultFiles(options.dataDir);
   await ensureDataFolder(files.dir);
-  const store = await openMetadataStore(files, clock, options.lock);
+  const store = await openMetadataStore(files, clock, options.lock, options.checkedCopy);
   await purgeExpiredTrash(store, secrets, clock.now());
   const ctx = createVaultContext(store, secrets, clock);
   return {

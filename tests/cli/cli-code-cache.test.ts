@@ -2,7 +2,9 @@
  * The real `authdesk` (launcher + program, as built) with its code cache: the first
  * command writes the cache, the next one uses it, and a damaged, unwritable or disabled
  * cache changes nothing a person sees. AUTHDESK_DEBUG=1 makes the launcher say which.
+ * Beside it, the checked copy of accounts.json (core/vault/checked-copy.ts).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,11 +23,13 @@ async function list(env: NodeJS.ProcessEnv) {
   return { code: r.code, stdout: r.stdout, said, stderr: r.stderr.replace(/^authdesk: debug: code cache.*\n/m, '') };
 }
 
+const v8Caches = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.v8cache'));
+
 describe('authdesk with its code cache', () => {
   it('writes one cache on the first start, uses it on the next, and prints the same either way', async () => {
     const cacheDir = path.join(box.dataDir, 'cache-a');
     expect((await runCli(cli.file, ['add', LINK], { ...box.env, AUTHDESK_CACHE_DIR: cacheDir })).code).toBe(0);
-    const files = readdirSync(cacheDir);
+    const files = v8Caches(cacheDir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^cli-[0-9a-f]{24}-[0-9a-f]{8}\.v8cache$/);
     const second = await list({ AUTHDESK_CACHE_DIR: cacheDir });
@@ -33,14 +37,14 @@ describe('authdesk with its code cache', () => {
     expect(second.stdout).toContain('Example (alice)');
     const without = await list({ AUTHDESK_CODE_CACHE: '0', AUTHDESK_CACHE_DIR: cacheDir });
     expect(without).toMatchObject({ code: 0, said: 'off', stdout: second.stdout, stderr: '' });
-    expect(readdirSync(cacheDir)).toEqual(files);
+    expect(v8Caches(cacheDir)).toEqual(files);
   });
 
   it('a damaged cache file: the same answer, and a good cache takes its place', async () => {
     const cacheDir = path.join(box.dataDir, 'cache-b');
     const first = await list({ AUTHDESK_CACHE_DIR: cacheDir });
     expect(first).toMatchObject({ code: 0, said: 'absent' });
-    const file = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+    const file = path.join(cacheDir, v8Caches(cacheDir)[0]!);
     const good = readFileSync(file);
     writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.alloc(good.length - 100, 0xff)]));
     const damaged = await list({ AUTHDESK_CACHE_DIR: cacheDir });
@@ -55,5 +59,46 @@ describe('authdesk with its code cache', () => {
     expect(r).toMatchObject({ code: 0, said: 'absent', stderr: '' });
     expect(r.stdout).toContain('Example (alice)');
     rmSync(blocked);
+  });
+});
+
+describe('the checked copy of accounts.json', () => {
+  const accountsFile = () => path.join(box.dataDir, 'accounts.json');
+  const checkedCopies = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.checked'));
+
+  it('is written beside the code cache once the file passed, and holds exactly its bytes', async () => {
+    const cacheDir = path.join(box.dataDir, 'cache-d');
+    expect((await list({ AUTHDESK_CACHE_DIR: cacheDir })).code).toBe(0);
+    const copies = checkedCopies(cacheDir);
+    expect(copies).toEqual([expect.stringMatching(/^cli-accounts-[0-9a-f]{8}\.checked$/)]);
+    const copy = readFileSync(path.join(cacheDir, copies[0]!));
+    const bytes = readFileSync(accountsFile());
+    expect(copy.subarray(copy.length - bytes.length)).toEqual(bytes);
+    // The header names the build: the SHA-256 of program.cjs, as the launcher was stamped with it.
+    const program = readFileSync(path.join(path.dirname(cli.file), 'program.cjs'));
+    const key = createHash('sha256').update(program).digest('hex');
+    expect(copy.subarray(0, copy.length - bytes.length).toString('latin1')).toBe(`authdesk-checked-copy-1 ${key}\n`);
+  });
+
+  it('a file changed after it was copied is checked again: a broken one is reported, not read', async () => {
+    const cacheDir = path.join(box.dataDir, 'cache-e');
+    const good = readFileSync(accountsFile());
+    try {
+      const before = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+      expect(before.code).toBe(0);
+      // Still JSON, no longer an account: digits out of range.
+      writeFileSync(accountsFile(), good.toString('utf8').replace('"digits": 6', '"digits": 60'));
+      const after = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+      expect(after.code).not.toBe(0);
+      expect(after.stderr).toMatch(/accounts\.json is damaged[^\n]*digits/);
+    } finally {
+      writeFileSync(accountsFile(), good);
+    }
+  });
+
+  it('none is kept with the cache turned off', async () => {
+    const cacheDir = path.join(box.dataDir, 'cache-f');
+    expect((await list({ AUTHDESK_CODE_CACHE: '0', AUTHDESK_CACHE_DIR: cacheDir })).code).toBe(0);
+    expect(() => readdirSync(cacheDir)).toThrow(/ENOENT/);
   });
 });

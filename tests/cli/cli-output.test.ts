@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountMeta } from '../../common/otp/types';
 import { vaultFiles } from '../../core/paths';
 import { writeMetadata } from '../../core/vault/metadata-file';
-import { emptyDocument } from '../../core/vault/metadata-schema';
+import { emptyDocument } from '../../core/vault/metadata-document';
 import { requireSecretService } from '../support/keychain';
 import { collect, spawnCli } from './support/cli-process';
 import { useCliSandbox } from './support/cli-session';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vaultFiles } from '../../core/paths';
 import { readMetadata, recoverFromBackup, writeMetadata } from '../../core/vault/metadata-file';
-import { emptyDocument, type VaultDocument } from '../../core/vault/metadata-schema';
+import { emptyDocument, type VaultDocument } from '../../core/vault/metadata-document';
 import type { AccountMeta } from '../../common/otp/types';
 import { AuthdeskError } from '../../common/errors';
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../common/ipc/contract';
 import { ALGORITHMS, COUNTER, DIGITS, LABEL_MAX_LENGTH, OTP_TYPES, PERIOD } from '../../../common/otp/vocabulary';
 import { draftFromManualEntry, parseOtpauthUri } from '../../../core/otp/index';
-import { vaultDocumentSchema, emptyDocument } from '../../../core/vault/metadata-schema';
+import { emptyDocument } from '../../../core/vault/metadata-document';
+import { vaultDocumentSchema } from '../../../core/vault/metadata-schema';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const addSchema = contract['accounts.add'].input;
