@@ -15,8 +15,21 @@
  * the command runs exactly as without it.
  */
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import type NodeModule from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fnv1a } from './fnv1a';
@@ -26,8 +39,8 @@ import { fnv1a } from './fnv1a';
  * the length of the uses (2 bytes), the uses (ASCII, one per line), the V8 data. A damaged cache
  * must never reach V8 (release builds of V8 do not verify its checksum, and a damaged cache can
  * crash it); two copies that must be equal catch a changed byte in either, for one extra read
- * of ~0.4 MB, where a digest would mean loading node:crypto (~2.4 ms, more than `authdesk list`
- * has to spare: it never needs crypto otherwise).
+ * of ~0.4 MB (compared 64 KB at a time: see readCache), where a digest would mean loading
+ * node:crypto (~2.4 ms, more than `authdesk list` has to spare: it never needs crypto otherwise).
  */
 const MAGIC = Buffer.from('authdesk-v8-cache-3\n');
 /** Rewrites stop after this many different uses: a cache is not rewritten forever by odd arguments. */
@@ -66,24 +79,62 @@ export function cacheFileFor(cacheDir: string, buildKey: string, file: string): 
   return path.join(cacheDir, `${PREFIX}${buildKey.slice(0, 24)}-${fnv1a(stamp)}${SUFFIX}`);
 }
 
-/** The cache's content, or undefined when the file is missing, cut short or damaged. */
-export function readCache(file: string): CacheContent | undefined {
-  let bytes: Buffer;
+/**
+ * The cache's content, or undefined when the file is missing, cut short or damaged. With `reuse`
+ * (memory the caller is done with, at least as long as one copy), the data is read into it: on a
+ * machine where each fresh page of memory costs a fault (a VM: 8 MB first touched in ~22 ms),
+ * reading 0.5-0.9 MB into new memory costs more than the read. The second copy is compared a
+ * piece at a time, so it needs no memory of its own either.
+ */
+export function readCache(file: string, reuse?: Buffer): CacheContent | undefined {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
+  try {
+    return readCacheFrom(fd, reuse);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCacheFrom(fd: number, reuse: Buffer | undefined): CacheContent | undefined {
   const head = MAGIC.length + 4;
-  if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const length = bytes.readUInt32LE(MAGIC.length);
-  if (length === 0 || bytes.length !== head + 2 * length) return undefined;
-  const payload = bytes.subarray(head, head + length);
-  if (!payload.equals(bytes.subarray(head + length)) || length < 2) return undefined;
+  const size = fstatSync(fd).size;
+  if (size <= head || (size - head) % 2 !== 0) return undefined;
+  const header = Buffer.alloc(head);
+  if (!readAt(fd, header, 0) || !header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const length = header.readUInt32LE(MAGIC.length);
+  if (length < 2 || size !== head + 2 * length) return undefined;
+  const payload =
+    reuse !== undefined && reuse.length >= length ? reuse.subarray(0, length) : Buffer.allocUnsafe(length);
+  if (!readAt(fd, payload, head)) return undefined;
+  const piece = Buffer.allocUnsafe(Math.min(length, COMPARE_PIECE));
+  for (let at = 0; at < length; at += piece.length) {
+    const part = piece.subarray(0, Math.min(piece.length, length - at));
+    if (!readAt(fd, part, head + length + at) || !part.equals(payload.subarray(at, at + part.length))) return undefined;
+  }
   const usesLength = payload.readUInt16LE(0);
   if (length <= 2 + usesLength) return undefined;
   const uses = payload.toString('latin1', 2, 2 + usesLength);
   return { data: payload.subarray(2 + usesLength), uses: uses ? uses.split('\n') : [] };
+}
+
+/** How much of the second copy is read and compared at a time. */
+const COMPARE_PIECE = 64 * 1024;
+
+/** Fills `into` from `position` of the file; false if the file ends first. */
+function readAt(fd: number, into: Buffer, position: number): boolean {
+  for (let done = 0; done < into.length;) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
 }
 
 /**
@@ -130,6 +181,18 @@ export function writeCache(file: string, { data, uses }: CacheContent): boolean 
  */
 export const PROGRAM_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 
+/**
+ * Node's CommonJS loader (for createRequire). The launcher runs as CommonJS (dist/cli/authdesk.cjs),
+ * and its own `module` is an instance of it: importing node:module instead loads Node's ES module
+ * loader and source-map support with it (0.5-0.8 ms of every start, measured on its own). Imported
+ * as an ES module (the tests), this file asks Node for it.
+ */
+function commonJsLoader(): typeof NodeModule {
+  const own = typeof module === 'object' ? (module?.constructor as Partial<typeof NodeModule> | undefined) : undefined;
+  if (typeof own?.createRequire === 'function') return own as typeof NodeModule;
+  return process.getBuiltinModule('node:module');
+}
+
 /** What may name a use: a command word (the file keeps uses one per line, in ASCII). */
 export const isUseName = (text: string): boolean => /^[a-z][a-z-]{0,31}$/.test(text);
 
@@ -147,10 +210,14 @@ function usesAfter(before: string[], use: string): string[] {
 export function loadWithCodeCache(file: string, cacheDir: string | null, buildKey: string, use = ''): LoadedProgram {
   const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, buildKey, file);
   const bytes = readFileSync(file);
-  // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x faster than UTF-8.
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const cached = cacheFile === null ? undefined : readCache(cacheFile);
-  const wrapped = source.startsWith(PROGRAM_HEAD) ? source : Module.wrap(source);
+  // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x
+  // faster than UTF-8. A cache is only written for an ASCII file, and its name holds the file's size,
+  // time and inode: while one is there, the file is the one found ASCII then, and is not scanned again.
+  const ascii = (cacheFile !== null && existsSync(cacheFile)) || isAscii(bytes);
+  const source = ascii ? bytes.toString('latin1') : bytes.toString('utf8');
+  // The file's bytes are not needed once they are text: the cache is read into the same memory.
+  const cached = cacheFile === null ? undefined : readCache(cacheFile, bytes);
+  const wrapped = source.startsWith(PROGRAM_HEAD) ? source : `${PROGRAM_HEAD}${source}\n});`;
   const script = new vm.Script(wrapped, { filename: file, cachedData: cached?.data });
   const cache =
     cacheFile === null ? 'off' : cached === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
@@ -160,7 +227,8 @@ export function loadWithCodeCache(file: string, cacheDir: string | null, buildKe
   return {
     cacheFile,
     cache,
-    stale: cache === 'absent' || cache === 'rejected' || (cache === 'used' && uses.length > known.length),
+    // A program that is not ASCII (hand-edited) runs without a cache: see `ascii` above.
+    stale: ascii && (cache === 'absent' || cache === 'rejected' || (cache === 'used' && uses.length > known.length)),
     run() {
       const wrapper = script.runInThisContext() as (
         exports: unknown,
@@ -170,8 +238,15 @@ export function loadWithCodeCache(file: string, cacheDir: string | null, buildKe
         dirname: string,
       ) => void;
       const module = { exports: {} };
-      wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+      wrapper.call(
+        module.exports,
+        module.exports,
+        commonJsLoader().createRequire(file),
+        module,
+        file,
+        path.dirname(file),
+      );
     },
-    save: () => cacheFile !== null && writeCache(cacheFile, { data: script.createCachedData(), uses }),
+    save: () => cacheFile !== null && ascii && writeCache(cacheFile, { data: script.createCachedData(), uses }),
   };
 }

@@ -55,6 +55,10 @@ describe('what a start loads', () => {
     expect(list.builtin('crypto')).toBe(false);
     expect(list.builtin('net')).toBe(false);
     expect(list.builtin('internal/fs/promises')).toBe(false);
+    // The launcher takes Node's CommonJS loader from its own module object: node:module would load
+    // the ES module loader with it (cli/launcher/code-cache.ts).
+    expect(list.builtin('module')).toBe(false);
+    expect(list.builtin('internal/modules/esm/loader')).toBe(false);
     expect(list.packages).toEqual([]);
   });
 

@@ -3,7 +3,16 @@
  * V8 of this process: a cache is written, taken by V8 the next time, and whatever goes wrong
  * with it (damaged, from another bundle, unwritable, turned off) the program runs the same.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,6 +216,32 @@ describe('code cache', () => {
     expect(second.cache).toBe('used');
     second.run();
     expect(runs()).toBe(before + 2);
+  });
+
+  it("reads the cache into memory the caller hands over (the program file's bytes), with the same result", () => {
+    const first = loadWithCodeCache(program, cacheDir, 'build-1', 'list');
+    first.run();
+    first.save();
+    const fresh = readCache(first.cacheFile!)!;
+    const reuse = Buffer.alloc(readFileSync(first.cacheFile!).length);
+    const reused = readCache(first.cacheFile!, reuse)!;
+    expect(reused.uses).toEqual(['list']);
+    expect(reused.data.equals(fresh.data)).toBe(true);
+    expect(reused.data.buffer).toBe(reuse.buffer); // no memory of its own
+    // Too small to hold it: new memory, the same content.
+    const small = readCache(first.cacheFile!, Buffer.alloc(8))!;
+    expect(small.data.equals(fresh.data)).toBe(true);
+    expect(small.data.buffer).not.toBe(reuse.buffer);
+  });
+
+  it('a program that is not ASCII (hand-edited) runs as UTF-8, and without a cache', () => {
+    writeFileSync(program, `globalThis.__codeCacheAnswer = 'blåbær ✓';\n`);
+    const loaded = loadWithCodeCache(program, cacheDir, 'build-1', 'list');
+    expect(loaded).toMatchObject({ cache: 'absent', stale: false });
+    loaded.run();
+    expect(answer()).toBe('blåbær ✓');
+    expect(loaded.save()).toBe(false);
+    expect(existsSync(cacheDir)).toBe(false);
   });
 
   it('turned off (no folder): no cache is read or written', () => {
