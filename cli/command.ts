@@ -24,7 +24,7 @@ export interface CliContext {
   /** The texts of the QR codes in an image file, and whether the decoder's safety stop cut the search short. */
   readQrTexts(file: string): Promise<{ texts: string[]; stoppedAtCeiling: boolean }>;
   /** The machine's admin policy (read once); commands it forbids refuse with its reason. */
-  policy(): LoadedPolicy;
+  policy(): Promise<LoadedPolicy>;
 }
 
 export interface Command {

@@ -5,8 +5,7 @@
  * (runCli answers it too, for anyone who starts here).
  */
 async function main(argv: string[]): Promise<void> {
-  const [, { cliContext }, { processIo }, { runCli }, { everythingWritten }] = await Promise.all([
-    import('./zod-setup'),
+  const [{ cliContext }, { processIo }, { runCli }, { everythingWritten }] = await Promise.all([
     import('./context'),
     import('./io'),
     import('./run'),

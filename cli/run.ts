@@ -54,7 +54,7 @@ export async function runCli(argv: string[], rawCtx: CliContext): Promise<number
       return 0;
     }
     // A broken policy file is the admin's to fix, but everyone should see it (the app shows it too).
-    for (const problem of ctx.policy().problems) io.err(`authdesk: warning: ${problem}`);
+    for (const problem of (await ctx.policy()).problems) io.err(`authdesk: warning: ${problem}`);
     return (await command.run(args, ctx)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -15,11 +15,12 @@
  * docs/policy.schema.json is generated from `policySchema` (npm run policy-schema);
  * tests/unit/policy/schema-file.test.ts fails when it is stale.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// zod/mini (imported as a namespace, so the bundle keeps only what is used): every CLI
-// command reads the policy first, and full zod costs a person waiting for a code ~0.1 s.
+// zod/mini (imported as a namespace, so the bundle keeps only what is used): a CLI command
+// under a policy file reads it first, and full zod costs a person waiting for a code ~0.1 s.
 import * as z from 'zod/mini';
+import { noPolicyFileAt } from './policy-file';
 
 /** An optional rule with the sentence docs/policy.schema.json shows for it. */
 function described<T extends z.ZodMiniType>(schema: T, description: string): z.ZodMiniOptional<T> {
@@ -84,34 +85,15 @@ export interface LoadedPolicy {
   problems: string[];
 }
 
-type Env = Record<string, string | undefined>;
-
-/** Where the policy file lives on this OS. `allowOverride` lets tests and development point elsewhere. */
-export function policyFile(
-  env: Env = process.env,
-  platform: NodeJS.Platform = process.platform,
-  allowOverride = true,
-): string {
-  const override = env.AUTHDESK_POLICY_FILE?.trim();
-  if (allowOverride && override) return path.resolve(override);
-  switch (platform) {
-    case 'win32':
-      return path.win32.join(env.ProgramData || env.PROGRAMDATA || 'C:\\ProgramData', 'Authdesk', 'policy.json');
-    case 'darwin':
-      return '/Library/Application Support/Authdesk/policy.json';
-    default:
-      return '/etc/authdesk/policy.json';
-  }
-}
+export { policyFile } from './policy-file';
 
 /** Reads and judges the policy file. Never throws. */
 export function loadPolicy(file: string): LoadedPolicy {
   const absent: LoadedPolicy = { file, found: false, policy: {}, problems: [] };
   let text: string;
   try {
-    // Most machines have no policy file, and every command starts here: asked first without an
-    // error for "no such file", because the first error a process builds costs it ~0.5 ms.
-    if (!statSync(file, { throwIfNoEntry: false })) return absent;
+    // Most machines have no policy file, and every command starts here.
+    if (noPolicyFileAt(file)) return absent;
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -8,6 +8,7 @@
 //   modules cannot take a code cache on Node 20; split ES chunks cost every start
 //   the module loader's work for ~25 files, ~15 ms more than one script.)
 // - what the hot commands (list, code) run is bundled in (zod, otplib, dbus-next);
+//   nothing loads before it is needed (zod only where something is checked);
 // - packages only rarer commands need (import/export formats, QR writing, jsQR)
 //   stay in node_modules and load when those commands run, so the file every
 //   start reads stays small (0.7 MB instead of 2.3 MB);
@@ -134,8 +135,37 @@ const lazyCrypto = {
   },
 };
 
+/**
+ * zod compiles a fast parser for an object schema when it is built (new Function), unless it
+ * is configured jitless; a CLI run checks each schema once or a few times, so compiling costs
+ * more than it saves. In the program every import of zod (or zod/mini) gets this stand-in:
+ * zod itself, configured jitless first. So zod loads only where a command checks something
+ * (most `authdesk code` runs check nothing: see core/vault/checked-copy.ts and core/policy-file.ts)
+ * and is still configured before any schema is built.
+ */
+const jitlessZod = {
+  name: 'jitless-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod(\/mini)?$/ }, (args) =>
+      // The stand-in's own import is the real zod.
+      args.namespace === 'jitless-zod'
+        ? undefined
+        : { path: args.path, namespace: 'jitless-zod', pluginData: args.resolveDir },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'jitless-zod' }, (args) => ({
+      loader: 'js',
+      resolveDir: args.pluginData,
+      contents: [
+        `import { config } from ${JSON.stringify(args.path)};`,
+        'config({ jitless: true });',
+        `export * from ${JSON.stringify(args.path)};`,
+      ].join('\n'),
+    }));
+  },
+};
+
 /** The stand-ins above, for the program and for the test that checks them (tests/cli/cli-bundle-standins.test.ts). */
-export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong, lazyCrypto];
+export const cliPlugins = [lazyXml2js, dbusAssert, lazyLong, lazyCrypto, jitlessZod];
 
 /** Node's CommonJS wrapper, as Module.wrap writes it (the launcher's PROGRAM_HEAD). */
 export const PROGRAM_HEAD = '(function (exports, require, module, __filename, __dirname) { ';

@@ -18,7 +18,7 @@ export const checkUpdateCommand: Command = {
   options: { json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, names: '' },
   async run({ values }, ctx) {
-    assertPolicyAllows(ctx.policy(), 'update-check');
+    assertPolicyAllows(await ctx.policy(), 'update-check');
     // AUTHDESK_RELEASES_URL points the check elsewhere (tests use a local server).
     const result = await checkForUpdate({
       current: VERSION,

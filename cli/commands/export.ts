@@ -47,7 +47,7 @@ export const exportCommand: Command = {
     if (!out) throw new UsageError('export needs --out PATH', 'export');
     // Ask for the password before touching the keychain, so a usage error costs nothing.
     // otpauth links and transfer QR codes carry the secrets in the clear: an admin policy may forbid them.
-    if (format === 'otpauth' || format === 'migration-qr') assertPolicyAllows(ctx.policy(), 'plain-text-export');
+    if (format === 'otpauth' || format === 'migration-qr') assertPolicyAllows(await ctx.policy(), 'plain-text-export');
     const password = format === 'encrypted' || format === 'aegis' ? await newPassword(values, ctx, 'export') : null;
     const accounts = await (await ctx.vault()).exportDrafts();
     if (!accounts.length) throw new AuthdeskError('not-found', 'There are no accounts to export.');

@@ -17,7 +17,7 @@ export const policyCommand: Command = {
   options: { json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, names: '' },
   async run({ values }, ctx) {
-    const loaded = ctx.policy();
+    const loaded = await ctx.policy();
     const effective = effectivePolicy(loaded.policy);
     if (values.json) {
       printJson(ctx.io.out, { file: loaded.file, found: loaded.found, effective, problems: loaded.problems });

@@ -5,6 +5,7 @@
  * the CLI's own plugins, dbus-next must still marshal and read 64-bit values and
  * still refuse a malformed variant. node:crypto gets a stand-in too (for every
  * importer): it loads at the first call, and a name it does not carry fails the build.
+ * zod comes configured jitless wherever it is imported.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -101,4 +102,27 @@ it('a name of node:crypto the stand-in does not carry (a class) fails the build,
     'lazy-crypto-class',
   );
   expect(errors.join('\n')).toMatch(/No matching export .* "KeyObject"/);
+});
+
+it('zod and zod/mini come configured jitless: a schema built and used compiles no parser (no new Function)', async () => {
+  const { outfile, errors } = await bundleModule(
+    `import * as z from 'zod';
+     import * as zm from 'zod/mini';
+     let compiled = 0;
+     const RealFunction = globalThis.Function;
+     globalThis.Function = new Proxy(RealFunction, { construct(target, args) { compiled++; return Reflect.construct(target, args); } });
+     const full = z.object({ a: z.string(), b: z.number() });
+     const mini = zm.object({ a: zm.string() });
+     const parsed = [full.parse({ a: 'x', b: 1 }), full.parse({ a: 'y', b: 2 }), mini.parse({ a: 'z' })];
+     console.log(JSON.stringify({ jitless: [z.config().jitless, zm.config().jitless], compiled, parsed }));`,
+    'jitless-zod',
+  );
+  expect(errors).toEqual([]);
+  const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual({
+    jitless: [true, true],
+    compiled: 0,
+    parsed: [{ a: 'x', b: 1 }, { a: 'y', b: 2 }, { a: 'z' }],
+  });
 });

@@ -97,7 +97,7 @@ async function setUp() {
       clock: fixedClock(NOW),
       vault: () => vault,
       readQrTexts: async () => ({ texts: [], stoppedAtCeiling: false }),
-      policy: () => NO_POLICY,
+      policy: async () => NO_POLICY,
     };
     const code = await runCli(argv, ctx);
     return { code, out: out.join('\n'), err: err.join('\n') };
