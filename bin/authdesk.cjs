@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `authdesk` command. The CLI is bundled by `npm run build` (scripts/cli-bundle.mjs)
-// into dist/cli/: authdesk.cjs (this file's next step) and program.cjs.
+// into dist/cli/: authdesk.cjs (this file's next step), program.cjs and quick.cjs.
 'use strict';
 const { existsSync } = require('node:fs');
 const path = require('node:path');

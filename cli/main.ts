@@ -1,6 +1,6 @@
 /**
- * The CLI's entry point, bundled to dist/cli/program.cjs (CommonJS: see
- * scripts/cli-bundle.mjs) and run by the launcher, dist/cli/authdesk.cjs
+ * The CLI's entry point, bundled to dist/cli/program.cjs and dist/cli/quick.cjs (CommonJS:
+ * see scripts/cli-bundle.mjs) and run by the launcher, dist/cli/authdesk.cjs
  * (cli/launcher/main.ts), which answers --version before this file is read
  * (runCli answers it too, for anyone who starts here).
  */

@@ -2,7 +2,7 @@
  * Every command, in the order `authdesk --help` lists them, each loaded only
  * when it runs: a person waits for `authdesk code github`, and it should not
  * run the import, export and backup code (protobuf, CSV, zip, scrypt) first.
- * In the one-file bundle each command's modules start only on that import()
+ * In the bundle each command's modules start only on that import()
  * (scripts/cli-bundle.mjs); the packages only rarer commands need load from
  * node_modules then.
  */

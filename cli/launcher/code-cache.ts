@@ -1,5 +1,5 @@
 /**
- * Runs the bundled CLI (one CommonJS file) with a V8 code cache, so that a start
+ * Runs a bundled CLI program (one CommonJS file) with a V8 code cache, so that a start
  * after the first skips parsing and compiling what the last run compiled.
  *
  * Why our own: Node >= 22.1 has module.enableCompileCache(), Node 20 (which we
@@ -47,6 +47,8 @@ const MAGIC = Buffer.from('authdesk-v8-cache-3\n');
 export const MAX_USES = 32;
 const PREFIX = 'cli-';
 const SUFFIX = '.v8cache';
+/** How much of a build key a cache's name holds. */
+const KEY_LENGTH = 24;
 
 export interface LoadedProgram {
   /** The cache file for this bundle, or null when caching is off. */
@@ -76,7 +78,7 @@ export interface CacheContent {
 export function cacheFileFor(cacheDir: string, buildKey: string, file: string): string {
   const s = statSync(file, { bigint: true });
   const stamp = [s.size, s.mtimeNs, s.ino, process.version, process.arch, process.platform].join('/');
-  return path.join(cacheDir, `${PREFIX}${buildKey.slice(0, 24)}-${fnv1a(stamp)}${SUFFIX}`);
+  return path.join(cacheDir, `${PREFIX}${buildKey.slice(0, KEY_LENGTH)}-${fnv1a(stamp)}${SUFFIX}`);
 }
 
 /**
@@ -139,9 +141,11 @@ function readAt(fd: number, into: Buffer, position: number): boolean {
 
 /**
  * Writes the cache atomically (a temporary file renamed over), readable by the user only,
- * and removes caches of earlier bundles. Every failure is swallowed: no cache is fine.
+ * and removes caches of earlier bundles: every other cache in the folder but those of the
+ * programs named in `keep` (build keys: the launcher runs two programs, each with its own
+ * cache). Every failure is swallowed: no cache is fine.
  */
-export function writeCache(file: string, { data, uses }: CacheContent): boolean {
+export function writeCache(file: string, { data, uses }: CacheContent, keep: readonly string[] = []): boolean {
   const dir = path.dirname(file);
   const temp = `${file}.${process.pid}.tmp`;
   try {
@@ -163,8 +167,14 @@ export function writeCache(file: string, { data, uses }: CacheContent): boolean 
     return false;
   }
   try {
+    const kept = keep.map((key) => `${PREFIX}${key.slice(0, KEY_LENGTH)}-`);
     for (const name of readdirSync(dir))
-      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name !== path.basename(file))
+      if (
+        name.startsWith(PREFIX) &&
+        name.endsWith(SUFFIX) &&
+        name !== path.basename(file) &&
+        !kept.some((start) => name.startsWith(start))
+      )
         rmSync(path.join(dir, name), { force: true });
   } catch {
     // Old caches left behind cost disk space only.
@@ -206,8 +216,15 @@ function usesAfter(before: string[], use: string): string[] {
  * Compiles `file` (a CommonJS bundle) through vm.Script so V8 can take a code cache and
  * give one; run() then runs it as require() would. With cacheDir null there is no cache.
  * `use` names what this run does (the command): a cache not made from it yet is stale.
+ * `keep`: the build keys of other programs whose caches share the folder (see writeCache).
  */
-export function loadWithCodeCache(file: string, cacheDir: string | null, buildKey: string, use = ''): LoadedProgram {
+export function loadWithCodeCache(
+  file: string,
+  cacheDir: string | null,
+  buildKey: string,
+  use = '',
+  keep: readonly string[] = [],
+): LoadedProgram {
   const cacheFile = cacheDir === null ? null : cacheFileFor(cacheDir, buildKey, file);
   const bytes = readFileSync(file);
   // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x
@@ -247,6 +264,6 @@ export function loadWithCodeCache(file: string, cacheDir: string | null, buildKe
         path.dirname(file),
       );
     },
-    save: () => cacheFile !== null && ascii && writeCache(cacheFile, { data: script.createCachedData(), uses }),
+    save: () => cacheFile !== null && ascii && writeCache(cacheFile, { data: script.createCachedData(), uses }, keep),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the launcher (main.ts) tells the program it runs: the cache folder and which build the
- * program is (the SHA-256 the build stamped into the launcher). The two are separate bundles, so
+ * program is part of (a SHA-256 the build stamped into the launcher, naming both programs). The two are separate bundles, so
  * this goes through a global under a registered symbol. A program started another way (the
  * tests' in-process runs) finds nothing there and runs without what needs it.
  */
@@ -10,7 +10,7 @@ import { fnv1a } from './fnv1a';
 export interface LauncherFacts {
   /** The per-user cache folder (code-cache.ts), never null here: with caching off nothing is handed over. */
   cacheDir: string;
-  /** Names this build of program.cjs. */
+  /** Names this build of the programs (program.cjs and quick.cjs alike). */
   buildKey: string;
 }
 

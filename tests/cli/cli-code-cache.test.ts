@@ -16,28 +16,65 @@ requireSecretService();
 const { box, cli } = useCliSandbox('authdesk-cli-code-cache');
 const LINK = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
-/** `authdesk list` with the cache in `cacheDir` (or turned off), and what the launcher said of the cache. */
-async function list(env: NodeJS.ProcessEnv) {
-  const r = await runCli(cli.file, ['list'], { ...box.env, AUTHDESK_DEBUG: '1', ...env });
-  const said = /authdesk: debug: code cache (\w+)/.exec(r.stderr)?.[1];
-  return { code: r.code, stdout: r.stdout, said, stderr: r.stderr.replace(/^authdesk: debug: code cache.*\n/m, '') };
+/** `authdesk ARGS` (list by default) with the cache in `cacheDir` (or turned off), and what the launcher said of the cache. */
+async function list(env: NodeJS.ProcessEnv, args = ['list']) {
+  const r = await runCli(cli.file, args, { ...box.env, AUTHDESK_DEBUG: '1', ...env });
+  const [, said, program] = /authdesk: debug: code cache (\w+).* for (\S+)\n/.exec(r.stderr) ?? [];
+  return {
+    code: r.code,
+    stdout: r.stdout,
+    said,
+    program,
+    stderr: r.stderr.replace(/^authdesk: debug: code cache.*\n/m, ''),
+  };
 }
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const built = (name: string) => readFileSync(path.join(path.dirname(cli.file), name));
 
 const v8Caches = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.v8cache'));
 
 describe('authdesk with its code cache', () => {
-  it('writes one cache on the first start, uses it on the next, and prints the same either way', async () => {
+  it('writes a cache on the first start of each program, uses it on the next, and prints the same either way', async () => {
     const cacheDir = path.join(box.dataDir, 'cache-a');
-    expect((await runCli(cli.file, ['add', LINK], { ...box.env, AUTHDESK_CACHE_DIR: cacheDir })).code).toBe(0);
+    // `add` runs program.cjs (every command), `list` and `code` run quick.cjs: each has its own cache,
+    // named after its SHA-256, and writing one keeps the other.
+    const add = await list({ AUTHDESK_CACHE_DIR: cacheDir }, ['add', LINK]);
+    expect(add).toMatchObject({ code: 0, said: 'absent', program: 'program.cjs' });
+    const programCache = v8Caches(cacheDir);
+    expect(programCache).toEqual([expect.stringMatching(/^cli-[0-9a-f]{24}-[0-9a-f]{8}\.v8cache$/)]);
+    expect(programCache[0]!.slice(4, 28)).toBe(sha256(built('program.cjs')).slice(0, 24));
+    const first = await list({ AUTHDESK_CACHE_DIR: cacheDir });
+    expect(first).toMatchObject({ code: 0, said: 'absent', program: 'quick.cjs', stderr: '' });
     const files = v8Caches(cacheDir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^cli-[0-9a-f]{24}-[0-9a-f]{8}\.v8cache$/);
+    expect(files).toHaveLength(2);
+    expect(files).toEqual(expect.arrayContaining(programCache));
+    const quickCache = files.find((f) => f !== programCache[0])!;
+    expect(quickCache.slice(4, 28)).toBe(sha256(built('quick.cjs')).slice(0, 24));
     const second = await list({ AUTHDESK_CACHE_DIR: cacheDir });
-    expect(second).toMatchObject({ code: 0, said: 'used', stderr: '' });
+    expect(second).toMatchObject({ code: 0, said: 'used', program: 'quick.cjs', stdout: first.stdout, stderr: '' });
     expect(second.stdout).toContain('Example (alice)');
     const without = await list({ AUTHDESK_CODE_CACHE: '0', AUTHDESK_CACHE_DIR: cacheDir });
     expect(without).toMatchObject({ code: 0, said: 'off', stdout: second.stdout, stderr: '' });
-    expect(v8Caches(cacheDir)).toEqual(files);
+    expect((await list({ AUTHDESK_CACHE_DIR: cacheDir }, ['remove', '--help'])).said).toBe('used');
+    expect(v8Caches(cacheDir).sort()).toEqual(files.sort());
+  });
+
+  it('quick.cjs holds code and list and none of the other commands; program.cjs holds them all', async () => {
+    const quick = built('quick.cjs').toString('latin1');
+    const program = built('program.cjs').toString('latin1');
+    for (const name of ['code', 'list']) {
+      expect(quick).toContain(`// cli/commands/${name}.ts`);
+      expect(program).toContain(`// cli/commands/${name}.ts`);
+    }
+    for (const name of ['add', 'import', 'export', 'backup', 'decode-qr', 'remove', 'policy']) {
+      expect(quick).not.toContain(`// cli/commands/${name}.ts`);
+      expect(program).toContain(`// cli/commands/${name}.ts`);
+    }
+    const code = await list({}, ['code', 'Example', '--json']);
+    expect(code).toMatchObject({ code: 0, program: 'quick.cjs', stderr: '' });
+    expect(code.stdout).toMatch(/"code": "\d{6}"/);
+    expect((await list({}, ['code', '--help'])).stdout).toContain('authdesk code [QUERY]');
+    expect(await list({}, ['help', 'code'])).toMatchObject({ code: 0, program: 'program.cjs' });
   });
 
   it('a damaged cache file: the same answer, and a good cache takes its place', async () => {
@@ -74,9 +111,8 @@ describe('the checked copy of accounts.json', () => {
     const copy = readFileSync(path.join(cacheDir, copies[0]!));
     const bytes = readFileSync(accountsFile());
     expect(copy.subarray(copy.length - bytes.length)).toEqual(bytes);
-    // The header names the build: the SHA-256 of program.cjs, as the launcher was stamped with it.
-    const program = readFileSync(path.join(path.dirname(cli.file), 'program.cjs'));
-    const key = createHash('sha256').update(program).digest('hex');
+    // The header names the build, as the launcher was stamped with it: one SHA-256 of both programs'.
+    const key = sha256(`${sha256(built('program.cjs'))}\n${sha256(built('quick.cjs'))}\n`);
     expect(copy.subarray(0, copy.length - bytes.length).toString('latin1')).toBe(`authdesk-checked-copy-1 ${key}\n`);
   });
 

@@ -134,6 +134,30 @@ describe('code cache', () => {
     expect(cacheFiles()).toEqual([path.basename(edited.cacheFile!)]);
   });
 
+  it("two programs share the folder: writing one's cache keeps the other's (named in keep), and removes older builds'", () => {
+    const quick = path.join(dir, 'quick.cjs');
+    writeProgram(quick, 7);
+    const a = loadWithCodeCache(program, cacheDir, 'program-1', 'add', ['quick-1']);
+    a.run();
+    expect(a.save()).toBe(true);
+    const b = loadWithCodeCache(quick, cacheDir, 'quick-1', 'list', ['program-1']);
+    b.run();
+    expect(b.save()).toBe(true);
+    expect(cacheFiles().sort()).toEqual([path.basename(a.cacheFile!), path.basename(b.cacheFile!)].sort());
+    expect(loadWithCodeCache(program, cacheDir, 'program-1', 'add', ['quick-1']).cache).toBe('used');
+    expect(loadWithCodeCache(quick, cacheDir, 'quick-1', 'list', ['program-1']).cache).toBe('used');
+    // A new build of one program: its old cache goes, the other program's stays.
+    const next = loadWithCodeCache(program, cacheDir, 'program-2', 'add', ['quick-1']);
+    next.run();
+    expect(next.save()).toBe(true);
+    expect(cacheFiles().sort()).toEqual([path.basename(next.cacheFile!), path.basename(b.cacheFile!)].sort());
+    // Without the other program named, it goes too (as every cache of an earlier build does).
+    const alone = loadWithCodeCache(program, cacheDir, 'program-3', 'add');
+    alone.run();
+    expect(alone.save()).toBe(true);
+    expect(cacheFiles()).toEqual([path.basename(alone.cacheFile!)]);
+  });
+
   it('each new use (command) rewrites the cache with its own functions added; a use it was made from does not', () => {
     // Two "commands" that run different functions, as `list` and `code` do.
     const fns = (tag: string) =>

@@ -166,6 +166,7 @@ describe('the electron-builder configuration', () => {
     for (const file of [
       'dist/cli/authdesk.cjs',
       'dist/cli/program.cjs',
+      'dist/cli/quick.cjs',
       'dist/test-cli/authdesk-1/program.cjs',
       'dist/electron/main.cjs.map',
     ])
