@@ -7,6 +7,7 @@
  * node_modules then.
  */
 import type { Command } from '../command';
+import { commandTable } from '../command-table';
 
 const loaders = {
   code: async () => (await import('./code')).codeCommand,
@@ -24,14 +25,4 @@ const loaders = {
   'check-update': async () => (await import('./check-update')).checkUpdateCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
-export const commandNames = Object.keys(loaders) as readonly string[];
-
-/** The command called `name`, or undefined when there is none. */
-export function loadCommand(name: string): Promise<Command> | undefined {
-  return Object.hasOwn(loaders, name) ? loaders[name as keyof typeof loaders]() : undefined;
-}
-
-/** All of them (for the overall help, which lists every summary). */
-export function loadAllCommands(): Promise<Command[]> {
-  return Promise.all(commandNames.map((name) => loadCommand(name) as Promise<Command>));
-}
+export const { commandNames, loadCommand, loadAllCommands } = commandTable(loaders);

@@ -5,6 +5,7 @@
  * commands' code is in that file.
  */
 import type { Command } from '../command';
+import { commandTable } from '../command-table';
 import type { QuickCommand } from '../quick-commands';
 
 const loaders = {
@@ -12,14 +13,4 @@ const loaders = {
   list: async () => (await import('./list')).listCommand,
 } satisfies Record<QuickCommand, () => Promise<Command>>;
 
-export const commandNames = Object.keys(loaders) as readonly string[];
-
-/** The command called `name`, or undefined when this program does not have it. */
-export function loadCommand(name: string): Promise<Command> | undefined {
-  return Object.hasOwn(loaders, name) ? loaders[name as keyof typeof loaders]() : undefined;
-}
-
-/** All of them (the launcher never asks the quick program for the overall help). */
-export function loadAllCommands(): Promise<Command[]> {
-  return Promise.all(commandNames.map((name) => loadCommand(name) as Promise<Command>));
-}
+export const { commandNames, loadCommand, loadAllCommands } = commandTable(loaders);
