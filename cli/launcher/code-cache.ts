@@ -17,7 +17,6 @@
 import { isAscii } from 'node:buffer';
 import {
   closeSync,
-  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
@@ -89,12 +88,21 @@ export function cacheFileFor(cacheDir: string, buildKey: string, file: string): 
  * piece at a time, so it needs no memory of its own either.
  */
 export function readCache(file: string, reuse?: Buffer): CacheContent | undefined {
-  let fd: number;
+  return readOpenCache(openCache(file), reuse);
+}
+
+/** The cache file opened for reading, or undefined when there is none (or it cannot be opened). */
+function openCache(file: string): number | undefined {
   try {
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch {
     return undefined;
   }
+}
+
+/** readCache on a file opened by openCache, which it closes. */
+function readOpenCache(fd: number | undefined, reuse: Buffer | undefined): CacheContent | undefined {
+  if (fd === undefined) return undefined;
   try {
     return readCacheFrom(fd, reuse);
   } catch {
@@ -107,7 +115,7 @@ export function readCache(file: string, reuse?: Buffer): CacheContent | undefine
 function readCacheFrom(fd: number, reuse: Buffer | undefined): CacheContent | undefined {
   const head = MAGIC.length + 4;
   const size = fstatSync(fd).size;
-  if (size <= head || (size - head) % 2 !== 0) return undefined;
+  if (size <= head) return undefined;
   const header = Buffer.alloc(head);
   if (!readAt(fd, header, 0) || !header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const length = header.readUInt32LE(MAGIC.length);
@@ -230,10 +238,11 @@ export function loadWithCodeCache(
   // The build writes the bundle in ASCII (cli-bundle.mjs): read as Latin-1 it is the same text, 4x
   // faster than UTF-8. A cache is only written for an ASCII file, and its name holds the file's size,
   // time and inode: while one is there, the file is the one found ASCII then, and is not scanned again.
-  const ascii = (cacheFile !== null && existsSync(cacheFile)) || isAscii(bytes);
+  const cacheFd = cacheFile === null ? undefined : openCache(cacheFile);
+  const ascii = cacheFd !== undefined || isAscii(bytes);
   const source = ascii ? bytes.toString('latin1') : bytes.toString('utf8');
   // The file's bytes are not needed once they are text: the cache is read into the same memory.
-  const cached = cacheFile === null ? undefined : readCache(cacheFile, bytes);
+  const cached = readOpenCache(cacheFd, bytes);
   const wrapped = source.startsWith(PROGRAM_HEAD) ? source : `${PROGRAM_HEAD}${source}\n});`;
   const script = new vm.Script(wrapped, { filename: file, cachedData: cached?.data });
   const cache =
