@@ -2,7 +2,7 @@
 import { systemClock } from '../core/clock';
 import { dataDir, keychainService, vaultFiles } from '../core/paths';
 import type { LoadedPolicy } from '../core/policy';
-import { noPolicyFileAt, policyFile } from '../core/policy-file';
+import { noPolicyAt, noPolicyFileAt, policyFile } from '../core/policy-file';
 import type { Vault } from '../core/vault/types';
 import type { CliContext } from './command';
 import type { CliIo } from './io';
@@ -30,7 +30,7 @@ export function cliContext(io: CliIo): CliContext {
  * judges a file's rules) is not loaded at all, ~1 ms and ~0.3 MB of memory less for `authdesk code`.
  */
 async function loadCliPolicy(file: string): Promise<LoadedPolicy> {
-  if (noPolicyFileAt(file)) return { file, found: false, policy: {}, problems: [] };
+  if (noPolicyFileAt(file)) return noPolicyAt(file);
   return (await import('../core/policy')).loadPolicy(file);
 }
 

@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { LoadedPolicy } from './policy';
 
 type Env = Record<string, string | undefined>;
 
@@ -38,3 +39,6 @@ export function noPolicyFileAt(file: string): boolean {
     return false;
   }
 }
+
+/** What loading `file` gives when there is none: nothing is managed. */
+export const noPolicyAt = (file: string): LoadedPolicy => ({ file, found: false, policy: {}, problems: [] });

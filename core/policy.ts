@@ -20,7 +20,7 @@ import path from 'node:path';
 // zod/mini (imported as a namespace, so the bundle keeps only what is used): a CLI command
 // under a policy file reads it first, and full zod costs a person waiting for a code ~0.1 s.
 import * as z from 'zod/mini';
-import { noPolicyFileAt } from './policy-file';
+import { noPolicyAt, noPolicyFileAt } from './policy-file';
 
 /** An optional rule with the sentence docs/policy.schema.json shows for it. */
 function described<T extends z.ZodMiniType>(schema: T, description: string): z.ZodMiniOptional<T> {
@@ -89,7 +89,7 @@ export { policyFile } from './policy-file';
 
 /** Reads and judges the policy file. Never throws. */
 export function loadPolicy(file: string): LoadedPolicy {
-  const absent: LoadedPolicy = { file, found: false, policy: {}, problems: [] };
+  const absent = noPolicyAt(file);
   let text: string;
   try {
     // Most machines have no policy file, and every command starts here.
@@ -181,4 +181,4 @@ export function effectivePolicy(policy: Policy) {
 }
 
 /** No policy: what the app uses when no file exists, and what tests start from. */
-export const NO_POLICY: LoadedPolicy = { file: '', found: false, policy: {}, problems: [] };
+export const NO_POLICY: LoadedPolicy = noPolicyAt('');
