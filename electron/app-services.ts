@@ -88,7 +88,8 @@ export interface AppServices {
   desktop: DesktopServices & { setApplyOffset(on: boolean): void };
   /** Automatic backups: the shell flushes a waiting one on quit. */
   backup: AutoBackup;
-  close(): void;
+  /** Stops watching and backing up; resolves once a running backup has written its files. */
+  close(): Promise<void>;
 }
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
@@ -177,10 +178,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     desktop,
     backup,
-    close: () => {
-      backup.close();
+    close: async () => {
       offSettings();
       watcher?.close();
+      await backup.close();
     },
   };
 }

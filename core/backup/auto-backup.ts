@@ -69,7 +69,11 @@ export interface AutoBackup {
   dismissReminder(): Promise<BackupStatus>;
   /** A manual encrypted export of every account counts as a backup for the reminder. */
   recordManualBackup(): Promise<void>;
-  close(): void;
+  /**
+   * Stops: a waiting backup is dropped and no new one starts. Resolves once a running one has finished
+   * (its file and backup-state.json written), so whoever closes can remove or move the data folder after.
+   */
+  close(): Promise<void>;
 }
 
 type Attempt = 'auto' | 'manual';
@@ -234,10 +238,15 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
       await enqueue(() => updateBackupState(dataDir, (s) => ({ ...s, lastSuccessAt: at })));
       notify();
     },
-    close() {
+    async close() {
       closed = true;
       if (timer !== null) timers.clear(timer);
       timer = null;
+      // A status() read still under way may queue one more state write: wait until the queue stays put.
+      for (let last: unknown = null; last !== queue; ) {
+        last = queue;
+        await queue;
+      }
     },
   };
 }

@@ -103,6 +103,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   const clientJs = await bridgeClientJs();
   let expectedHost = '';
+  // Calls still running when the bridge closes (a page closed mid-call) may be writing into dataDir:
+  // close() waits for them, so a caller can remove the folder right after.
+  const running = new Set<Promise<unknown>>();
 
   /** The bundle exactly as app:// serves it in the app (same path checks and headers), plus the bridge client. */
   const serveFile = async (res: ServerResponse, method: string, pathname: string) => {
@@ -140,7 +143,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return json(res, 200, { ok: false, error: { code: 'bad-input', message: 'The request was not valid JSON.' } });
       }
       const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      return json(res, 200, await invokeChannel(handlers, channel, input, options.logInternal));
+      const call = invokeChannel(handlers, channel, input, options.logInternal);
+      running.add(call);
+      try {
+        return json(res, 200, await call);
+      } finally {
+        running.delete(call);
+      }
     }
     if (url.pathname === '/events') return hub.attach(res);
     if (url.pathname === '/__test/opened') return json(res, 200, opened);
@@ -174,9 +183,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     eventClients: () => hub.size,
     close: async () => {
       hub.close();
-      closeServices();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...running]);
+      await closeServices();
+      await closed;
     },
   };
 }

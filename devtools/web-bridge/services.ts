@@ -46,7 +46,8 @@ export interface BridgeServices {
   opened: string[];
   /** What codes.copy wrote ("main's" clipboard); the client copies its text on to the page's clipboard. */
   clipboard: MemoryClipboard;
-  close(): void;
+  /** Resolves once a running backup has written its files. */
+  close(): Promise<void>;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -5,11 +5,14 @@
  * second vault on the same folder and keychain, as the CLI would be) changes
  * the vault, so an open page shows the new account without a reload.
  */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock';
 import { parseOtpauthUri } from '../../core/otp/index';
+import { SETTINGS_FILE } from '../../core/settings';
 import { createSecretStore, openVault } from '../../core/vault/index';
 import { launchBrowser, openApp } from '../support/browser';
 import { startTestBridge, type TestBridge } from '../support/bridge';
@@ -94,5 +97,38 @@ describe('web test bridge', () => {
     await app.page.locator('li.row', { hasText: 'Terminal' }).waitFor();
     expect(app.errors).toEqual([]);
     await app.context.close();
+  });
+
+  it('closing waits for a call still running (a page closed mid-call), so its data folder can go right after', async () => {
+    let entered = () => {};
+    const inDialog = new Promise<void>((resolve) => (entered = resolve));
+    let answer = (_folder: string) => {};
+    const chosen = new Promise<string>((resolve) => (answer = resolve));
+    const held = await startTestBridge({
+      clock: fixedClock(T),
+      chooseBackupFolder: async () => {
+        entered();
+        return chosen; // the folder dialog is still open
+      },
+    });
+    try {
+      const url = new URL('/rpc/backup.chooseFolder', held.origin);
+      const req = request(url, { method: 'POST', headers: { 'x-authdesk-token': held.token } });
+      req.on('error', () => undefined); // the connection is cut by close(): expected
+      req.end('{}');
+      await inDialog;
+
+      let closed = false;
+      const closing = held.close().then(() => void (closed = true));
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(closed).toBe(false);
+
+      answer(held.dataDir); // the dialog answers: the call writes settings.json, then close() returns
+      await closing;
+      const settings = JSON.parse(readFileSync(path.join(held.dataDir, SETTINGS_FILE), 'utf8'));
+      expect(settings.backupFolder).toBe(held.dataDir);
+    } finally {
+      await held.cleanup();
+    }
   });
 });

@@ -52,7 +52,7 @@ async function start() {
     backupTimers: timers,
   });
   cleanups.push(async () => {
-    app.close();
+    await app.close();
     for (const service of [keychainService, backupKeychainService(keychainService)]) {
       const store = createSecretStore(service);
       for (const account of await store.accounts()) await store.delete(account);

@@ -19,6 +19,7 @@ import {
   backupPassword,
   createAutoBackup,
   BACKUP_DEBOUNCE_MS,
+  BACKUP_STATE_FILE,
   DAY_MS,
   isAutomaticBackupName,
   type BackupTimers,
@@ -380,6 +381,50 @@ describe('on quit', () => {
     expect(ours(s.folder)).toHaveLength(1);
     expect((await s.backup.status()).lastError).toBeNull();
     expect(await decrypt(path.join(s.folder, ours(s.folder)[0]!))).toHaveLength(3);
+  });
+});
+
+describe('on close', () => {
+  it('drops a waiting backup, and resolves only after a running one has written its file and state', async () => {
+    const s = await setup();
+    let release = () => {};
+    const exporting = new Promise<void>((resolve) => (release = resolve));
+    // The real vault, held at exportDrafts: the backup is running when close() is called.
+    const held = {
+      list: () => s.vault.list(),
+      exportDrafts: async () => {
+        await exporting;
+        return s.vault.exportDrafts();
+      },
+    };
+    const backup = createAutoBackup({ ...s, vault: held, timers: s.t.timers, scrypt: FAST });
+    backup.vaultChanged();
+    s.t.fireAll(); // the quiet period ends: the backup starts and waits at exportDrafts
+    expect(backup.busy()).toBe(true);
+
+    let closed = false;
+    const closing = backup.close().then(() => void (closed = true));
+    backup.vaultChanged(); // closed: no new quiet period starts
+    expect(s.t.pending.size).toBe(0);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false); // still running: the data folder must not be removed yet
+    expect(readdirSync(s.dataDir)).not.toContain(BACKUP_STATE_FILE);
+
+    release();
+    await closing;
+    expect(ours(s.folder)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(s.dataDir, BACKUP_STATE_FILE), 'utf8'))).toMatchObject({
+      lastSuccessAt: T0,
+      lastError: null,
+    });
+  });
+
+  it('with nothing waiting or running, resolves at once and writes nothing', async () => {
+    const s = await setup();
+    await s.backup.close();
+    s.backup.vaultChanged();
+    expect(s.t.pending.size).toBe(0);
+    expect(ours(s.folder)).toEqual([]);
   });
 });
 
