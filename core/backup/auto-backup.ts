@@ -243,7 +243,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
       if (timer !== null) timers.clear(timer);
       timer = null;
       // A status() read still under way may queue one more state write: wait until the queue stays put.
-      for (let last: unknown = null; last !== queue; ) {
+      for (let last: unknown = null; last !== queue;) {
         last = queue;
         await queue;
       }
