@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'no-qr'
   // import / export / backup (issue 10)
   | 'wrong-password'
+  // ZipCrypto cannot tell these two apart once its one-byte password check passed
+  | 'wrong-password-or-damaged'
   | 'password-required'
   | 'damaged-file'
   | 'unknown-format'

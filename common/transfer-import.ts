@@ -3,7 +3,7 @@
  * channels, and enroll.preview for Google Authenticator transfer codes).
  * Labels and code parameters only: the secrets stay in main under `token`.
  */
-import type { ErrorValue } from './errors';
+import type { ErrorCode, ErrorValue } from './errors';
 import type { AccountPreview } from './otp/types';
 
 /** One account found in the file or transfer code. */
@@ -44,8 +44,9 @@ export type ImportStep =
   /** The file dialog was closed without a choice. */
   | { status: 'cancelled' }
   /**
-   * The file is held in main but cannot be read as it is: password-required / wrong-password
-   * (ask for it), unknown-format / damaged-file (pick a format, or another file).
+   * The file is held in main but cannot be read as it is: password-required / wrong-password /
+   * wrong-password-or-damaged (ask for it, see asksForPassword), unknown-format / damaged-file (pick a
+   * format, or another file).
    */
   | { status: 'problem'; token: string; fileName: string; error: ErrorValue }
   /** Ready: Import writes the ticked items. `transfer` while a transfer code batch is being scanned. */
@@ -61,4 +62,12 @@ export type ImportStep =
 export interface ImportFormatView {
   id: string;
   name: string;
+}
+
+/**
+ * A held file's problem that the password box answers. 'wrong-password-or-damaged' too: with ZipCrypto
+ * a retry with the right password is the only way to tell a typo from a changed file.
+ */
+export function asksForPassword(code: ErrorCode): boolean {
+  return code === 'password-required' || code === 'wrong-password' || code === 'wrong-password-or-damaged';
 }

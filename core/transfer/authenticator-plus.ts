@@ -6,14 +6,15 @@
  *
  * ZipCrypto checks a password on one byte only: a wrong password passes that
  * check once in 256 tries and then fails the CRC, which looks the same as a
- * changed file. The message for that case says both.
+ * changed file. That case is 'wrong-password-or-damaged': it says both, and
+ * the app asks for the password again.
  *
  * zip.js takes 0.1–0.2 s to load, so it loads only when such a file is read
  * (not at every CLI start).
  */
 import type { FileEntry, ZipReader } from '@zip.js/zip.js';
 import { AuthdeskError } from '../../common/errors';
-import { damaged, passwordRequired, wrongPassword } from './file-errors';
+import { damaged, passwordRequired, wrongPassword, wrongPasswordOrDamaged } from './file-errors';
 import { otpauthListImporter } from './otpauth-list';
 import type { Importer, ImportInput } from './types';
 
@@ -90,12 +91,10 @@ async function unpack(zipjs: ZipJs, entry: FileEntry, password: string | undefin
     if (err instanceof AuthdeskError) throw err;
     const message = zipMessage(err);
     if (message === zipjs.ERR_INVALID_PASSWORD) throw wrongPassword(NAME);
+    // Past ZipCrypto's one-byte check, a wrong password and a changed file fail the same way.
+    if (entry.encrypted) throw wrongPasswordOrDamaged(NAME, ACCOUNTS);
     if (checksumErrors.includes(message))
-      throw damaged(
-        NAME,
-        ACCOUNTS,
-        'its content fails the zip checksum: the file was changed (or, rarely with ZipCrypto, the password is wrong)',
-      );
+      throw damaged(NAME, ACCOUNTS, 'its content fails the zip checksum: the file was changed');
     throw damaged(NAME, ACCOUNTS, `it does not unpack: ${message}`);
   }
   try {

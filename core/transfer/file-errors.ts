@@ -9,6 +9,20 @@ export function wrongPassword(formatName: string): AuthdeskError {
   );
 }
 
+/**
+ * Legacy ZipCrypto checks a password on one byte: a wrong password passes that check once in 256 tries,
+ * and then fails the content's checksum exactly as a changed file does. Both are said, and the password
+ * is asked for again (a retry with the right one settles it).
+ */
+export function wrongPasswordOrDamaged(formatName: string, where: string): AuthdeskError {
+  return new AuthdeskError(
+    'wrong-password-or-damaged',
+    `Wrong password, or this ${formatName} file is damaged: ${where} does not open with this password, and ` +
+      'its ZipCrypto encryption cannot tell the two apart. Try the password again; if it is right, the file was ' +
+      'changed. Nothing was imported.',
+  );
+}
+
 export function passwordRequired(formatName: string): AuthdeskError {
   return new AuthdeskError(
     'password-required',

@@ -26,7 +26,13 @@ import { previewView, progressView } from './import-view';
 import type { HandlerGroup, Services } from './types';
 
 /** Errors that leave the file held: the user can type a password, pick a format, or give up. */
-const RETRYABLE = new Set(['password-required', 'wrong-password', 'damaged-file', 'unknown-format']);
+const RETRYABLE = new Set([
+  'password-required',
+  'wrong-password',
+  'wrong-password-or-damaged',
+  'damaged-file',
+  'unknown-format',
+]);
 
 export function importHandlers(
   { vault, chooseImportFile }: Services,

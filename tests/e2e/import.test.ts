@@ -3,7 +3,8 @@
  * bridge): "Import from another app" with an encrypted file (the bridge
  * stands in for the open dialog), wrong then right password, the preview
  * with the duplicate left out, Import; and Google Authenticator transfer
- * codes pasted one after the other ("1 of 2 scanned"), then Import.
+ * codes pasted one after the other ("1 of 2 scanned"), then Import; a
+ * ZipCrypto zip whose wrong password passes its one-byte check.
  * Screenshots in English and Norwegian in test-results/.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { exportAegisEncrypted, exportMigration } from '../../core/transfer/index
 import { useAppSession } from '../support/app-session';
 import { screenshot } from '../support/browser';
 import { repoRoot } from '../support/vectors';
+import { passwordsAgainstTheCheckByte, zipCryptoZip } from '../support/zipcrypto';
 
 const T = 1_700_000_000_000;
 const PASSWORD = 'correct horse battery';
@@ -181,6 +183,31 @@ describe('files that cannot be read as they are', () => {
       .poll(() => problem.textContent())
       .toContain('aegis-export.json (Aegis) is damaged: it stops being valid JSON');
     expect(await problem.getAttribute('data-code')).toBe('damaged-file');
+    expect(await session.bridge.call('accounts.list')).toEqual([]);
+  });
+
+  it('a ZipCrypto backup with a wrong password past its one-byte check: says both, asks again, the right one opens it (nb)', async () => {
+    const zip = await zipCryptoZip(
+      { 'Accounts.txt': 'otpauth://totp/Example:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBV\n' },
+      PASSWORD,
+    );
+    writeFileSync(exportFile, zip);
+    const { passesCheck } = await passwordsAgainstTheCheckByte(zip);
+    const page = await open('nb');
+    await page.getByRole('button', { name: 'Innstillinger' }).click();
+    await page.getByRole('button', { name: 'Importer fra en annen app' }).click();
+    await page.getByRole('button', { name: 'Velg fil …' }).click();
+    const problem = page.getByTestId('import-problem');
+    await expect.poll(() => problem.getAttribute('data-code')).toBe('password-required');
+    await page.getByLabel('Passordet til filen').fill(passesCheck);
+    await page.getByRole('button', { name: 'Åpne', exact: true }).click();
+    await expect.poll(() => problem.getAttribute('data-code')).toBe('wrong-password-or-damaged');
+    expect(await problem.textContent()).toContain('passordet er feil, eller filen er skadet');
+    await screenshot(page, 'import-wrong-password-or-damaged-nb');
+    await page.getByLabel('Passordet til filen').fill(PASSWORD); // the box is still there
+    await page.getByRole('button', { name: 'Åpne', exact: true }).click();
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-item').count()).toBe(1);
     expect(await session.bridge.call('accounts.list')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorValue } from '../../../common/errors';
 import type { AccountMeta } from '../../../common/otp/types';
-import type { ImportFormatView, ImportStep } from '../../../common/transfer-import';
+import { asksForPassword, type ImportFormatView, type ImportStep } from '../../../common/transfer-import';
 import { toErrorValue, useErrorText } from '../../components/error-text';
 import { Icon } from '../../components/Icon';
 import { importApi } from './api';
@@ -55,7 +55,7 @@ export function ImportView({ onDone }: { onDone(added: AccountMeta[]): void }) {
     step && run(() => importApi.retry(step.token, format || undefined, withPassword));
 
   const problem = step?.status === 'problem' ? step.error : null;
-  const needsPassword = problem?.code === 'password-required' || problem?.code === 'wrong-password';
+  const needsPassword = problem !== null && asksForPassword(problem.code);
 
   return (
     <section className="settings-view import-view" aria-labelledby="import-title" data-testid="import-view">

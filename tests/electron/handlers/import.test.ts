@@ -17,6 +17,7 @@ import type { SecretStore } from '../../../core/vault/types';
 import { IMPORT_TTL_MS } from '../../../electron/handlers/import-sessions';
 import { realHandlers } from '../../unit/handlers/harness';
 import { describeWithVectors, hasVectors, readVectorJson, vectorPath } from '../../support/vectors';
+import { passwordsAgainstTheCheckByte, zipCryptoZip } from '../../support/zipcrypto';
 
 type Harness = Awaited<ReturnType<typeof realHandlers>>;
 interface Expected {
@@ -159,6 +160,28 @@ describeWithVectors('importing another app’s file (vectors)', () => {
 });
 
 describe('files that cannot be read as they are', () => {
+  it('a ZipCrypto password that passes its one-byte check but is wrong: asked again, and the right one opens it', async () => {
+    const { h, ok } = await harness();
+    const lines = 'otpauth://totp/Forge:carol?secret=MFRGGZDFMZTWQ2LKMFRGGZDF&issuer=Forge\n';
+    secrets.add('MFRGGZDFMZTWQ2LKMFRGGZDF');
+    const zip = await zipCryptoZip({ 'Accounts.txt': lines }, PASSWORD);
+    nextFile = path.join(tmp, 'authenticator-plus.zip');
+    writeFileSync(nextFile, zip);
+    const { passesCheck } = await passwordsAgainstTheCheckByte(zip);
+    const asked = await ok('transfer.importFile', {});
+    expect(asked).toMatchObject({ status: 'problem', error: { code: 'password-required' } });
+    if (asked.status !== 'problem') return;
+    const unsure = await ok('transfer.importRetry', { token: asked.token, password: passesCheck });
+    // Still held under the same token: the password can be typed again.
+    expect(unsure).toMatchObject({
+      status: 'problem',
+      token: asked.token,
+      error: { code: 'wrong-password-or-damaged' },
+    });
+    const right = preview(await ok('transfer.importRetry', { token: asked.token, password: PASSWORD }));
+    expect(right.preview.items.map((i) => i.issuer)).toEqual(['Forge']);
+    expect(await h.vault.list()).toHaveLength(0);
+  });
   it('an unknown format lists the known formats; a forced format is tried on the same file', async () => {
     const { ok } = await harness();
     nextFile = path.join(tmp, 'notes.txt');

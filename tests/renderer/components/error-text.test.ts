@@ -41,6 +41,7 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'backup-folder-missing': true,
   'managed-by-policy': true,
   'wrong-password': true,
+  'wrong-password-or-damaged': true,
   'password-required': true,
   'damaged-file': true,
   'unknown-format': true,

@@ -5,25 +5,17 @@
  * bomb, and `__proto__` labels that stay plain text.
  */
 import { readFileSync } from 'node:fs';
-import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../core/transfer/index';
 import { describeWithVectors, vectorPath } from '../../support/vectors';
 import { codeFor } from './support';
+import { passwordsAgainstTheCheckByte, zipCryptoZip } from '../../support/zipcrypto';
 
 const PASSWORD = 'testtesttest';
+const zip = (files: Record<string, string | Uint8Array>, password = PASSWORD) => zipCryptoZip(files, password);
 // Facts from the shared vectors: the Deno account and its code at 1,700,000,000 s.
 const DENO = 'otpauth://totp/Deno:Mason?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&issuer=Deno';
 const HOTP = 'otpauth://hotp/Issuu:James?secret=YOOMIXWS5GN6RTBPUFFWKTW5M4&issuer=Issuu&counter=1';
-
-async function zip(files: Record<string, string | Uint8Array>, password: string | undefined = PASSWORD) {
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
-  for (const [name, content] of Object.entries(files)) {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    await writer.add(name, new Uint8ArrayReader(bytes), password ? { password, zipCrypto: true } : {});
-  }
-  return Buffer.from(await writer.close());
-}
 
 describe('Authenticator Plus importer', () => {
   it('reads Accounts.txt out of a ZipCrypto zip, detected from the content', async () => {
@@ -37,11 +29,25 @@ describe('Authenticator Plus importer', () => {
 
   it('a wrong password is "wrong password", none asks for one', async () => {
     const file = await zip({ 'Accounts.txt': DENO });
-    await expect(parseImport(file, 'b.zip', { password: 'testtest' })).rejects.toMatchObject({
+    const wrong = await passwordsAgainstTheCheckByte(file);
+    await expect(parseImport(file, 'b.zip', { password: wrong.failsCheck })).rejects.toMatchObject({
       code: 'wrong-password',
-      message: expect.stringMatching(/Wrong password.*Authenticator Plus/),
+      message: expect.stringMatching(/^Wrong password: .*Authenticator Plus/),
     });
     await expect(parseImport(file, 'b.zip', {})).rejects.toMatchObject({ code: 'password-required' });
+  });
+
+  it('a wrong password that passes ZipCrypto\'s one-byte check says "wrong password or damaged", not only "damaged"', async () => {
+    const file = await zip({ 'Accounts.txt': `${DENO}\n${HOTP}\n` });
+    const wrong = await passwordsAgainstTheCheckByte(file);
+    await expect(parseImport(file, 'b.zip', { password: wrong.passesCheck })).rejects.toMatchObject({
+      code: 'wrong-password-or-damaged',
+      message: expect.stringMatching(
+        /^Wrong password, or this Authenticator Plus backup file is damaged: Accounts\.txt/,
+      ),
+    });
+    // The right password still opens the same file: nothing about it was held against it.
+    expect((await parseImport(file, 'b.zip', { password: PASSWORD })).entries).toHaveLength(2);
   });
 
   it('a bad line is a problem of that line only', async () => {
@@ -57,16 +63,24 @@ describe('Authenticator Plus importer', () => {
       parseImport(file.subarray(0, file.length - 30), 'b.zip', { password: PASSWORD }),
     ).rejects.toMatchObject({ code: 'damaged-file', message: expect.stringMatching(/damaged at the zip directory/) });
     // Past the local header (30 bytes + the name) and the 12-byte ZipCrypto header: the sealed content.
+    // Encrypted, a changed byte cannot be told from a wrong password, so the password is asked for again.
     const changed = Buffer.from(file);
     changed[30 + 'Accounts.txt'.length + 12 + 20]! ^= 0x10;
     await expect(parseImport(changed, 'b.zip', { password: PASSWORD })).rejects.toMatchObject({
+      code: 'wrong-password-or-damaged',
+      message: expect.stringMatching(/or this Authenticator Plus backup file is damaged: Accounts\.txt/),
+    });
+    // Not encrypted, it can: a changed byte is a damaged file.
+    const plain = Buffer.from(await zip({ 'Accounts.txt': `${DENO}\n${HOTP}\n`.repeat(5) }, ''));
+    plain[30 + 'Accounts.txt'.length + 20]! ^= 0x10;
+    await expect(parseImport(plain, 'b.zip')).rejects.toMatchObject({
       code: 'damaged-file',
       message: expect.stringMatching(/damaged at Accounts\.txt: .*(checksum|does not unpack)/),
     });
   });
 
   it('a zip without Accounts.txt is refused as an unrelated zip; forced, it says Accounts.txt is missing', async () => {
-    const file = await zip({ 'notes.txt': 'hello' }, undefined);
+    const file = await zip({ 'notes.txt': 'hello' }, '');
     await expect(parseImport(file, 'other.zip')).rejects.toMatchObject({
       code: 'unsupported',
       message: expect.stringMatching(/ZIP archive without an Authenticator Plus Accounts\.txt/),
@@ -86,14 +100,18 @@ describe('Authenticator Plus importer', () => {
     });
   });
 
-  it('also when the zip lies about the unpacked size', async () => {
-    const file = await zip({ 'Accounts.txt': new Uint8Array(21 * 1024 * 1024) });
+  it.each([
+    ['encrypted', PASSWORD, /^(file-too-large|wrong-password-or-damaged)$/],
+    ['not encrypted', '', /^(file-too-large|damaged-file)$/],
+  ])('also when the zip lies about the unpacked size (%s)', async (_, password, code) => {
+    const file = await zip({ 'Accounts.txt': new Uint8Array(21 * 1024 * 1024) }, password);
     // Uncompressed size: at +22 in the local header, +24 in the central directory entry. zip.js stops at the
-    // declared size (a checksum failure); our bounded sink would stop it at 20 MB otherwise.
+    // declared size (a checksum failure; encrypted, that cannot be told from a wrong password past
+    // ZipCrypto's one-byte check); our bounded sink would stop it at 20 MB otherwise.
     file.writeUInt32LE(100, 22);
     file.writeUInt32LE(100, file.indexOf('PK\u0001\u0002', 0, 'latin1') + 24);
-    await expect(parseImport(file, 'bomb.zip', { password: PASSWORD })).rejects.toMatchObject({
-      code: expect.stringMatching(/^(file-too-large|damaged-file)$/),
+    await expect(parseImport(file, 'bomb.zip', password ? { password } : {})).rejects.toMatchObject({
+      code: expect.stringMatching(code),
     });
   });
 
