@@ -92,7 +92,7 @@ async function unpack(zipjs: ZipJs, entry: FileEntry, password: string | undefin
     const message = zipMessage(err);
     if (message === zipjs.ERR_INVALID_PASSWORD) throw wrongPassword(NAME);
     // Past ZipCrypto's one-byte check, a wrong password and a changed file fail the same way.
-    if (entry.encrypted) throw wrongPasswordOrDamaged(NAME, ACCOUNTS);
+    if (entry.zipCrypto) throw wrongPasswordOrDamaged(NAME, ACCOUNTS);
     if (checksumErrors.includes(message))
       throw damaged(NAME, ACCOUNTS, 'its content fails the zip checksum: the file was changed');
     throw damaged(NAME, ACCOUNTS, `it does not unpack: ${message}`);

@@ -11,12 +11,20 @@ import {
   type FileEntry,
 } from '@zip.js/zip.js';
 
-/** A zip as Authenticator Plus writes it: ZipCrypto with `password`, or not encrypted when it is ''. */
-export async function zipCryptoZip(files: Record<string, string | Uint8Array>, password: string): Promise<Buffer> {
+/**
+ * A zip as Authenticator Plus writes it: ZipCrypto with `password`, or not encrypted when it is ''.
+ * `aes`: AES instead (not what the app writes; its own check is 2 bytes and a MAC).
+ */
+export async function zipCryptoZip(
+  files: Record<string, string | Uint8Array>,
+  password: string,
+  encryption: 'zipcrypto' | 'aes' = 'zipcrypto',
+): Promise<Buffer> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
   for (const [name, content] of Object.entries(files)) {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    await writer.add(name, new Uint8ArrayReader(bytes), password ? { password, zipCrypto: true } : {});
+    const options = password ? { password, zipCrypto: encryption === 'zipcrypto' } : {};
+    await writer.add(name, new Uint8ArrayReader(bytes), options);
   }
   return Buffer.from(await writer.close());
 }

@@ -70,6 +70,11 @@ describe('Authenticator Plus importer', () => {
       code: 'wrong-password-or-damaged',
       message: expect.stringMatching(/or this Authenticator Plus backup file is damaged: Accounts\.txt/),
     });
+    // AES (not what the app writes) checks the password on 2 bytes and the content with a MAC: damaged.
+    const aes = Buffer.from(await zipCryptoZip({ 'Accounts.txt': `${DENO}\n${HOTP}\n`.repeat(5) }, PASSWORD, 'aes'));
+    // Past the local header, the name, the 11-byte AES extra field, the 16-byte salt and the 2-byte check.
+    aes[30 + 'Accounts.txt'.length + 11 + 16 + 2 + 10]! ^= 0x10;
+    await expect(parseImport(aes, 'b.zip', { password: PASSWORD })).rejects.toMatchObject({ code: 'damaged-file' });
     // Not encrypted, it can: a changed byte is a damaged file.
     const plain = Buffer.from(await zip({ 'Accounts.txt': `${DENO}\n${HOTP}\n`.repeat(5) }, ''));
     plain[30 + 'Accounts.txt'.length + 20]! ^= 0x10;
