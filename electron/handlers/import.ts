@@ -9,10 +9,10 @@
  * The password is used for one parse and never stored, logged or echoed.
  */
 import path from 'node:path';
-import { AuthdeskError } from '../../common/errors';
+import { AuthdeskError, type ErrorCode } from '../../common/errors';
 import type { AccountDraft, AccountMeta } from '../../common/otp/types';
 import type { Channel } from '../../common/ipc/contract';
-import type { ImportStep } from '../../common/transfer-import';
+import { asksForPassword, type ImportStep } from '../../common/transfer-import';
 import {
   IMPORT_FORMAT_LIST,
   parseImport,
@@ -25,14 +25,9 @@ import { ImportSessions, type HeldImport } from './import-sessions';
 import { previewView, progressView } from './import-view';
 import type { HandlerGroup, Services } from './types';
 
-/** Errors that leave the file held: the user can type a password, pick a format, or give up. */
-const RETRYABLE = new Set([
-  'password-required',
-  'wrong-password',
-  'wrong-password-or-damaged',
-  'damaged-file',
-  'unknown-format',
-]);
+/** Errors that leave the file held: the user can type a password (asksForPassword), pick a format, or give up. */
+const retryable = (code: ErrorCode): boolean =>
+  asksForPassword(code) || code === 'damaged-file' || code === 'unknown-format';
 
 export function importHandlers(
   { vault, chooseImportFile }: Services,
@@ -76,7 +71,7 @@ async function fileStep(
     const result = await parseImport(held.bytes, held.fileName, options);
     held.preview = await previewImport(vault, result);
   } catch (err) {
-    if (err instanceof AuthdeskError && RETRYABLE.has(err.code))
+    if (err instanceof AuthdeskError && retryable(err.code))
       return { status: 'problem', token, fileName: held.fileName, error: { code: err.code, message: err.message } };
     sessions.delete(token); // anything else (too large, keychain): the file is of no further use
     throw err;
