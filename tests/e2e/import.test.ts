@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../../common/otp/types';
 import { fixedClock } from '../../core/clock';
@@ -48,6 +48,19 @@ const session = useAppSession({
 async function open(language: 'en' | 'nb', frozen = true): Promise<Page> {
   await session.bridge.call('settings.set', { language });
   return (await session.open(frozen ? { frozenAt: T } : {})).page;
+}
+
+/** The buttons from the account list to the import page's file dialog, in each UI language. */
+const TO_IMPORT = {
+  en: ['Settings', 'Import from another app', 'Choose file…'],
+  nb: ['Innstillinger', 'Importer fra en annen app', 'Velg fil …'],
+} as const;
+
+/** Opens the app in `language`, goes to Settings → Import from another app and chooses the file (exportFile). */
+async function chooseFileToImport(language: 'en' | 'nb'): Promise<{ page: Page; problem: Locator }> {
+  const page = await open(language);
+  for (const name of TO_IMPORT[language]) await page.getByRole('button', { name }).click();
+  return { page, problem: page.getByTestId('import-problem') };
 }
 
 /** Pastes text the way a browser delivers Ctrl+V: the app-wide listener starts the scan screen. */
@@ -90,9 +103,6 @@ describe('import from another app', () => {
     [
       'en',
       {
-        settings: 'Settings',
-        menu: 'Import from another app',
-        choose: 'Choose file…',
         password: 'Password of the file',
         open: 'Open',
         wrong: 'That password is not right.',
@@ -105,9 +115,6 @@ describe('import from another app', () => {
     [
       'nb',
       {
-        settings: 'Innstillinger',
-        menu: 'Importer fra en annen app',
-        choose: 'Velg fil …',
         password: 'Passordet til filen',
         open: 'Åpne',
         wrong: 'Det passordet er ikke riktig.',
@@ -123,12 +130,7 @@ describe('import from another app', () => {
       await session.bridge.call('accounts.add', {
         manual: { issuer: 'GitHub', name: 'octo', secret: EXISTING.secret },
       });
-      const page = await open(language);
-      await page.getByRole('button', { name: t.settings }).click();
-      await page.getByRole('button', { name: t.menu }).click();
-      await page.getByRole('button', { name: t.choose }).click();
-
-      const problem = page.getByTestId('import-problem');
+      const { page, problem } = await chooseFileToImport(language);
       await expect.poll(() => problem.getAttribute('data-code')).toBe('password-required');
       await page.getByLabel(t.password).fill('not it');
       await page.getByRole('button', { name: t.open, exact: true }).click();
@@ -163,11 +165,7 @@ describe('import from another app', () => {
 describe('files that cannot be read as they are', () => {
   it('an unknown format lists the known ones; a damaged file says what and where (en)', async () => {
     writeFileSync(exportFile, 'shopping list\nmilk\n');
-    const page = await open('en');
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Import from another app' }).click();
-    await page.getByRole('button', { name: 'Choose file…' }).click();
-    const problem = page.getByTestId('import-problem');
+    const { page, problem } = await chooseFileToImport('en');
     await expect.poll(() => problem.getAttribute('data-code')).toBe('unknown-format');
     expect(await problem.textContent()).toMatch(/Formats Authdesk reads: .*Aegis.*2FAS/);
     // Forcing a format reads the same file again with that importer.
@@ -193,11 +191,7 @@ describe('files that cannot be read as they are', () => {
     );
     writeFileSync(exportFile, zip);
     const { passesCheck } = await passwordsAgainstTheCheckByte(zip);
-    const page = await open('nb');
-    await page.getByRole('button', { name: 'Innstillinger' }).click();
-    await page.getByRole('button', { name: 'Importer fra en annen app' }).click();
-    await page.getByRole('button', { name: 'Velg fil …' }).click();
-    const problem = page.getByTestId('import-problem');
+    const { page, problem } = await chooseFileToImport('nb');
     await expect.poll(() => problem.getAttribute('data-code')).toBe('password-required');
     await page.getByLabel('Passordet til filen').fill(passesCheck);
     await page.getByRole('button', { name: 'Åpne', exact: true }).click();
