@@ -92,7 +92,7 @@ export function loadPolicy(file: string): LoadedPolicy {
   const absent = noPolicyAt(file);
   let text: string;
   try {
-    // Most machines have no policy file, and every command starts here.
+    // Most machines have no policy file (the CLI asks noPolicyFileAt itself first, to skip loading zod).
     if (noPolicyFileAt(file)) return absent;
     text = readFileSync(file, 'utf8');
   } catch (err) {
